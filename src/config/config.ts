@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Raised when the environment cannot make a safe configuration. Its message is French. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const masterKey = z
+  .string()
+  .trim()
+  .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+    message: 'REMPART_MASTER_KEY doit être une clé de 32 octets encodée en base64 (44 caractères).',
+  });
+
+const schema = z.object({
+  REMPART_MODE: z.enum(['demo', 'production']).default('demo'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres:// ou postgresql://.')
+    .optional(),
+  REMPART_MASTER_KEY: masterKey.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(2000),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  READ_CEILING_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(200),
+});
+
+export type Config = Readonly<{
+  mode: 'demo' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  masterKey: Buffer | undefined;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  demoPeople: number;
+  auditCheckpointDir: string;
+  auditRetentionDays: number;
+  readCeilingPerDay: number;
+}>;
+
+/**
+ * Turns the environment into a frozen configuration. Production mode refuses to start without
+ * an explicit master key: there is no default secret and no plaintext fallback.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')} : ${issue.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  if (values.REMPART_MODE === 'production' && !values.REMPART_MASTER_KEY) {
+    throw new ConfigError(
+      'Configuration invalide :\n- REMPART_MASTER_KEY : obligatoire en mode production (aucune clé par défaut, aucune donnée en clair).',
+    );
+  }
+  const dataDir = path.resolve(values.DATA_DIR);
+  return Object.freeze({
+    mode: values.REMPART_MODE,
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    databaseUrl: values.DATABASE_URL,
+    masterKey: values.REMPART_MASTER_KEY ? Buffer.from(values.REMPART_MASTER_KEY, 'base64') : undefined,
+    logLevel: values.LOG_LEVEL,
+    demoPeople: values.DEMO_PEOPLE,
+    auditCheckpointDir: path.resolve(values.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit')),
+    auditRetentionDays: values.AUDIT_RETENTION_DAYS,
+    readCeilingPerDay: values.READ_CEILING_PER_DAY,
+  });
+}
