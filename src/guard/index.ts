@@ -1,0 +1,2 @@
+export type { Guard, GuardDecision, GuardRequest } from './guard.js';
+export { createCeilingGuard } from './ceiling.js';

@@ -1,0 +1,141 @@
+/** Roles of accounts. Citizens: candidate, job_seeker. Staff and partners: the rest. */
+export type Role =
+  | 'candidate'
+  | 'job_seeker'
+  | 'recruiter'
+  | 'recruiter_manager'
+  | 'of_user'
+  | 'of_manager'
+  | 'advisor'
+  | 'security_officer'
+  | 'admin';
+
+/** Who is asking. Built by the identity layer from a session, or by the CLI for the platform. */
+export type Actor =
+  | {
+      kind: 'account';
+      accountId: string;
+      role: Role;
+      organisationId: string | null;
+      personId: string | null;
+      sessionId: string | null;
+      clientAddr: string | null;
+    }
+  /** The platform itself (seeding, key rotation, migrations). Never built from a request. */
+  | { kind: 'system'; task: string };
+
+export interface PostalAddress {
+  line: string;
+  postcode: string;
+  commune: string;
+  departement: string;
+}
+
+export type RegistrationStatus = 'inscrit' | 'radie';
+
+/** A person as written through the vault. */
+export interface NewPerson {
+  id: string;
+  kind: 'job_seeker' | 'candidate';
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  address: PostalAddress | null;
+  email: string | null;
+  phone: string | null;
+  franceTravailId: string | null;
+  registrationStatus: RegistrationStatus | null;
+}
+
+export interface CareerItem {
+  title: string;
+  employer: string;
+  from: string;
+  to: string | null;
+}
+
+export interface LanguageSkill {
+  /** ISO 639-1 code: 'en', 'de'… */
+  code: string;
+  level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+}
+
+export interface DesiredZones {
+  regions: string[];
+  departements: string[];
+}
+
+/** A candidate profile (Choisir le service public). */
+export interface NewProfile {
+  personId: string;
+  career: CareerItem[];
+  postsSought: string[];
+  zones: DesiredZones;
+  languages: LanguageSkill[];
+  aspirations: string;
+  poolOptIn: boolean;
+}
+
+export interface NewAccount {
+  id: string;
+  role: Role;
+  organisationId: string | null;
+  personId: string | null;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  status: 'pending' | 'active' | 'suspended';
+  createdBy: string | null;
+  approvedBy: string | null;
+}
+
+export interface NewApplication {
+  id: string;
+  offerId: string;
+  personId: string;
+  status: 'submitted' | 'reviewing' | 'interview' | 'rejected' | 'accepted' | 'withdrawn';
+  message: string | null;
+  submittedAt: Date;
+}
+
+export interface NewReferralEvent {
+  id: string;
+  referralId: string;
+  kind: 'entry' | 'attendance' | 'interruption' | 'exit';
+  occurredOn: string;
+  detail: string | null;
+  declaredBy: string | null;
+}
+
+/** The fields the vault can read about a person, by their names in code. */
+export const personFields = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'address',
+  'email',
+  'phone',
+  'franceTravailId',
+  'registrationStatus',
+] as const;
+export const profileFields = ['career', 'postsSought', 'zones', 'languages', 'aspirations'] as const;
+export type PersonField = (typeof personFields)[number];
+export type ProfileField = (typeof profileFields)[number];
+export type ReadableField = PersonField | ProfileField;
+
+/** What a read returns for one person: only the fields asked for. */
+export type PersonView = { id: string } & Partial<{
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  address: PostalAddress | null;
+  email: string | null;
+  phone: string | null;
+  franceTravailId: string | null;
+  registrationStatus: RegistrationStatus | null;
+  career: CareerItem[];
+  postsSought: string[];
+  zones: DesiredZones;
+  languages: LanguageSkill[];
+  aspirations: string;
+}>;

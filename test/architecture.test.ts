@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encryptedColumns } from '../src/vault/fields.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.(ts|mts|js|mjs)$/.test(name) ? [full] : [];
+  });
+}
+
+/** Only these folders may name an encrypted column or a blind index. */
+const allowed = [path.join(root, 'src/vault') + path.sep, path.join(root, 'src/crypto') + path.sep];
+
+const encrypted = Object.values(encryptedColumns).flatMap((table) => table.columns);
+
+describe('the one door', () => {
+  it('no module outside src/vault and src/crypto names an encrypted column or a blind index', () => {
+    const offenders: string[] = [];
+    const files = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'bench'))];
+    for (const file of files) {
+      if (allowed.some((prefix) => file.startsWith(prefix))) continue;
+      const text = readFileSync(file, 'utf8');
+      const names = text.match(/\b[a-z][a-z0-9_]*_(enc|bidx)\b/g) ?? [];
+      for (const name of new Set(names)) offenders.push(`${path.relative(root, file)}: ${name}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('knows every encrypted column of the schema', () => {
+    const migrations = readdirSync(path.join(root, 'src/db/migrations'))
+      .map((name) => readFileSync(path.join(root, 'src/db/migrations', name), 'utf8'))
+      .join('\n');
+    const declared = new Set(migrations.match(/\b[a-z][a-z0-9_]*_enc\b(?=\s+bytea)/g));
+    expect([...declared].sort()).toEqual([...new Set(encrypted)].sort());
+  });
+
+  it('would catch an offender (the scanner is not blind)', () => {
+    const sample = "await db.query('SELECT email_enc FROM people')";
+    expect(sample.match(/\b[a-z][a-z0-9_]*_(enc|bidx)\b/g)).toEqual(['email_enc']);
+  });
+});
