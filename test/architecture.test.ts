@@ -19,11 +19,12 @@ const allowed = [path.join(root, 'src/vault') + path.sep, path.join(root, 'src/c
 const encrypted = Object.values(encryptedColumns).flatMap((table) => table.columns);
 
 describe('the one door', () => {
-  it('no module outside src/vault and src/crypto names an encrypted column or a blind index', () => {
+  it('no module (tests aside) outside src/vault and src/crypto names an encrypted column or a blind index', () => {
     const offenders: string[] = [];
     const files = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'bench'))];
     for (const file of files) {
-      if (allowed.some((prefix) => file.startsWith(prefix))) continue;
+      // Tests may name columns on purpose, to tamper with ciphertexts and prove it is caught.
+      if (allowed.some((prefix) => file.startsWith(prefix)) || file.endsWith('.test.ts')) continue;
       const text = readFileSync(file, 'utf8');
       const names = text.match(/\b[a-z][a-z0-9_]*_(enc|bidx)\b/g) ?? [];
       for (const name of new Set(names)) offenders.push(`${path.relative(root, file)}: ${name}`);

@@ -52,4 +52,5 @@ export const encryptedColumns: Record<string, { idColumn: string; columns: strin
   accounts: { idColumn: 'id', columns: ['email_enc', 'display_name_enc'] },
   applications: { idColumn: 'id', columns: ['message_enc'] },
   referral_events: { idColumn: 'id', columns: ['detail_enc'] },
+  totp_credentials: { idColumn: 'account_id', columns: ['secret_enc'] },
 };

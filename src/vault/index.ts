@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Guard } from '../guard/index.js';
 import type { Clock } from '../kernel/clock.js';
+import { readAccountContact, type AccountContact } from './accounts.js';
 import { readPeople } from './read.js';
 import type { Actor, NewAccount, NewApplication, NewPerson, NewProfile, NewReferralEvent, PersonView } from './types.js';
 import {
@@ -19,6 +20,7 @@ export { personFields, profileFields } from './types.js';
 export { purposes, type Purpose } from './purposes.js';
 export { MAX_PEOPLE_PER_READ } from './read.js';
 export { rotateKeys, type RotationProgress, type RotationResult } from './rotation.js';
+export type { AccountContact } from './accounts.js';
 
 export interface VaultDeps {
   db: Db;
@@ -46,6 +48,8 @@ export interface Vault {
   isCanary(personId: string): Promise<boolean>;
   /** The account whose login e-mail is `email`, if any (exact match on its blind index). */
   findAccountIdByEmail(email: string): Promise<string | null>;
+  /** An account's login e-mail and display name: for the platform, or the account itself. */
+  readAccountContact(actor: Actor, accountId: string, purpose: string): Promise<AccountContact | null>;
 }
 
 export function createVault(deps: VaultDeps): Vault {
@@ -69,5 +73,6 @@ export function createVault(deps: VaultDeps): Vault {
       ]);
       return rows[0]?.id ?? null;
     },
+    readAccountContact: (actor, accountId, purpose) => readAccountContact(deps, actor, accountId, purpose),
   };
 }

@@ -24,7 +24,7 @@ export interface RotationOptions {
   keyring: Keyring;
   accessLog: AccessLog;
   batchSize?: number;
-  onProgress?: (progress: RotationProgress) => void;
+  onProgress?: (progress: RotationProgress) => void | Promise<void>;
   /** Checked between batches: when it says stop, the run ends cleanly and can be resumed. */
   shouldStop?: () => boolean;
   /** How long to let running servers pick up the new key before the final sweep. */
@@ -111,7 +111,7 @@ async function reencryptTable(
     cursor = batch.last;
     done += batch.size;
     changed += batch.count;
-    options.onProgress?.({ table, done: Math.min(done, total), total, phase });
+    await options.onProgress?.({ table, done: Math.min(done, total), total, phase });
   }
   return { changed, interrupted: false };
 }

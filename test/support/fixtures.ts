@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createAccessLog } from '../../src/audit/index.js';
 import type { AccessLog } from '../../src/audit/types.js';
 import { Keyring } from '../../src/crypto/keyring.js';
@@ -50,7 +50,7 @@ async function organisation(db: Db, kind: string, extra: { versant?: string; sir
 }
 
 function siret(): string {
-  return String(Math.floor(Math.random() * 1e14)).padStart(14, '0');
+  return Array.from({ length: 14 }, () => randomInt(10)).join('');
 }
 
 /**

@@ -1,0 +1,63 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type pino from 'pino';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Random } from '../kernel/random.js';
+import { registerApiRoot } from './api.js';
+import { registerDsfrAssets } from './assets.js';
+import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
+import { registerHealthRoute } from './health.js';
+import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
+import { registerPublicPages } from './pages.js';
+import { registerSecurityHeaders } from './security-headers.js';
+
+/**
+ * Everything the app is built from. An interface, so the services added later (vault, keyring,
+ * mailer…) extend it rather than reach for globals.
+ */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  random: Random;
+  /** Made by `createLogger` (./logger.ts), whose redaction must be on in every mode. */
+  logger: pino.Logger;
+  mode: 'demo' | 'production';
+}
+
+// No legitimate JSON request to rempart comes near this; a larger body is refused with 413
+// before it is read, so a client cannot make the server buffer and parse megabytes.
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * The composition root: wires headers, errors, assets, the OpenAPI document and the routes.
+ * Returns the app before `ready()`, so tests may add routes; only `main` calls `listen`.
+ * Every route schema is zod (the validator compiler is zod's); bodies and query strings are
+ * declared with `z.strictObject`, so unknown keys are refused rather than silently dropped.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Typed as Fastify's base logger so plugins and routes see the plain FastifyInstance.
+  const logger: FastifyBaseLogger = deps.logger;
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: () => deps.random.uuid(),
+    // A client-chosen request id could smuggle any text into every log line of its request.
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: frameworkErrorHandler(deps.mode),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only. text/plain is the body type a cross-site form may send without a
+  // CORS preflight, so refusing it (415) keeps such requests out of every handler.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app, deps.mode);
+  await registerSecurityHeaders(app);
+  await registerOpenApi(app);
+  await registerDsfrAssets(app);
+  registerHealthRoute(app, deps.db);
+  registerApiRoot(app);
+  registerOpenApiRoute(app);
+  registerPublicPages(app, deps.mode);
+  return app;
+}

@@ -1,0 +1,226 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Queryable } from '../../db/client.js';
+import type { Random } from '../../kernel/random.js';
+import type { Role } from '../../vault/types.js';
+import type { DevicePublicKey } from './device-proof.js';
+import { PROOF_TRUST_MS, sessionLifetimes } from './policy.js';
+
+export interface Session {
+  id: string;
+  accountId: string;
+  role: Role;
+  organisationId: string | null;
+  personId: string | null;
+  deviceKey: DevicePublicKey;
+  createdAt: Date;
+  lastSeenAt: Date;
+  absoluteExpiresAt: Date;
+  provenAt: Date;
+  provenAddr: string;
+  provenAgent: Buffer;
+  mfaAt: Date | null;
+  userAgentLabel: string;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** The browser, as far as the session binding is concerned: a hash of its User-Agent. */
+export function agentHash(userAgent: string | undefined): Buffer {
+  return sha256(`ua/${userAgent ?? ''}`);
+}
+
+/** A readable, non-identifying label for "Mes sessions": browser family and system. */
+export function agentLabel(userAgent: string | undefined): string {
+  const ua = userAgent ?? '';
+  const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Navigateur';
+  const system = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : 'système inconnu';
+  return `${browser} sur ${system}`;
+}
+
+/**
+ * Creates a session bound to a device key. The cookie value is `id.secret`; only a hash of the
+ * secret is stored (OWASP ASVS 5.0 V7.2), so a database reader cannot forge a cookie.
+ */
+export async function createSession(
+  q: Queryable,
+  input: {
+    accountId: string;
+    role: Role;
+    deviceKey: DevicePublicKey;
+    addr: string;
+    userAgent: string | undefined;
+    mfaAt: Date | null;
+    now: Date;
+    random: Random;
+  },
+): Promise<{ id: string; cookie: string }> {
+  const id = input.random.bytes(16).toString('base64url');
+  const secret = input.random.bytes(32).toString('base64url');
+  const { idleMs, absoluteMs } = sessionLifetimes(input.role);
+  const now = input.now.getTime();
+  await q.query(
+    `INSERT INTO sessions (id, secret_hash, account_id, device_key, created_at, last_seen_at, idle_expires_at,
+       absolute_expires_at, proven_at, proven_addr, proven_agent, mfa_at, user_agent_label)
+     VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $5, $8, $9, $10, $11)`,
+    [
+      id,
+      sha256(secret),
+      input.accountId,
+      JSON.stringify(input.deviceKey),
+      input.now,
+      new Date(now + idleMs),
+      new Date(now + absoluteMs),
+      input.addr,
+      agentHash(input.userAgent),
+      input.mfaAt,
+      agentLabel(input.userAgent),
+    ],
+  );
+  return { id, cookie: `${id}.${secret}` };
+}
+
+interface SessionRow {
+  id: string;
+  secret_hash: Uint8Array;
+  account_id: string;
+  role: Role;
+  organisation_id: string | null;
+  person_id: string | null;
+  device_key: DevicePublicKey | string;
+  created_at: Date;
+  last_seen_at: Date;
+  absolute_expires_at: Date;
+  proven_at: Date;
+  proven_addr: string;
+  proven_agent: Uint8Array;
+  mfa_at: Date | null;
+  user_agent_label: string;
+}
+
+/**
+ * Finds the live session a cookie names: secret compared in constant time, not ended, within
+ * its idle and absolute lifetimes, and its account active. Anything else is no session.
+ */
+export async function findSession(q: Queryable, cookie: string | undefined, now: Date): Promise<Session | null> {
+  const match = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(cookie ?? '');
+  if (!match) return null;
+  const { rows } = await q.query<SessionRow>(
+    `SELECT s.*, a.role, a.organisation_id, a.person_id FROM sessions s JOIN accounts a ON a.id = s.account_id
+     WHERE s.id = $1 AND s.ended_at IS NULL AND s.idle_expires_at > $2 AND s.absolute_expires_at > $2
+       AND a.status = 'active'`,
+    [match[1], now],
+  );
+  const row = rows[0];
+  if (!row || !timingSafeEqual(Buffer.from(row.secret_hash), sha256(match[2]!))) return null;
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    role: row.role,
+    organisationId: row.organisation_id,
+    personId: row.person_id,
+    deviceKey: typeof row.device_key === 'string' ? JSON.parse(row.device_key) : row.device_key,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+    provenAt: row.proven_at,
+    provenAddr: row.proven_addr,
+    provenAgent: Buffer.from(row.proven_agent),
+    mfaAt: row.mfa_at,
+    userAgentLabel: row.user_agent_label,
+  };
+}
+
+/** Whether the cookie alone may be trusted: proven recently, from this address and browser. */
+export function isBound(session: Session, addr: string, userAgent: string | undefined, now: Date): boolean {
+  return (
+    now.getTime() - session.provenAt.getTime() <= PROOF_TRUST_MS &&
+    session.provenAddr === addr &&
+    timingSafeEqual(session.provenAgent, agentHash(userAgent))
+  );
+}
+
+/** Slides the idle deadline; the absolute one never moves. */
+export async function touchSession(q: Queryable, session: Session, now: Date): Promise<void> {
+  const { idleMs } = sessionLifetimes(session.role);
+  await q.query('UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1', [
+    session.id,
+    now,
+    new Date(now.getTime() + idleMs),
+  ]);
+}
+
+/** Records a fresh device proof: the cookie is trusted again, from this address and browser. */
+export async function markProven(q: Queryable, sessionId: string, addr: string, userAgent: string | undefined, now: Date) {
+  await q.query('UPDATE sessions SET proven_at = $2, proven_addr = $3, proven_agent = $4 WHERE id = $1', [
+    sessionId,
+    now,
+    addr,
+    agentHash(userAgent),
+  ]);
+}
+
+/** Remembers a proof id; false if it was seen before (replay). Old ids are pruned. */
+export async function rememberProofId(q: Queryable, jti: string, sessionId: string, now: Date): Promise<boolean> {
+  const { rows } = await q.query(
+    'INSERT INTO proof_replays (jti, session_id, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
+    [jti, sessionId, now],
+  );
+  return rows.length === 1;
+}
+
+export async function pruneProofIds(q: Queryable, before: Date): Promise<void> {
+  await q.query('DELETE FROM proof_replays WHERE seen_at < $1', [before]);
+}
+
+export async function endSession(q: Queryable, sessionId: string, reason: string, now: Date): Promise<void> {
+  await q.query('UPDATE sessions SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL', [
+    sessionId,
+    now,
+    reason,
+  ]);
+}
+
+/** Ends every live session of an account, but one if named. Returns how many ended. */
+export async function endAccountSessions(
+  q: Queryable,
+  accountId: string,
+  reason: string,
+  now: Date,
+  exceptSessionId: string | null = null,
+): Promise<number> {
+  const result = await q.query(
+    `UPDATE sessions SET ended_at = $2, end_reason = $3
+     WHERE account_id = $1 AND ended_at IS NULL AND ($4::text IS NULL OR id <> $4::text)`,
+    [accountId, now, reason, exceptSessionId],
+  );
+  return result.affectedRows;
+}
+
+export async function markMfa(q: Queryable, sessionId: string, now: Date): Promise<void> {
+  await q.query('UPDATE sessions SET mfa_at = $2 WHERE id = $1', [sessionId, now]);
+}
+
+export interface SessionSummary {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  label: string;
+  addr: string;
+}
+
+/** The live sessions of an account, for "Mes sessions". */
+export async function listSessions(q: Queryable, accountId: string, now: Date): Promise<SessionSummary[]> {
+  const { rows } = await q.query<{ id: string; created_at: Date; last_seen_at: Date; user_agent_label: string; proven_addr: string }>(
+    `SELECT id, created_at, last_seen_at, user_agent_label, proven_addr FROM sessions
+     WHERE account_id = $1 AND ended_at IS NULL AND idle_expires_at > $2 AND absolute_expires_at > $2
+     ORDER BY last_seen_at DESC`,
+    [accountId, now],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    label: row.user_agent_label,
+    addr: row.proven_addr,
+  }));
+}

@@ -1,0 +1,65 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { hash, Algorithm } from '@node-rs/argon2';
+import type { Logger } from 'pino';
+import { writeCheckpoint } from './audit/index.js';
+import type { Config } from './config/config.js';
+import { buildApp } from './http/app.js';
+import { openPlatform } from './platform.js';
+import { seedDemo } from './seed/index.js';
+
+const CHECKPOINT_EVERY_MS = 60_000;
+
+/** Demo data is made once: its marker is the accounts file the contract promises. */
+async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeof openPlatform>>, logger: Logger) {
+  const file = path.join(config.dataDir, 'demo-accounts.json');
+  if (await access(file).then(() => true, () => false)) return file;
+  const { rows } = await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
+  if (rows[0]!.n > 0) return undefined;
+  logger.info({ people: config.demoPeople }, 'création des données de démonstration');
+  await seedDemo({
+    db: platform.db,
+    vault: platform.vault,
+    dataDir: config.dataDir,
+    people: config.demoPeople,
+    seed: 2026,
+    hashPassword: (password: string) =>
+      hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+  });
+  return file;
+}
+
+/** `rempart serve`: the platform on PORT, with demo data on first start in demo mode. */
+export async function serve(config: Config, logger: Logger, out: NodeJS.WritableStream): Promise<number> {
+  const platform = await openPlatform(config, { logger });
+  const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
+  const app = await buildApp({
+    db: platform.db,
+    clock: platform.clock,
+    random: platform.random,
+    logger,
+    mode: config.mode,
+  });
+  const checkpoint = () =>
+    writeCheckpoint(platform.db, { dir: config.auditCheckpointDir, key: platform.checkpointKey, clock: platform.clock }).catch(
+      (error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'),
+    );
+  await checkpoint();
+  const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
+  timer.unref();
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  out.write(`rempart est prêt : http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/\n`);
+  if (demoFile) out.write(`Comptes de démonstration : ${demoFile}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  clearInterval(timer);
+  await app.close();
+  await checkpoint();
+  await platform.close();
+  return 0;
+}
