@@ -3,7 +3,7 @@ import type { PageContent } from './layout.js';
 
 /**
  * The accessibility statement the footer links to (RGAA 4.1, décret n° 2019-768). No audit has
- * been made yet; the page says so plainly rather than claim a rate it cannot back.
+ * been made yet, and RGAA then requires the mention « non conforme »: the page says so plainly.
  */
 export function accessibilityPage(): PageContent {
   return {
@@ -15,10 +15,10 @@ export function accessibilityPage(): PageContent {
       </p>
       <h2>État de conformité</h2>
       <p>
-        rempart est <strong>partiellement conforme</strong> au référentiel général d’amélioration de l’accessibilité
-        (RGAA), version 4.1. Les pages sont construites avec le Système de design de l’État, qui respecte ce
-        référentiel, mais aucun audit n’a encore été réalisé : un audit complet est prévu, et cette déclaration sera
-        mise à jour avec ses résultats.
+        rempart est <strong>non conforme</strong> au référentiel général d’amélioration de l’accessibilité (RGAA),
+        version 4.1, car aucun audit n’a encore été réalisé : c’est la mention que le RGAA impose dans ce cas. Les
+        pages sont construites avec le Système de design de l’État, qui respecte ce référentiel ; un audit complet est
+        prévu, et cette déclaration sera mise à jour avec ses résultats.
       </p>
       <h2>Signaler un défaut d’accessibilité</h2>
       <p>

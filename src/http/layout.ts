@@ -112,7 +112,7 @@ function footer(): SafeHtml {
       <div class="fr-footer__bottom">
         <ul class="fr-footer__bottom-list">
           <li class="fr-footer__bottom-item">
-            <a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : partiellement conforme</a>
+            <a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : non conforme</a>
           </li>
         </ul>
         <div class="fr-footer__bottom-copy">

@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../test/support/browser.js';
 import { openTestDb } from '../../test/support/databases.js';
 import type { Db } from '../db/client.js';
 import { buildApp } from './app.js';
 import { testDeps } from './test-helpers.js';
 
 const ORIGIN = 'http://rempart.test';
-const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
-);
 
 /**
  * Opens a page whose every request is answered by `app.inject` (nothing listens, and any other
@@ -46,7 +43,7 @@ async function openPage(browser: Browser, app: FastifyInstance, problems: string
   return page;
 }
 
-describe.skipIf(!chromiumPath)('pages in Chromium (skipped when no Chromium is installed)', () => {
+describe('pages in Chromium', () => {
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
@@ -54,7 +51,7 @@ describe.skipIf(!chromiumPath)('pages in Chromium (skipped when no Chromium is i
   beforeAll(async () => {
     db = await openTestDb('pglite');
     app = await buildApp(testDeps(db));
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -67,7 +67,7 @@ describe('pages', () => {
 
     it('links to the accessibility statement from the footer', () => {
       expect(body).toContain(
-        '<a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : partiellement conforme</a>',
+        '<a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : non conforme</a>',
       );
     });
 
