@@ -11,6 +11,15 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Le corps de la requête est trop volumineux.' },
   UNAUTHENTICATED: { status: 401, message: 'Vous devez vous connecter pour accéder à cette ressource.' },
   FORBIDDEN: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },
+  PROOF_REQUIRED: {
+    status: 401,
+    message: 'Cette requête doit porter une preuve signée par la clé de votre appareil (en-tête Rempart-Proof).',
+  },
+  PROOF_INVALID: {
+    status: 401,
+    message: 'La preuve de votre appareil est invalide, périmée ou déjà utilisée. Demandez un nouveau nonce et réessayez.',
+  },
+  SESSION_EXPIRED: { status: 401, message: 'Votre session a expiré. Veuillez vous reconnecter.' },
   STEP_UP_REQUIRED: {
     status: 403,
     message: 'Cette action demande une nouvelle vérification de votre identité (clé d’accès ou code TOTP).',

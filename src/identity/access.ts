@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../kernel/clock.js';
+import { AppError } from '../kernel/errors.js';
+import type { Actor, Role } from '../vault/types.js';
+import { readSessionCookie } from './sessions/cookie.js';
+import { verifyProof } from './sessions/device-proof.js';
+import { issueNonce } from './sessions/nonce.js';
+import { findSession, isBound, markProven, rememberProofId, touchSession, type Session } from './sessions/session-store.js';
+
+/**
+ * What a route needs, declared on the route itself (`config.access`) and asserted by its test:
+ * - `public`: anyone;
+ * - `page`: a session whose cookie is still bound to this device (proven ≤ 5 min ago from this
+ *   address and browser); otherwise the page's script must prove the device first;
+ * - `api`: a session and, on this very request, a fresh proof signed by the device key;
+ * - `device`: a session, bound or not, and a proof: the renewal of the binding itself.
+ * `roles`, when given, further limits the route to those roles. No declaration, no access.
+ */
+export interface Access {
+  level: 'public' | 'page' | 'api' | 'device';
+  roles?: readonly Role[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    session: Session | null;
+  }
+}
+
+export interface AccessDeps {
+  db: Db;
+  clock: Clock;
+  nonceKey: Buffer;
+}
+
+/** The actor a request acts as, for the vault. Only an authenticated request has one. */
+export function actorOf(request: FastifyRequest): Actor {
+  const session = request.session;
+  if (!session) throw new AppError('UNAUTHENTICATED');
+  return {
+    kind: 'account',
+    accountId: session.accountId,
+    role: session.role,
+    organisationId: session.organisationId,
+    personId: session.personId,
+    sessionId: session.id,
+    clientAddr: request.ip,
+  };
+}
+
+async function checkProof(deps: AccessDeps, request: FastifyRequest, session: Session): Promise<void> {
+  const header = request.headers['rempart-proof'];
+  if (typeof header !== 'string' || header.length === 0) throw new AppError('PROOF_REQUIRED');
+  const now = deps.clock.now();
+  const path = request.url.split('?', 1)[0] ?? '';
+  const check = await verifyProof({
+    proof: header,
+    deviceKey: session.deviceKey,
+    method: request.method,
+    path,
+    at: now,
+    nonceKey: deps.nonceKey,
+    sessionId: session.id,
+  });
+  if (!check.ok) throw new AppError('PROOF_INVALID', check.reason);
+  if (!(await rememberProofId(deps.db, check.jti, session.id, now))) throw new AppError('PROOF_INVALID', 'replay');
+  await markProven(deps.db, session.id, request.ip, request.headers['user-agent'], now);
+}
+
+/** Decides, for each request, whether its route's declared access is met. Deny by default. */
+export function registerAccessControl(
+  app: FastifyInstance,
+  deps: AccessDeps,
+  onUnboundPage: (request: FastifyRequest, reply: FastifyReply) => FastifyReply,
+): void {
+  app.decorateRequest('session', null);
+  app.addHook('preHandler', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access) {
+      // Static assets and framework routes are registered without a declaration on purpose;
+      // everything else must declare one.
+      if (request.routeOptions.url?.startsWith('/dsfr/') || request.routeOptions.url === undefined) return;
+      throw new AppError('FORBIDDEN', 'route without access declaration');
+    }
+    const now = deps.clock.now();
+    const session = await findSession(deps.db, readSessionCookie(request), now);
+    request.session = session;
+    if (session) reply.header('rempart-nonce', issueNonce(deps.nonceKey, session.id, now));
+    if (access.level === 'public') return;
+    if (!session) throw new AppError(readSessionCookie(request) ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (access.roles && !access.roles.includes(session.role)) throw new AppError('FORBIDDEN', 'role');
+    if (access.level === 'api' || access.level === 'device') {
+      await checkProof(deps, request, session);
+    } else if (!isBound(session, request.ip, request.headers['user-agent'], now)) {
+      request.session = null;
+      return onUnboundPage(request, reply);
+    }
+    await touchSession(deps.db, session, now);
+  });
+}

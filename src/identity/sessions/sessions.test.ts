@@ -1,0 +1,127 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../../test/support/databases.js';
+import type { Db } from '../../db/client.js';
+import { fixedClock } from '../../kernel/clock.js';
+import { systemRandom } from '../../kernel/random.js';
+import { createDeviceClient } from '../client/proof-client.js';
+import { parseDeviceKey, verifyProof } from './device-proof.js';
+import { issueNonce, nonceIsValid } from './nonce.js';
+import {
+  createSession,
+  endAccountSessions,
+  findSession,
+  isBound,
+  rememberProofId,
+} from './session-store.js';
+
+const nonceKey = randomBytes(32);
+const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
+
+describe('device proofs', () => {
+  it('accepts a fresh proof for the right method, path and nonce, and nothing else', async () => {
+    const device = await createDeviceClient();
+    const deviceKey = parseDeviceKey(device.publicJwk)!;
+    const at = new Date('2026-11-20T10:00:00Z');
+    const nonce = issueNonce(nonceKey, 'session-a', at);
+    const check = (proof: string, overrides: Partial<Parameters<typeof verifyProof>[0]> = {}) =>
+      verifyProof({ proof, deviceKey, method: 'GET', path: '/api/v1/moi', at, nonceKey, sessionId: 'session-a', ...overrides });
+    const good = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce, at });
+    expect(await check(good)).toMatchObject({ ok: true });
+    expect(await check(good, { method: 'POST' })).toEqual({ ok: false, reason: 'method' });
+    expect(await check(good, { path: '/api/v1/sessions' })).toEqual({ ok: false, reason: 'path' });
+    expect(await check(good, { at: new Date(at.getTime() + 61_000) })).toEqual({ ok: false, reason: 'stale' });
+    expect(await check(good, { sessionId: 'session-b' })).toEqual({ ok: false, reason: 'nonce' });
+    const other = await createDeviceClient();
+    expect(await check(await other.proof({ method: 'GET', path: '/api/v1/moi', nonce, at }))).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
+    const [head, body, signature] = good.split('.');
+    const forged = `${head}.${Buffer.from(JSON.stringify({ htm: 'GET', htu: '/api/v1/moi', iat: 0, nonce, jti: 'x'.repeat(20) })).toString('base64url')}.${signature}`;
+    expect(await check(forged)).toEqual({ ok: false, reason: 'signature' });
+    expect(body).toBeDefined();
+  });
+
+  it('refuses private keys and other curves as device keys', () => {
+    expect(parseDeviceKey({ kty: 'EC', crv: 'P-384', x: 'a'.repeat(43), y: 'b'.repeat(43) })).toBeNull();
+    expect(parseDeviceKey({ kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'b'.repeat(43), d: 'c'.repeat(43) })).toBeNull();
+    expect(parseDeviceKey('clé')).toBeNull();
+  });
+
+  it('keeps nonces valid for their window and the next only', () => {
+    const at = new Date('2026-11-20T10:00:00Z');
+    const nonce = issueNonce(nonceKey, 's', at);
+    expect(nonceIsValid(nonceKey, 's', nonce, new Date(at.getTime() + 5 * 60_000))).toBe(true);
+    expect(nonceIsValid(nonceKey, 's', nonce, new Date(at.getTime() + 10 * 60_000 + 1))).toBe(false);
+    expect(nonceIsValid(randomBytes(32), 's', nonce, at)).toBe(false);
+  });
+});
+
+describe('session store on pglite', () => {
+  let db: Db;
+  const accountId = randomUUID();
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    await db.query(
+      `INSERT INTO accounts (id, role, organisation_id, status, email_enc, email_bidx)
+       VALUES ($1, 'candidate', NULL, 'active', '\\x00', $2)`,
+      [accountId, randomBytes(32)],
+    );
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  async function newSession(clock: ReturnType<typeof fixedClock>) {
+    const device = await createDeviceClient();
+    return createSession(db, {
+      accountId,
+      role: 'candidate',
+      deviceKey: parseDeviceKey(device.publicJwk)!,
+      addr: '192.0.2.10',
+      userAgent: chrome,
+      mfaAt: null,
+      now: clock.now(),
+      random: systemRandom,
+    });
+  }
+
+  it('finds a session only with the right secret, and binds it to address and browser for 5 minutes', async () => {
+    const clock = fixedClock(new Date('2026-11-20T10:00:00Z'));
+    const { cookie } = await newSession(clock);
+    const session = await findSession(db, cookie, clock.now());
+    expect(session?.accountId).toBe(accountId);
+    const [id] = cookie.split('.');
+    expect(await findSession(db, `${id}.${'A'.repeat(43)}`, clock.now())).toBeNull();
+    expect(isBound(session!, '192.0.2.10', chrome, clock.now())).toBe(true);
+    expect(isBound(session!, '203.0.113.7', chrome, clock.now())).toBe(false);
+    expect(isBound(session!, '192.0.2.10', 'curl/8.0', clock.now())).toBe(false);
+    clock.advance(5 * 60_000 + 1);
+    expect(isBound(session!, '192.0.2.10', chrome, clock.now())).toBe(false);
+  });
+
+  it('expires after an hour idle for a citizen, and never outlives 24 hours', async () => {
+    const clock = fixedClock(new Date('2026-11-20T10:00:00Z'));
+    const { cookie } = await newSession(clock);
+    clock.advance(60 * 60_000 + 1);
+    expect(await findSession(db, cookie, clock.now())).toBeNull();
+  });
+
+  it('ends every session of an account at once, and a suspended account has none', async () => {
+    const clock = fixedClock(new Date('2026-11-20T10:00:00Z'));
+    const first = await newSession(clock);
+    const second = await newSession(clock);
+    await db.query("UPDATE accounts SET status = 'suspended' WHERE id = $1", [accountId]);
+    expect(await findSession(db, first.cookie, clock.now())).toBeNull();
+    await db.query("UPDATE accounts SET status = 'active' WHERE id = $1", [accountId]);
+    expect(await endAccountSessions(db, accountId, 'suspension', clock.now())).toBeGreaterThanOrEqual(2);
+    expect(await findSession(db, second.cookie, clock.now())).toBeNull();
+  });
+
+  it('refuses a proof id seen before', async () => {
+    const at = new Date('2026-11-20T10:00:00Z');
+    expect(await rememberProofId(db, 'jti-0123456789abcdef', 's1', at)).toBe(true);
+    expect(await rememberProofId(db, 'jti-0123456789abcdef', 's1', at)).toBe(false);
+  });
+});
