@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { progressBar } from '../cli/progress.js';
+import type { Platform } from '../platform.js';
+import { writeCheckpoint } from './checkpoints.js';
+import { purgeAccessLog } from './purge.js';
+import { readsByActor } from './queries.js';
+import { verifyAccessLog } from './verify.js';
+
+const DAY = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseDate(value: string | undefined, name: string): Date {
+  const date = value ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`${name} doit être une date ISO 8601 (ex. 2026-11-01T00:00:00Z).`);
+  return date;
+}
+
+class UsageError extends Error {}
+
+type Sub = (args: string[], platform: Platform, out: NodeJS.WritableStream) => Promise<number>;
+
+const subcommands: Record<string, Sub> = {
+  verify: async (_args, platform, out) => {
+    const bar = progressBar('Vérification du journal');
+    const report = await verifyAccessLog(platform.db, {
+      checkpointDir: platform.config.auditCheckpointDir,
+      key: platform.checkpointKey,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+    bar.stop();
+    out.write(`${report.checked} entrées vérifiées, ${report.checkpoints} points de contrôle signés lus.\n`);
+    if (report.forgedCheckpoints > 0) {
+      out.write(`Attention : ${report.forgedCheckpoints} point(s) de contrôle à la signature invalide ont été ignorés.\n`);
+    }
+    if (!report.ok) {
+      out.write(`Chaîne ROMPUE : ${report.firstBroken!.message}\n`);
+      return 1;
+    }
+    out.write('Chaîne intègre.\n');
+    return report.forgedCheckpoints > 0 ? 1 : 0;
+  },
+  checkpoint: async (_args, platform, out) => {
+    const written = await writeCheckpoint(platform.db, {
+      dir: platform.config.auditCheckpointDir,
+      key: platform.checkpointKey,
+      clock: platform.clock,
+    });
+    out.write(written ? `Point de contrôle écrit à l’entrée n° ${written.seq}.\n` : 'Tête inchangée depuis le dernier point de contrôle.\n');
+    return 0;
+  },
+  purge: async (args, platform, out) => {
+    const { values } = parseArgs({ args, options: { days: { type: 'string' } } });
+    const days = values.days === undefined ? platform.config.auditRetentionDays : Number(values.days);
+    if (!Number.isInteger(days) || days < 1) throw new UsageError('--days doit être un entier positif.');
+    const before = new Date(platform.clock.now().getTime() - days * DAY);
+    const result = await purgeAccessLog(platform.db, { before, key: platform.checkpointKey, clock: platform.clock });
+    out.write(`${result.deleted} entrées antérieures au ${before.toISOString()} supprimées.\n`);
+    return 0;
+  },
+  reads: async (args, platform, out) => {
+    const { values } = parseArgs({
+      args,
+      options: { account: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    });
+    if (!values.account || !UUID.test(values.account)) throw new UsageError('--account doit être l’identifiant (UUID) d’un compte.');
+    const rows = await readsByActor(platform.db, values.account, parseDate(values.from, '--from'), parseDate(values.to, '--to'));
+    for (const row of rows) {
+      out.write(`${JSON.stringify({ seq: row.seq, at: row.at.toISOString(), action: row.action, purpose: row.purpose, person: row.personId, fields: row.fields })}\n`);
+    }
+    const people = new Set(rows.map((row) => row.personId)).size;
+    out.write(`${rows.length} accès, ${people} personnes distinctes.\n`);
+    return 0;
+  },
+};
+
+/** `rempart audit verify | checkpoint | purge [--days N] | reads --account ID --from T1 --to T2`. */
+export async function runAuditCommand(args: string[], platform: Platform, out: NodeJS.WritableStream): Promise<number> {
+  const [name, ...rest] = args;
+  const sub = name ? subcommands[name] : undefined;
+  if (!sub) {
+    out.write('Usage : rempart audit verify | checkpoint | purge [--days N] | reads --account ID --from T1 --to T2\n');
+    return 2;
+  }
+  try {
+    return await sub(rest, platform, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.write(`Erreur : ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
