@@ -73,33 +73,57 @@ async function prepare(db: Db, vault: Vault, count: number): Promise<{ actor: Ac
   );
   const organisation = randomUUID();
   const session = randomUUID();
-  await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF banc d’essai', '12345678901234')", [organisation]);
+  await db.query(
+    "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF banc d’essai', '12345678901234')",
+    [organisation],
+  );
   await db.query(
     `INSERT INTO training_sessions (id, organisation_id, title, departement, place, starts_on, ends_on, capacity)
      VALUES ($1, $2, 'Session', '75', 'Paris', '2026-01-05', '2026-06-30', 5000)`,
     [session, organisation],
   );
-  await db.query(
-    'INSERT INTO referrals (id, session_id, person_id) SELECT gen_random_uuid(), $1, unnest($2::uuid[])',
-    [session, people.map((p) => p.id)],
-  );
+  await db.query('INSERT INTO referrals (id, session_id, person_id) SELECT gen_random_uuid(), $1, unnest($2::uuid[])', [
+    session,
+    people.map((p) => p.id),
+  ]);
   const accountId = randomUUID();
   await vault.createAccounts(
     system,
-    [{ id: accountId, role: 'of_user', organisationId: organisation, personId: null, email: 'banc@demo.rempart.test',
-       displayName: 'Banc', passwordHash: null, status: 'active', createdBy: null, approvedBy: null }],
+    [
+      {
+        id: accountId,
+        role: 'of_user',
+        organisationId: organisation,
+        personId: null,
+        email: 'banc@demo.rempart.test',
+        displayName: 'Banc',
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+      },
+    ],
     'bench',
   );
   // The bench reads every person many times: lift the daily ceiling, keep the guard running.
   await db.query('UPDATE accounts SET read_ceiling_per_day = 100000 WHERE id = $1', [accountId]);
   await db.query('ANALYZE');
-  const actor: Actor = { kind: 'account', accountId, role: 'of_user', organisationId: organisation, personId: null,
-    sessionId: 'bench', clientAddr: '127.0.0.1' };
+  const actor: Actor = {
+    kind: 'account',
+    accountId,
+    role: 'of_user',
+    organisationId: organisation,
+    personId: null,
+    sessionId: 'bench',
+    clientAddr: '127.0.0.1',
+  };
   return { actor, ids: people.map((p) => p.id) };
 }
 
 export function printOneDoor(result: OneDoorResult): void {
-  console.log(`(b) coût de la porte unique — PostgreSQL, ${result.concurrency} lectures simultanées, ${result.reads} lectures par tour`);
+  console.log(
+    `(b) coût de la porte unique — PostgreSQL, ${result.concurrency} lectures simultanées, ${result.reads} lectures par tour`,
+  );
   console.log(`    SELECT en clair : ${fmt(result.plainPerSecond)} lectures/s (médiane)`);
   console.log(`    vault.read      : ${fmt(result.vaultPerSecond)} lectures/s (médiane)`);
   console.log(`    ratio           : ${fmt(result.ratio, 3)} (objectif ≥ 0,8)`);

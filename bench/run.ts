@@ -36,7 +36,10 @@ const benches = {
   a: async (server: PostgresServer) => {
     const people = Number(process.env.BENCH_SEED_PEOPLE ?? 5000);
     console.log(`(a) débit du peuplement — ${people} personnes`);
-    for (const [engine, open] of [['PGlite', freshPglite], ['PostgreSQL', () => freshPostgres(server)]] as const) {
+    for (const [engine, open] of [
+      ['PGlite', freshPglite],
+      ['PostgreSQL', () => freshPostgres(server)],
+    ] as const) {
       const db = await open();
       const { vault } = await makeVault(db);
       const result = await benchSeed({ db, vault, people });
@@ -55,7 +58,10 @@ const benches = {
   c: async (server: PostgresServer) => {
     const entries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 200_000);
     console.log(`(c) vérification du journal — ${entries} entrées`);
-    for (const [engine, open] of [['PGlite', freshPglite], ['PostgreSQL', () => freshPostgres(server)]] as const) {
+    for (const [engine, open] of [
+      ['PGlite', freshPglite],
+      ['PostgreSQL', () => freshPostgres(server)],
+    ] as const) {
       const db = await open();
       const result = await benchAuditVerify({ db, entries });
       console.log(`    ${engine.padEnd(10)} : ${fmt(result.entriesPerSecond)} entrées/s (médiane)`);
@@ -68,7 +74,9 @@ const benches = {
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c' } } });
   const chosen = values.only.split(',').map((name) => name.trim()) as (keyof typeof benches)[];
-  console.log(`rempart bench — ${new Date().toISOString()} — ${os.cpus().length} cœurs, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`);
+  console.log(
+    `rempart bench — ${new Date().toISOString()} — ${os.cpus().length} cœurs, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`,
+  );
   const server = await startPostgres();
   try {
     for (const name of chosen) {

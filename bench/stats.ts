@@ -6,7 +6,11 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `count` calls of `task` with `concurrency` workers; returns calls per second. */
-export async function throughput(count: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<number> {
+export async function throughput(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<unknown>,
+): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(

@@ -13,7 +13,13 @@ const CHECKPOINT_EVERY_MS = 60_000;
 /** Demo data is made once: its marker is the accounts file the contract promises. */
 async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeof openPlatform>>, logger: Logger) {
   const file = path.join(config.dataDir, 'demo-accounts.json');
-  if (await access(file).then(() => true, () => false)) return file;
+  if (
+    await access(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    return file;
   const { rows } = await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
   if (rows[0]!.n > 0) return undefined;
   logger.info({ people: config.demoPeople }, 'création des données de démonstration');
@@ -41,9 +47,11 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
     mode: config.mode,
   });
   const checkpoint = () =>
-    writeCheckpoint(platform.db, { dir: config.auditCheckpointDir, key: platform.checkpointKey, clock: platform.clock }).catch(
-      (error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'),
-    );
+    writeCheckpoint(platform.db, {
+      dir: config.auditCheckpointDir,
+      key: platform.checkpointKey,
+      clock: platform.clock,
+    }).catch((error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'));
   await checkpoint();
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();

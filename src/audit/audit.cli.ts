@@ -11,7 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseDate(value: string | undefined, name: string): Date {
   const date = value ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`${name} doit être une date ISO 8601 (ex. 2026-11-01T00:00:00Z).`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`${name} doit être une date ISO 8601 (ex. 2026-11-01T00:00:00Z).`);
   return date;
 }
 
@@ -30,7 +31,9 @@ const subcommands: Record<string, Sub> = {
     bar.stop();
     out.write(`${report.checked} entrées vérifiées, ${report.checkpoints} points de contrôle signés lus.\n`);
     if (report.forgedCheckpoints > 0) {
-      out.write(`Attention : ${report.forgedCheckpoints} point(s) de contrôle à la signature invalide ont été ignorés.\n`);
+      out.write(
+        `Attention : ${report.forgedCheckpoints} point(s) de contrôle à la signature invalide ont été ignorés.\n`,
+      );
     }
     if (!report.ok) {
       out.write(`Chaîne ROMPUE : ${report.firstBroken!.message}\n`);
@@ -45,7 +48,11 @@ const subcommands: Record<string, Sub> = {
       key: platform.checkpointKey,
       clock: platform.clock,
     });
-    out.write(written ? `Point de contrôle écrit à l’entrée n° ${written.seq}.\n` : 'Tête inchangée depuis le dernier point de contrôle.\n');
+    out.write(
+      written
+        ? `Point de contrôle écrit à l’entrée n° ${written.seq}.\n`
+        : 'Tête inchangée depuis le dernier point de contrôle.\n',
+    );
     return 0;
   },
   purge: async (args, platform, out) => {
@@ -62,10 +69,18 @@ const subcommands: Record<string, Sub> = {
       args,
       options: { account: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
     });
-    if (!values.account || !UUID.test(values.account)) throw new UsageError('--account doit être l’identifiant (UUID) d’un compte.');
-    const rows = await readsByActor(platform.db, values.account, parseDate(values.from, '--from'), parseDate(values.to, '--to'));
+    if (!values.account || !UUID.test(values.account))
+      throw new UsageError('--account doit être l’identifiant (UUID) d’un compte.');
+    const rows = await readsByActor(
+      platform.db,
+      values.account,
+      parseDate(values.from, '--from'),
+      parseDate(values.to, '--to'),
+    );
     for (const row of rows) {
-      out.write(`${JSON.stringify({ seq: row.seq, at: row.at.toISOString(), action: row.action, purpose: row.purpose, person: row.personId, fields: row.fields })}\n`);
+      out.write(
+        `${JSON.stringify({ seq: row.seq, at: row.at.toISOString(), action: row.action, purpose: row.purpose, person: row.personId, fields: row.fields })}\n`,
+      );
     }
     const people = new Set(rows.map((row) => row.personId)).size;
     out.write(`${rows.length} accès, ${people} personnes distinctes.\n`);

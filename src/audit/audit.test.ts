@@ -129,7 +129,15 @@ describe.each(engines)('access log on %s', (engine) => {
   it('rolls back the entry with the transaction that failed', async () => {
     await expect(
       db.transaction(async (tx) => {
-        await log.append(tx, { actorId: alice, sessionId: null, action: 'read', purpose: 'x', people: [], fields: [], clientAddr: null });
+        await log.append(tx, {
+          actorId: alice,
+          sessionId: null,
+          action: 'read',
+          purpose: 'x',
+          people: [],
+          fields: [],
+          clientAddr: null,
+        });
         throw new Error('la lecture échoue après l’écriture du journal');
       }),
     ).rejects.toThrow();

@@ -13,7 +13,10 @@ export interface PurgeResult {
  * a signed anchor from which verification restarts. Only a prefix is ever deleted, so what
  * remains is still one unbroken chain.
  */
-export async function purgeAccessLog(db: Db, options: { before: Date; key: Buffer; clock: Clock }): Promise<PurgeResult> {
+export async function purgeAccessLog(
+  db: Db,
+  options: { before: Date; key: Buffer; clock: Clock },
+): Promise<PurgeResult> {
   return db.transaction(async (tx) => {
     // Appends wait while the prefix is cut and the anchor moved.
     await tx.query('SELECT seq FROM access_log_head WHERE id FOR UPDATE');

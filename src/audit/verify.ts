@@ -59,7 +59,8 @@ const messages: Record<BreakKind, (seq: number) => string> = {
   edited: (seq) => `L’entrée n° ${seq} a été modifiée : son empreinte ne correspond plus à son contenu.`,
   deleted: (seq) => `L’entrée n° ${seq} a été supprimée : la séquence saute ce numéro.`,
   reordered: (seq) => `L’entrée n° ${seq} a été déplacée : son contenu appartient à une autre position de la chaîne.`,
-  truncated: (seq) => `Le journal a été tronqué : les entrées à partir du n° ${seq} manquent, alors qu’un point de contrôle signé les atteste.`,
+  truncated: (seq) =>
+    `Le journal a été tronqué : les entrées à partir du n° ${seq} manquent, alors qu’un point de contrôle signé les atteste.`,
   inserted: (seq) => `L’entrée n° ${seq} ne s’enchaîne pas à la précédente : une entrée a été insérée ou remplacée.`,
 };
 

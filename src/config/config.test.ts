@@ -22,19 +22,27 @@ describe('configuration', () => {
 
   it('refuses production without a master key: no default secret', () => {
     expect(() => loadConfig({ REMPART_MODE: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ REMPART_MODE: 'production' })).toThrow(/REMPART_MASTER_KEY : obligatoire en mode production/);
+    expect(() => loadConfig({ REMPART_MODE: 'production' })).toThrow(
+      /REMPART_MASTER_KEY : obligatoire en mode production/,
+    );
     expect(loadConfig({ REMPART_MODE: 'production', REMPART_MASTER_KEY: key }).masterKey).toEqual(Buffer.alloc(32, 5));
   });
 
   it('names every bad value in French', () => {
     const attempt = () =>
-      loadConfig({ REMPART_MASTER_KEY: 'trop-courte', PORT: 'quatre-vingts', DATABASE_URL: 'mysql://x', REMPART_MODE: 'prod' });
+      loadConfig({
+        REMPART_MASTER_KEY: 'trop-courte',
+        PORT: 'quatre-vingts',
+        DATABASE_URL: 'mysql://x',
+        REMPART_MODE: 'prod',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['REMPART_MASTER_KEY', 'PORT', 'DATABASE_URL', 'REMPART_MODE']) expect(message).toContain(name);
+      for (const name of ['REMPART_MASTER_KEY', 'PORT', 'DATABASE_URL', 'REMPART_MODE'])
+        expect(message).toContain(name);
       expect(message).toContain('32 octets');
     }
   });

@@ -1,10 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  normaliseEmail,
-  normaliseFranceTravailId,
-  normaliseFullName,
-  normalisePhone,
-} from './normalise.js';
+import { normaliseEmail, normaliseFranceTravailId, normaliseFullName, normalisePhone } from './normalise.js';
 
 /**
  * Blind indexes: HMAC-SHA256 under the index key (never the data key), over normalised input,

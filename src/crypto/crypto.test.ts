@@ -83,7 +83,11 @@ describe('blind indexes', () => {
   });
 
   it('keys each field apart, and depends on the key', () => {
-    expect(blindIndex(indexKey, 'personEmail', 'a@b.fr')).not.toEqual(blindIndex(indexKey, 'accountEmail', 'a@b.fr').subarray(0, 3));
-    expect(blindIndex(indexKey, 'accountEmail', 'a@b.fr')).not.toEqual(blindIndex(Buffer.alloc(32, 8), 'accountEmail', 'a@b.fr'));
+    expect(blindIndex(indexKey, 'personEmail', 'a@b.fr')).not.toEqual(
+      blindIndex(indexKey, 'accountEmail', 'a@b.fr').subarray(0, 3),
+    );
+    expect(blindIndex(indexKey, 'accountEmail', 'a@b.fr')).not.toEqual(
+      blindIndex(Buffer.alloc(32, 8), 'accountEmail', 'a@b.fr'),
+    );
   });
 });

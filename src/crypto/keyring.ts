@@ -93,7 +93,9 @@ export class Keyring {
   }
 
   async reload(db: Queryable): Promise<void> {
-    const { rows } = await db.query<KeyRow>('SELECT kind, version, wrapped, active FROM keyring ORDER BY kind, version');
+    const { rows } = await db.query<KeyRow>(
+      'SELECT kind, version, wrapped, active FROM keyring ORDER BY kind, version',
+    );
     const dataKeys = new Map<number, Buffer>();
     let active = 0;
     let indexKey: Buffer | undefined;

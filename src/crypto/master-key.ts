@@ -22,9 +22,12 @@ export async function resolveMasterKey(config: Config, random: Random): Promise<
     await writeFile(file, `${random.bytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
     await chmod(file, 0o600);
   } else if ((existing.mode & 0o077) !== 0) {
-    throw new ConfigError(`Le fichier de clé maîtresse ${file} est lisible par d’autres utilisateurs (chmod 600 attendu).`);
+    throw new ConfigError(
+      `Le fichier de clé maîtresse ${file} est lisible par d’autres utilisateurs (chmod 600 attendu).`,
+    );
   }
   const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-  if (key.length !== 32) throw new ConfigError(`Le fichier de clé maîtresse ${file} ne contient pas une clé de 32 octets.`);
+  if (key.length !== 32)
+    throw new ConfigError(`Le fichier de clé maîtresse ${file} ne contient pas une clé de 32 octets.`);
   return key;
 }

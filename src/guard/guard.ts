@@ -10,9 +10,7 @@ export interface GuardRequest {
 }
 
 export type GuardDecision =
-  | { verdict: 'allow' }
-  | { verdict: 'step_up'; reason: string }
-  | { verdict: 'deny'; reason: string };
+  { verdict: 'allow' } | { verdict: 'step_up'; reason: string } | { verdict: 'deny'; reason: string };
 
 /**
  * The hook between scope and decryption. It runs inside the read's transaction, so whatever it

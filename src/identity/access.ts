@@ -6,7 +6,14 @@ import type { Actor, Role } from '../vault/types.js';
 import { readSessionCookie } from './sessions/cookie.js';
 import { verifyProof } from './sessions/device-proof.js';
 import { issueNonce } from './sessions/nonce.js';
-import { findSession, isBound, markProven, rememberProofId, touchSession, type Session } from './sessions/session-store.js';
+import {
+  findSession,
+  isBound,
+  markProven,
+  rememberProofId,
+  touchSession,
+  type Session,
+} from './sessions/session-store.js';
 
 /**
  * What a route needs, declared on the route itself (`config.access`) and asserted by its test:

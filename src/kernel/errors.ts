@@ -17,7 +17,8 @@ export const errorCatalogue = {
   },
   PROOF_INVALID: {
     status: 401,
-    message: 'La preuve de votre appareil est invalide, périmée ou déjà utilisée. Demandez un nouveau nonce et réessayez.',
+    message:
+      'La preuve de votre appareil est invalide, périmée ou déjà utilisée. Demandez un nouveau nonce et réessayez.',
   },
   SESSION_EXPIRED: { status: 401, message: 'Votre session a expiré. Veuillez vous reconnecter.' },
   STEP_UP_REQUIRED: {

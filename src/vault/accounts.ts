@@ -23,10 +23,11 @@ export async function readAccountContact(
   const allowedSelf = actor.kind === 'account' && actor.accountId === accountId;
   if (actor.kind !== 'system' && !allowedSelf) return null;
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ person_id: string | null; email_enc: Uint8Array; display_name_enc: Uint8Array | null }>(
-      'SELECT person_id, email_enc, display_name_enc FROM accounts WHERE id = $1',
-      [accountId],
-    );
+    const { rows } = await tx.query<{
+      person_id: string | null;
+      email_enc: Uint8Array;
+      display_name_enc: Uint8Array | null;
+    }>('SELECT person_id, email_enc, display_name_enc FROM accounts WHERE id = $1', [accountId]);
     const row = rows[0];
     if (!row) return null;
     await deps.accessLog.append(tx, {

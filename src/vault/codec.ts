@@ -5,7 +5,13 @@ import { fieldSpecs } from './fields.js';
 import type { ReadableField } from './types.js';
 
 /** Seals one value for one cell; null stays null (absence is not secret). */
-export function sealCell(keyring: Keyring, table: string, column: string, rowId: string, value: unknown): Buffer | null {
+export function sealCell(
+  keyring: Keyring,
+  table: string,
+  column: string,
+  rowId: string,
+  value: unknown,
+): Buffer | null {
   if (value === null || value === undefined) return null;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return keyring.encrypt(text, { table, column, rowId });

@@ -5,7 +5,15 @@ import type { Guard } from '../guard/index.js';
 import type { Clock } from '../kernel/clock.js';
 import { readAccountContact, type AccountContact } from './accounts.js';
 import { readPeople } from './read.js';
-import type { Actor, NewAccount, NewApplication, NewPerson, NewProfile, NewReferralEvent, PersonView } from './types.js';
+import type {
+  Actor,
+  NewAccount,
+  NewApplication,
+  NewPerson,
+  NewProfile,
+  NewReferralEvent,
+  PersonView,
+} from './types.js';
 import {
   createAccounts,
   createApplications,

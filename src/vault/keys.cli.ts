@@ -49,10 +49,14 @@ export async function runKeysCommand(args: string[], platform: Platform, out: No
     for (const bar of bars.values()) bar.stop();
     const verb = result.resumed ? 'reprise' : 'nouvelle';
     if (result.interrupted) {
-      out.write(`Rotation (${verb}) vers la version ${result.version} interrompue après ${result.reencrypted} valeurs rechiffrées. Relancez pour reprendre.\n`);
+      out.write(
+        `Rotation (${verb}) vers la version ${result.version} interrompue après ${result.reencrypted} valeurs rechiffrées. Relancez pour reprendre.\n`,
+      );
       return 1;
     }
-    out.write(`Rotation (${verb}) terminée : clé de données version ${result.version}, ${result.reencrypted} valeurs rechiffrées.\n`);
+    out.write(
+      `Rotation (${verb}) terminée : clé de données version ${result.version}, ${result.reencrypted} valeurs rechiffrées.\n`,
+    );
     return 0;
   } finally {
     process.off('SIGINT', onSignal);

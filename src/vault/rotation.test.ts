@@ -42,11 +42,21 @@ describe.each(engines)('key rotation on %s', (engine) => {
 
     // A second server that loaded its keys before the rotation keeps writing with version 1.
     const staleKeyring = await Keyring.load(db, testMasterKey, systemRandom, clock);
-    const staleVault = createVault({ db, keyring: staleKeyring, accessLog, guard: { check: async () => ({ verdict: 'allow' }) }, clock });
+    const staleVault = createVault({
+      db,
+      keyring: staleKeyring,
+      accessLog,
+      guard: { check: async () => ({ verdict: 'allow' }) },
+      clock,
+    });
 
     let batches = 0;
     const first = await rotateKeys({
-      db, keyring, accessLog, batchSize: 100, settleMs: 0,
+      db,
+      keyring,
+      accessLog,
+      batchSize: 100,
+      settleMs: 0,
       onProgress: () => void batches++,
       shouldStop: () => batches >= 3,
     });
@@ -55,11 +65,20 @@ describe.each(engines)('key rotation on %s', (engine) => {
     const readsDuring: string[] = [];
     const latecomer = person({ lastName: 'Tardif', firstName: 'Gaëlle' });
     const second = await rotateKeys({
-      db, keyring, accessLog, batchSize: 100, settleMs: 0,
+      db,
+      keyring,
+      accessLog,
+      batchSize: 100,
+      settleMs: 0,
       onProgress: async () => {
         if (readsDuring.length === 0) {
           await staleVault.createPeople(system, [latecomer], 'test');
-          const [view] = await vault.read(world.actors.ofUserA, [world.traineeA.id], ['lastName'], 'training.follow_up');
+          const [view] = await vault.read(
+            world.actors.ofUserA,
+            [world.traineeA.id],
+            ['lastName'],
+            'training.follow_up',
+          );
           readsDuring.push(view!.lastName!);
         }
       },
@@ -72,7 +91,12 @@ describe.each(engines)('key rotation on %s', (engine) => {
     const total = (map: Map<number, number>) => [...map.values()].reduce((a, b) => a + b, 0);
     expect(total(after)).toBe(total(before) + 8); // the latecomer’s eight envelopes
 
-    const [trainee] = await vault.read(world.actors.ofUserA, [world.traineeA.id], ['lastName', 'email', 'address'], 'training.follow_up');
+    const [trainee] = await vault.read(
+      world.actors.ofUserA,
+      [world.traineeA.id],
+      ['lastName', 'email', 'address'],
+      'training.follow_up',
+    );
     expect(trainee).toMatchObject({ lastName: 'Dupré', email: world.traineeA.email, address: world.traineeA.address });
 
     const third = await rotateKeys({ db, keyring, accessLog, settleMs: 0 });

@@ -68,10 +68,10 @@ async function startOrResume(db: Db, keyring: Keyring): Promise<{ version: numbe
     );
     if (pending.rows[0]) return { version: pending.rows[0].target_version, resumed: true };
     const version = await keyring.addDataKeyVersion(tx);
-    await tx.query(
-      'INSERT INTO key_rotation_progress (target_version, table_name) SELECT $1, unnest($2::text[])',
-      [version, tables],
-    );
+    await tx.query('INSERT INTO key_rotation_progress (target_version, table_name) SELECT $1, unnest($2::text[])', [
+      version,
+      tables,
+    ]);
     return { version, resumed: false };
   });
 }

@@ -39,7 +39,11 @@ describe.each(engines)('vault on %s', (engine) => {
     const [view] = await vault.read(actors.ofUserA, [traineeA.id], ['lastName', 'email'], 'training.follow_up');
     expect(view).toEqual({ id: traineeA.id, lastName: 'Dupré', email: traineeA.email });
     const entries = await entriesFor(db, accountId(actors.ofUserA));
-    expect(entries.at(-1)).toEqual({ people: [traineeA.id], fields: ['lastName', 'email'], purpose: 'training.follow_up' });
+    expect(entries.at(-1)).toEqual({
+      people: [traineeA.id],
+      fields: ['lastName', 'email'],
+      purpose: 'training.follow_up',
+    });
   });
 
   it('gives another organisation’s actor nothing, and logs nothing', async () => {
@@ -53,7 +57,12 @@ describe.each(engines)('vault on %s', (engine) => {
 
   it('limits an advisor to their own portfolio', async () => {
     const { actors, traineeA, traineeB } = world;
-    const read = await vault.read(actors.advisorA, [traineeA.id, traineeB.id], ['franceTravailId'], 'advising.portfolio');
+    const read = await vault.read(
+      actors.advisorA,
+      [traineeA.id, traineeB.id],
+      ['franceTravailId'],
+      'advising.portfolio',
+    );
     expect(read.map((v) => v.id)).toEqual([traineeA.id]);
     expect(await vault.read(actors.advisorB, [traineeA.id], ['lastName'], 'advising.portfolio')).toEqual([]);
   });
@@ -68,8 +77,15 @@ describe.each(engines)('vault on %s', (engine) => {
 
   it('lets a recruiter manager read opted-in pool profiles only, without contact details', async () => {
     const { actors, poolOnly, notInPool, applicantA } = world;
-    const read = await vault.read(actors.managerB, [poolOnly.id, notInPool.id, applicantA.id], ['firstName', 'zones'], 'recruiting.pool');
-    expect(read).toEqual([{ id: poolOnly.id, firstName: 'Maël', zones: { regions: ['Bretagne'], departements: ['35'] } }]);
+    const read = await vault.read(
+      actors.managerB,
+      [poolOnly.id, notInPool.id, applicantA.id],
+      ['firstName', 'zones'],
+      'recruiting.pool',
+    );
+    expect(read).toEqual([
+      { id: poolOnly.id, firstName: 'Maël', zones: { regions: ['Bretagne'], departements: ['35'] } },
+    ]);
     await expect(vault.read(actors.managerB, [poolOnly.id], ['email'], 'recruiting.pool')).rejects.toMatchObject({
       code: 'FIELD_NOT_ALLOWED',
     });
@@ -80,7 +96,12 @@ describe.each(engines)('vault on %s', (engine) => {
 
   it('lets a citizen read only their own record', async () => {
     const { actors, applicantA, applicantB } = world;
-    const read = await vault.read(actors.candidateA, [applicantA.id, applicantB.id], ['lastName', 'birthDate'], 'self.view');
+    const read = await vault.read(
+      actors.candidateA,
+      [applicantA.id, applicantB.id],
+      ['lastName', 'birthDate'],
+      'self.view',
+    );
     expect(read).toEqual([{ id: applicantA.id, lastName: 'Garçon', birthDate: '1990-04-12' }]);
   });
 
@@ -88,19 +109,32 @@ describe.each(engines)('vault on %s', (engine) => {
     const { actors, traineeA } = world;
     for (const actor of [actors.securityOfficer, actors.admin]) {
       for (const purpose of ['training.follow_up', 'advising.portfolio', 'self.view', 'recruiting.pool']) {
-        await expect(vault.read(actor, [traineeA.id], ['lastName'], purpose)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        await expect(vault.read(actor, [traineeA.id], ['lastName'], purpose)).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+        });
       }
     }
-    await expect(vault.read(actors.ofUserA, [traineeA.id], ['lastName'], 'export.all')).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(vault.read(system, [traineeA.id], ['lastName'], 'training.follow_up')).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(vault.read(actors.ofUserA, [traineeA.id], ['password_hash'], 'training.follow_up')).rejects.toMatchObject({
+    await expect(vault.read(actors.ofUserA, [traineeA.id], ['lastName'], 'export.all')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(vault.read(system, [traineeA.id], ['lastName'], 'training.follow_up')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      vault.read(actors.ofUserA, [traineeA.id], ['password_hash'], 'training.follow_up'),
+    ).rejects.toMatchObject({
       code: 'FIELD_NOT_ALLOWED',
     });
   });
 
   it('ignores ids that are not uuids and people who do not exist', async () => {
     const { actors } = world;
-    const read = await vault.read(actors.ofUserA, ["' OR 1=1 --", '00000000-0000-0000-0000-000000000000'], ['lastName'], 'training.follow_up');
+    const read = await vault.read(
+      actors.ofUserA,
+      ["' OR 1=1 --", '00000000-0000-0000-0000-000000000000'],
+      ['lastName'],
+      'training.follow_up',
+    );
     expect(read).toEqual([]);
   });
 
@@ -147,7 +181,9 @@ describe('vault failures on pglite', () => {
     await expect(
       vault.read(world.actors.ofUserA, [world.traineeA.id], ['lastName'], 'training.follow_up'),
     ).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
-    const charged = await db.query('SELECT 1 FROM guard_daily_reads WHERE account_id = $1', [accountId(world.actors.ofUserA)]);
+    const charged = await db.query('SELECT 1 FROM guard_daily_reads WHERE account_id = $1', [
+      accountId(world.actors.ofUserA),
+    ]);
     expect(charged.rows).toHaveLength(0);
   });
 

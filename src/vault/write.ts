@@ -116,7 +116,14 @@ export async function createProfiles(deps: WriteDeps, actor: Actor, profiles: re
       [facets.map((f) => f.personId), facets.map((f) => f.token)],
     );
     const fields = ['career', 'postsSought', 'zones', 'languages', 'aspirations'];
-    await logWrite(deps.accessLog, tx, actor, purpose, profiles.map((p) => p.personId), fields);
+    await logWrite(
+      deps.accessLog,
+      tx,
+      actor,
+      purpose,
+      profiles.map((p) => p.personId),
+      fields,
+    );
   });
 }
 
@@ -189,9 +196,14 @@ export async function createApplications(
         applications.map((a) => a.submittedAt),
       ],
     );
-    await logWrite(deps.accessLog, tx, actor, purpose, [...new Set(applications.map((a) => a.personId))], [
-      'application.message',
-    ]);
+    await logWrite(
+      deps.accessLog,
+      tx,
+      actor,
+      purpose,
+      [...new Set(applications.map((a) => a.personId))],
+      ['application.message'],
+    );
   });
 }
 
@@ -219,9 +231,14 @@ export async function createReferralEvents(
         events.map((e) => e.declaredBy),
       ],
     );
-    await logWrite(deps.accessLog, tx, actor, purpose, [...new Set(rows.map((row) => row.person_id))], [
-      'referralEvent.detail',
-    ]);
+    await logWrite(
+      deps.accessLog,
+      tx,
+      actor,
+      purpose,
+      [...new Set(rows.map((row) => row.person_id))],
+      ['referralEvent.detail'],
+    );
   });
 }
 

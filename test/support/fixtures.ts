@@ -82,17 +82,43 @@ export async function twoOrganisations(db: Db, vault: Vault) {
   });
   await vault.createProfiles(
     system,
-    [profile(applicantA.id, false), profile(applicantB.id, false), profile(poolOnly.id, true), profile(notInPool.id, false)],
+    [
+      profile(applicantA.id, false),
+      profile(applicantB.id, false),
+      profile(poolOnly.id, true),
+      profile(notInPool.id, false),
+    ],
     'test',
   );
   const account = async (role: Role, organisationId: string | null, personId: string | null = null) => {
     const id = randomUUID();
     await vault.createAccounts(
       system,
-      [{ id, role, organisationId, personId, email: `${id}@demo.rempart.test`, displayName: role, passwordHash: null, status: 'active', createdBy: null, approvedBy: null }],
+      [
+        {
+          id,
+          role,
+          organisationId,
+          personId,
+          email: `${id}@demo.rempart.test`,
+          displayName: role,
+          passwordHash: null,
+          status: 'active',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
       'test',
     );
-    const actor: Actor = { kind: 'account', accountId: id, role, organisationId, personId, sessionId: 's-' + id.slice(0, 8), clientAddr: '127.0.0.1' };
+    const actor: Actor = {
+      kind: 'account',
+      accountId: id,
+      role,
+      organisationId,
+      personId,
+      sessionId: 's-' + id.slice(0, 8),
+      clientAddr: '127.0.0.1',
+    };
     return actor;
   };
   const actors = {
@@ -119,11 +145,18 @@ export async function twoOrganisations(db: Db, vault: Vault) {
   const sessionA = await session(orgA);
   const sessionB = await session(orgB);
   await db.query('INSERT INTO referrals (id, session_id, person_id) VALUES ($1, $2, $3), ($4, $5, $6)', [
-    randomUUID(), sessionA, traineeA.id, randomUUID(), sessionB, traineeB.id,
+    randomUUID(),
+    sessionA,
+    traineeA.id,
+    randomUUID(),
+    sessionB,
+    traineeB.id,
   ]);
   await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2), ($3, $4)', [
-    actors.advisorA.kind === 'account' ? actors.advisorA.accountId : '', traineeA.id,
-    actors.advisorB.kind === 'account' ? actors.advisorB.accountId : '', traineeB.id,
+    actors.advisorA.kind === 'account' ? actors.advisorA.accountId : '',
+    traineeA.id,
+    actors.advisorB.kind === 'account' ? actors.advisorB.accountId : '',
+    traineeB.id,
   ]);
   const offer = async (employerId: string, versant: string) => {
     const id = randomUUID();
@@ -140,10 +173,37 @@ export async function twoOrganisations(db: Db, vault: Vault) {
   await vault.createApplications(
     system,
     [
-      { id: randomUUID(), offerId: offerA, personId: applicantA.id, status: 'submitted', message: 'Bonjour, je suis motivée.', submittedAt: new Date() },
-      { id: randomUUID(), offerId: offerB, personId: applicantB.id, status: 'submitted', message: null, submittedAt: new Date() },
+      {
+        id: randomUUID(),
+        offerId: offerA,
+        personId: applicantA.id,
+        status: 'submitted',
+        message: 'Bonjour, je suis motivée.',
+        submittedAt: new Date(),
+      },
+      {
+        id: randomUUID(),
+        offerId: offerB,
+        personId: applicantB.id,
+        status: 'submitted',
+        message: null,
+        submittedAt: new Date(),
+      },
     ],
     'test',
   );
-  return { orgA, orgB, employerA, employerB, traineeA, traineeB, applicantA, applicantB, poolOnly, notInPool, everyone, actors };
+  return {
+    orgA,
+    orgB,
+    employerA,
+    employerB,
+    traineeA,
+    traineeB,
+    applicantA,
+    applicantB,
+    poolOnly,
+    notInPool,
+    everyone,
+    actors,
+  };
 }

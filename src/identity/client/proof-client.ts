@@ -18,7 +18,10 @@ function base64url(bytes: Uint8Array | string): string {
 }
 
 export async function createDeviceClient(subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<DeviceClient> {
-  const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = (await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const full = await subtle.exportKey('jwk', pair.publicKey);
   const publicJwk: JsonWebKey = { kty: full.kty, crv: full.crv, x: full.x, y: full.y };
   return {

@@ -32,8 +32,26 @@ export function agentHash(userAgent: string | undefined): Buffer {
 /** A readable, non-identifying label for "Mes sessions": browser family and system. */
 export function agentLabel(userAgent: string | undefined): string {
   const ua = userAgent ?? '';
-  const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Navigateur';
-  const system = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : 'système inconnu';
+  const browser = /Firefox\//.test(ua)
+    ? 'Firefox'
+    : /Edg\//.test(ua)
+      ? 'Edge'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Navigateur';
+  const system = /Windows/.test(ua)
+    ? 'Windows'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /iPhone|iPad/.test(ua)
+        ? 'iOS'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : 'système inconnu';
   return `${browser} sur ${system}`;
 }
 
@@ -150,7 +168,13 @@ export async function touchSession(q: Queryable, session: Session, now: Date): P
 }
 
 /** Records a fresh device proof: the cookie is trusted again, from this address and browser. */
-export async function markProven(q: Queryable, sessionId: string, addr: string, userAgent: string | undefined, now: Date) {
+export async function markProven(
+  q: Queryable,
+  sessionId: string,
+  addr: string,
+  userAgent: string | undefined,
+  now: Date,
+) {
   await q.query('UPDATE sessions SET proven_at = $2, proven_addr = $3, proven_agent = $4 WHERE id = $1', [
     sessionId,
     now,
@@ -210,7 +234,13 @@ export interface SessionSummary {
 
 /** The live sessions of an account, for "Mes sessions". */
 export async function listSessions(q: Queryable, accountId: string, now: Date): Promise<SessionSummary[]> {
-  const { rows } = await q.query<{ id: string; created_at: Date; last_seen_at: Date; user_agent_label: string; proven_addr: string }>(
+  const { rows } = await q.query<{
+    id: string;
+    created_at: Date;
+    last_seen_at: Date;
+    user_agent_label: string;
+    proven_addr: string;
+  }>(
     `SELECT id, created_at, last_seen_at, user_agent_label, proven_addr FROM sessions
      WHERE account_id = $1 AND ended_at IS NULL AND idle_expires_at > $2 AND absolute_expires_at > $2
      ORDER BY last_seen_at DESC`,

@@ -7,13 +7,7 @@ import { systemRandom } from '../../kernel/random.js';
 import { createDeviceClient } from '../client/proof-client.js';
 import { parseDeviceKey, verifyProof } from './device-proof.js';
 import { issueNonce, nonceIsValid } from './nonce.js';
-import {
-  createSession,
-  endAccountSessions,
-  findSession,
-  isBound,
-  rememberProofId,
-} from './session-store.js';
+import { createSession, endAccountSessions, findSession, isBound, rememberProofId } from './session-store.js';
 
 const nonceKey = randomBytes(32);
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
@@ -25,7 +19,16 @@ describe('device proofs', () => {
     const at = new Date('2026-11-20T10:00:00Z');
     const nonce = issueNonce(nonceKey, 'session-a', at);
     const check = (proof: string, overrides: Partial<Parameters<typeof verifyProof>[0]> = {}) =>
-      verifyProof({ proof, deviceKey, method: 'GET', path: '/api/v1/moi', at, nonceKey, sessionId: 'session-a', ...overrides });
+      verifyProof({
+        proof,
+        deviceKey,
+        method: 'GET',
+        path: '/api/v1/moi',
+        at,
+        nonceKey,
+        sessionId: 'session-a',
+        ...overrides,
+      });
     const good = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce, at });
     expect(await check(good)).toMatchObject({ ok: true });
     expect(await check(good, { method: 'POST' })).toEqual({ ok: false, reason: 'method' });
@@ -45,7 +48,9 @@ describe('device proofs', () => {
 
   it('refuses private keys and other curves as device keys', () => {
     expect(parseDeviceKey({ kty: 'EC', crv: 'P-384', x: 'a'.repeat(43), y: 'b'.repeat(43) })).toBeNull();
-    expect(parseDeviceKey({ kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'b'.repeat(43), d: 'c'.repeat(43) })).toBeNull();
+    expect(
+      parseDeviceKey({ kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'b'.repeat(43), d: 'c'.repeat(43) }),
+    ).toBeNull();
     expect(parseDeviceKey('clé')).toBeNull();
   });
 
