@@ -1,9 +1,10 @@
 import type { AccessLog } from '../audit/types.js';
-import type { Db } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Guard } from '../guard/index.js';
 import type { Clock } from '../kernel/clock.js';
 import { readAccountContact, type AccountContact } from './accounts.js';
+import { readTotpSecret, storeTotpSecret, type TotpCredential } from './credentials.js';
 import { readPeople } from './read.js';
 import type {
   Actor,
@@ -29,6 +30,7 @@ export { purposes, type Purpose } from './purposes.js';
 export { MAX_PEOPLE_PER_READ } from './read.js';
 export { rotateKeys, type RotationProgress, type RotationResult } from './rotation.js';
 export type { AccountContact } from './accounts.js';
+export type { TotpCredential } from './credentials.js';
 
 export interface VaultDeps {
   db: Db;
@@ -58,6 +60,9 @@ export interface Vault {
   findAccountIdByEmail(email: string): Promise<string | null>;
   /** An account's login e-mail and display name: for the platform, or the account itself. */
   readAccountContact(actor: Actor, accountId: string, purpose: string): Promise<AccountContact | null>;
+  /** Seals and stores a new, unconfirmed TOTP secret (in the caller's transaction if given). */
+  storeTotpSecret(accountId: string, secret: string, q?: Queryable): Promise<void>;
+  readTotpSecret(accountId: string, q?: Queryable): Promise<TotpCredential | null>;
 }
 
 export function createVault(deps: VaultDeps): Vault {
@@ -82,5 +87,7 @@ export function createVault(deps: VaultDeps): Vault {
       return rows[0]?.id ?? null;
     },
     readAccountContact: (actor, accountId, purpose) => readAccountContact(deps, actor, accountId, purpose),
+    storeTotpSecret: (accountId, secret, q = deps.db) => storeTotpSecret(deps, q, accountId, secret),
+    readTotpSecret: (accountId, q = deps.db) => readTotpSecret(deps, q, accountId),
   };
 }
