@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
 import { registerApiRoot } from './api.js';
+import { registerIdentityAssets } from '../identity/assets.js';
 import { registerDsfrAssets } from './assets.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
   await registerDsfrAssets(app);
+  registerIdentityAssets(app);
   registerHealthRoute(app, deps.db);
   registerApiRoot(app);
   registerOpenApiRoute(app);

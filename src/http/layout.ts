@@ -6,6 +6,12 @@ export interface PageContent {
   /** The page's own title; the layout appends the service name. */
   title: string;
   main: SafeHtml;
+  /** Set on pages shown to a signed-in account: header links, and the device-key renewal. */
+  account?: { csrfToken: string };
+  /** The device check shown when a session cookie must be re-proven before the page. */
+  reverify?: boolean;
+  /** Extra page scripts, from our origin only (CSP). */
+  scripts?: readonly string[];
 }
 
 /** How the platform runs; the demo shows a notice that every person on screen is fictitious. */
@@ -30,16 +36,19 @@ export function layout(page: PageContent, mode: AppMode): SafeHtml {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="format-detection" content="telephone=no,date=no,address=no,email=no,url=no" />
         <title>${page.title} – ${SERVICE_NAME}</title>
+        ${page.account ? html`<meta name="rempart-session" content="active" />` : null}
         <link rel="stylesheet" href="${dsfrAsset('dsfr.min.css')}" />
         <link rel="stylesheet" href="${dsfrAsset('utility/utility.min.css')}" />
       </head>
-      <body>
-        ${skipLinks()} ${mode === 'demo' ? demoNotice() : null} ${header()}
+      <body ${page.reverify ? html`data-reverifier` : null}>
+        ${skipLinks()} ${mode === 'demo' ? demoNotice() : null} ${header(page.account)}
         <main id="${MAIN_ID}" role="main" tabindex="-1">
           <div class="fr-container fr-my-7w">${page.main}</div>
         </main>
         ${footer()}
         <script type="module" src="${dsfrAsset('dsfr.module.min.js')}"></script>
+        <script type="module" src="/static/appareil.js"></script>
+        ${(page.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
       </body>
     </html> `;
 }
@@ -79,12 +88,26 @@ function demoNotice(): SafeHtml {
  * deployment would add `.fr-header__logo` back in `.fr-header__brand-top`; any other deployment
  * keeps the service name alone, as here.
  */
-function header(): SafeHtml {
+function header(account: PageContent['account']): SafeHtml {
   return html`<header role="banner" class="fr-header">
     <div class="fr-header__body">
       <div class="fr-container">
         <div class="fr-header__body-row">
           <div class="fr-header__brand fr-enlarge-link">
+            <div class="fr-header__brand-top">
+              <div class="fr-header__navbar">
+                <button
+                  class="fr-btn--menu fr-btn"
+                  data-fr-opened="false"
+                  aria-controls="menu-principal"
+                  aria-haspopup="menu"
+                  id="bouton-menu"
+                  title="Menu"
+                >
+                  Menu
+                </button>
+              </div>
+            </div>
             <div class="fr-header__service">
               <a href="/" title="Accueil – ${SERVICE_NAME}">
                 <p class="fr-header__service-title">${SERVICE_NAME}</p>
@@ -92,10 +115,38 @@ function header(): SafeHtml {
               <p class="fr-header__service-tagline">${BASELINE}</p>
             </div>
           </div>
+          <div class="fr-header__tools">
+            <div class="fr-header__tools-links">${headerLinks(account)}</div>
+          </div>
         </div>
       </div>
     </div>
+    <div class="fr-header__menu fr-modal" id="menu-principal" aria-labelledby="bouton-menu">
+      <div class="fr-container">
+        <button class="fr-btn--close fr-btn" aria-controls="menu-principal" title="Fermer">Fermer</button>
+        <div class="fr-header__menu-links"></div>
+      </div>
+    </div>
   </header>`;
+}
+
+function headerLinks(account: PageContent['account']): SafeHtml {
+  if (!account) {
+    return html`<ul class="fr-btns-group">
+      <li><a class="fr-btn fr-icon-account-circle-line" href="/connexion">Se connecter</a></li>
+      <li><a class="fr-btn fr-icon-user-add-line" href="/inscription">Créer un compte</a></li>
+    </ul>`;
+  }
+  return html`<ul class="fr-btns-group">
+    <li><a class="fr-btn fr-icon-account-circle-line" href="/compte">Mon compte</a></li>
+    <li><a class="fr-btn fr-icon-computer-line" href="/compte/sessions">Mes sessions</a></li>
+    <li>
+      <form method="post" action="/deconnexion">
+        <input type="hidden" name="_csrf" value="${account.csrfToken}" />
+        <button class="fr-btn fr-icon-logout-box-r-line" type="submit">Se déconnecter</button>
+      </form>
+    </li>
+  </ul>`;
 }
 
 function footer(): SafeHtml {

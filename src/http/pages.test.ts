@@ -44,7 +44,7 @@ describe('pages', () => {
       expect(body).toMatch(/<script type="module" src="\/dsfr\/dsfr\.module\.min\.js\?v=[\d.]+"><\/script>/);
       const scripts = body.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
-      for (const tag of scripts) expect(tag).toMatch(/\ssrc="\/dsfr\//);
+      for (const tag of scripts) expect(tag).toMatch(/\ssrc="\/(dsfr|static)\//);
       expect(body).not.toMatch(/<style\b/);
       expect(body).not.toMatch(/\sstyle=/);
       expect(body).not.toMatch(/\son[a-z]+=/);

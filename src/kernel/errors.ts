@@ -11,6 +11,13 @@ export const errorCatalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Le corps de la requête est trop volumineux.' },
   UNAUTHENTICATED: { status: 401, message: 'Vous devez vous connecter pour accéder à cette ressource.' },
   FORBIDDEN: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Adresse électronique ou mot de passe incorrect.' },
+  MFA_INVALID: { status: 401, message: 'Code incorrect ou déjà utilisé. Veuillez réessayer.' },
+  LOGIN_EXPIRED: { status: 401, message: 'La connexion a expiré. Veuillez recommencer depuis le début.' },
+  DEVICE_KEY_REQUIRED: {
+    status: 400,
+    message: 'La clé de votre appareil n’a pas pu être créée. Activez JavaScript et utilisez un navigateur récent.',
+  },
   PROOF_REQUIRED: {
     status: 401,
     message: 'Cette requête doit porter une preuve signée par la clé de votre appareil (en-tête Rempart-Proof).',
