@@ -16,7 +16,7 @@ export async function benchAuditVerify(options: { db: Db; entries: number; runs?
   const { db, entries } = options;
   const actors = Array.from({ length: 50 }, () => randomUUID());
   const people = Array.from({ length: 1000 }, () => randomUUID());
-  let prev = GENESIS_HASH;
+  let prev: Buffer = GENESIS_HASH;
   const start = Date.UTC(2026, 0, 1);
   for (let first = 1; first <= entries; first += CHUNK) {
     const rows = [];

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { hash, Algorithm } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import type { Logger } from 'pino';
 import { writeCheckpoint } from './audit/index.js';
 import type { Config } from './config/config.js';
@@ -29,8 +29,9 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
     dataDir: config.dataDir,
     people: config.demoPeople,
     seed: 2026,
-    hashPassword: (password: string) =>
-      hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    // algorithm 2 is Argon2id (@node-rs/argon2 exports it as a const enum, which
+    // verbatimModuleSyntax cannot import); 19 MiB, t = 2, p = 1 (OWASP minimum).
+    hashPassword: (password: string) => hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
   });
   return file;
 }
