@@ -48,6 +48,12 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
+  /** Faker's Randomizer interface: lets a Faker instance draw from this stream. */
+  seed(value: number | number[]): void {
+    const values = Array.isArray(value) ? value : [value];
+    this.reseed(values[0] ?? 0, 'faker', values[1] ?? 0);
+  }
+
   nextUint32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;

@@ -1,0 +1,146 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, openTestDb } from '../../test/support/databases.js';
+import { makeVault } from '../../test/support/fixtures.js';
+import type { Db } from '../db/client.js';
+import { fixedClock } from '../kernel/clock.js';
+import type { Role, Vault } from '../vault/index.js';
+import { DEMO_DOMAIN, seedDemo, type DemoAccountsFile } from './demo.js';
+
+const allRoles: Role[] = [
+  'candidate',
+  'job_seeker',
+  'recruiter',
+  'recruiter_manager',
+  'of_user',
+  'of_manager',
+  'advisor',
+  'security_officer',
+  'admin',
+];
+
+/** The parameters the platform uses (OWASP's argon2id minimum: 19 MiB, 2 passes). */
+const argon2id = (password: string) =>
+  hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+
+describe.each(engines)('demo mode on %s', (engine) => {
+  let db: Db;
+  let vault: Vault;
+  let dataDir: string;
+  let result: Awaited<ReturnType<typeof seedDemo>>;
+  let file: DemoAccountsFile;
+  const accountOf = async (role: Role) => {
+    const { rows } = await db.query<{
+      id: string;
+      organisation_id: string | null;
+      person_id: string | null;
+      status: string;
+      password_hash: string;
+      created_by: string | null;
+      approved_by: string | null;
+    }>(
+      'SELECT id, organisation_id, person_id, status, password_hash, created_by, approved_by FROM accounts WHERE id = $1',
+      [await vault.findAccountIdByEmail(file.accounts.find((a) => a.role === role)!.email)],
+    );
+    return rows[0]!;
+  };
+
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+    ({ vault } = await makeVault(db));
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'rempart-demo-'));
+    const clock = fixedClock(new Date('2026-11-20T08:00:00Z'));
+    result = await seedDemo({ db, vault, dataDir, people: 200, seed: 2026, hashPassword: argon2id, clock });
+    file = JSON.parse(await readFile(result.accountsFile, 'utf8')) as DemoAccountsFile;
+  });
+  afterAll(async () => {
+    await db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes DATA_DIR/demo-accounts.json, readable by its owner only', async () => {
+    expect(result.accountsFile).toBe(path.join(dataDir, 'demo-accounts.json'));
+    expect((await stat(result.accountsFile)).mode & 0o777).toBe(0o600);
+    expect(file.generatedAt).toBe('2026-11-20T08:00:00.000Z');
+    expect(file.warning).toMatch(/^Comptes de démonstration : /);
+  });
+
+  it('lists one account per role, with a French label, a reserved e-mail and a strong password', () => {
+    expect(file.accounts.map((a) => a.role)).toEqual(allRoles);
+    const passwords = new Set(file.accounts.map((a) => a.password));
+    expect(passwords.size).toBe(allRoles.length);
+    for (const account of file.accounts) {
+      expect(account.email.endsWith(`@${DEMO_DOMAIN}`)).toBe(true);
+      expect(account.password.length).toBeGreaterThanOrEqual(20);
+      expect(account.password).toMatch(/[a-z]/);
+      expect(account.password).toMatch(/[A-Z]/);
+      expect(account.password).toMatch(/\d/);
+      expect(account.roleLabel).toMatch(/^[A-ZÉ]/);
+    }
+    expect(file.accounts.find((a) => a.role === 'job_seeker')!.roleLabel).toBe('Demandeur d’emploi');
+  });
+
+  it('stores only argon2id hashes, which the listed passwords open', async () => {
+    for (const role of ['admin', 'candidate'] as const) {
+      const account = await accountOf(role);
+      expect(account.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(await verify(account.password_hash, file.accounts.find((a) => a.role === role)!.password)).toBe(true);
+    }
+  });
+
+  it('activates every account; staff accounts were created and approved by two different people', async () => {
+    for (const role of allRoles) {
+      const account = await accountOf(role);
+      expect(account.status).toBe('active');
+      if (role === 'candidate' || role === 'job_seeker') {
+        expect(account.organisation_id).toBeNull();
+        expect(account.person_id).not.toBeNull();
+        expect(await vault.isCanary(account.person_id!)).toBe(false);
+      } else if (role !== 'admin') {
+        expect(account.created_by).not.toBeNull();
+        expect(account.approved_by).not.toBeNull();
+        expect(account.approved_by).not.toBe(account.created_by);
+      }
+    }
+  });
+
+  it('gives each demo account something to work on', async () => {
+    const ofUser = await accountOf('of_user');
+    const trainees = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM referrals r JOIN training_sessions s ON s.id = r.session_id WHERE s.organisation_id = $1`,
+      [ofUser.organisation_id],
+    );
+    expect(trainees.rows[0]!.n).toBeGreaterThan(0);
+    const advisor = await accountOf('advisor');
+    const portfolio = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM portfolios WHERE advisor_id = $1', [
+      advisor.id,
+    ]);
+    expect(portfolio.rows[0]!.n).toBeGreaterThan(0);
+    const recruiter = await accountOf('recruiter');
+    const applicants = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM applications a JOIN offers o ON o.id = a.offer_id WHERE o.employer_id = $1',
+      [recruiter.organisation_id],
+    );
+    expect(applicants.rows[0]!.n).toBeGreaterThan(0);
+    expect((await accountOf('recruiter_manager')).organisation_id).toBe(recruiter.organisation_id);
+    expect((await accountOf('of_manager')).organisation_id).toBe(ofUser.organisation_id);
+  });
+
+  it('keeps canaries out of what the demo accounts follow', async () => {
+    const advisor = await accountOf('advisor');
+    const ofUser = await accountOf('of_user');
+    const recruiter = await accountOf('recruiter');
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT person_id AS id FROM portfolios WHERE advisor_id = $1
+       UNION SELECT r.person_id FROM referrals r JOIN training_sessions s ON s.id = r.session_id WHERE s.organisation_id = $2
+       UNION SELECT a.person_id FROM applications a JOIN offers o ON o.id = a.offer_id WHERE o.employer_id = $3`,
+      [advisor.id, ofUser.organisation_id, recruiter.organisation_id],
+    );
+    const followed = rows.map((row) => row.id);
+    expect(followed.length).toBeGreaterThan(0);
+    for (const id of result.canaryIds) expect(followed).not.toContain(id);
+  });
+});

@@ -1,0 +1,52 @@
+import type { NewApplication, NewPerson, NewProfile, NewReferralEvent } from '../vault/index.js';
+import { newApplications } from './applications.js';
+import type { PeopleContext, Standing } from './context.js';
+import { frenchFaker } from './fakers.js';
+import { newKairos, type SeedPortfolio, type SeedReferral } from './kairos.js';
+import { newPerson } from './person.js';
+import { newProfile } from './profile.js';
+import { Rng } from './rng.js';
+
+/** Everything about one person that the seed writes. */
+export interface PersonBundle {
+  index: number;
+  person: NewPerson;
+  profile: NewProfile | null;
+  portfolio: SeedPortfolio | null;
+  referrals: SeedReferral[];
+  events: NewReferralEvent[];
+  applications: NewApplication[];
+}
+
+const JOB_SEEKER_SHARE = 0.55;
+
+/** The person's kind is their stream's first draw, so it can be known without the rest. */
+export function personKind(seed: number, index: number): NewPerson['kind'] {
+  return new Rng(seed, 'person', index).next() < JOB_SEEKER_SHARE ? 'job_seeker' : 'candidate';
+}
+
+/**
+ * Makes person `index` from its own stream: the same person whatever the batch size, and the
+ * canaries are made by this very code, so nothing in their rows sets them apart.
+ */
+export function peopleGenerator(context: PeopleContext): (index: number) => PersonBundle {
+  const rng = new Rng(context.seed, 'person', 0);
+  const faker = frenchFaker(rng);
+  return (index) => {
+    rng.reseed(context.seed, 'person', index);
+    const kind: NewPerson['kind'] = rng.next() < JOB_SEEKER_SHARE ? 'job_seeker' : 'candidate';
+    const { person, departement } = newPerson(rng, faker, kind, context.today);
+    const standing: Standing = context.canaries.has(index)
+      ? 'canary'
+      : index === context.showcase.jobSeeker || index === context.showcase.candidate
+        ? 'showcase'
+        : 'ordinary';
+    if (kind === 'job_seeker') {
+      const kairos = newKairos(rng, context, person.id, departement.region, standing);
+      return { index, person, profile: null, applications: [], ...kairos };
+    }
+    const profile = newProfile(rng, person.id, departement, context.today);
+    const applications = newApplications(rng, context, person.id, departement.region, standing);
+    return { index, person, profile, portfolio: null, referrals: [], events: [], applications };
+  };
+}

@@ -1,0 +1,189 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { normalisePhone } from '../src/crypto/normalise.js';
+import type { Db } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { openPglite } from '../src/db/pglite.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { departements } from '../src/seed/geography.js';
+import { peopleGenerator, seedDatabase, type SeedPlan } from '../src/seed/index.js';
+import { phonePresentations } from '../src/seed/phones.js';
+import { createPostgresDatabase } from './support/databases.js';
+import { makeVault } from './support/fixtures.js';
+import { LeakScanner } from './support/leak-scanner.js';
+
+/**
+ * DESIGN.md promise 4: a copy of the database files or a pg_dump shows no plaintext name,
+ * e-mail, phone or identifier. We seed through the vault, then look for every seeded value,
+ * in every form it could take, in the raw bytes. A control row written in plaintext on
+ * purpose proves that the same scan finds what is there.
+ */
+
+const PEOPLE = 300;
+const SEED = 4242;
+const today = '2026-11-20';
+
+/** Plaintext on purpose, in a scratch table: the scan must find each of these. */
+const controls = [
+  { value: 'Quintal-Zébulonnière', label: 'contrôle:nom' },
+  { value: 'controle.temoin@exemple.test', label: 'contrôle:e-mail' },
+  { value: '06 98 76 54 31', label: 'contrôle:téléphone' },
+  { value: '7654321Q', label: 'contrôle:identifiant' },
+];
+
+interface Needle {
+  value: string;
+  label: string;
+}
+
+/** Every personal value the seed wrote, in every presentation it may have used. */
+function seededNeedles(plan: SeedPlan): Needle[] {
+  const generate = peopleGenerator(plan.context);
+  const needles: Needle[] = [];
+  for (let i = 0; i < PEOPLE; i++) {
+    const { person } = generate(i);
+    if (person.lastName.normalize('NFC').length >= 4)
+      needles.push({ value: person.lastName, label: `nom:${person.lastName}` });
+    if (person.email) needles.push({ value: person.email, label: `e-mail:${person.email}` });
+    if (person.phone) {
+      for (const form of phonePresentations(normalisePhone(person.phone)))
+        needles.push({ value: form, label: `téléphone:${person.phone}` });
+    }
+    if (person.franceTravailId)
+      needles.push({ value: person.franceTravailId, label: `identifiant:${person.franceTravailId}` });
+  }
+  for (const staff of plan.staff.all) {
+    needles.push({ value: staff.email, label: `e-mail agent:${staff.email}` });
+    const last = staff.displayName.split(' ').slice(1).join(' ');
+    if (last.length >= 4) needles.push({ value: last, label: `nom agent:${last}` });
+  }
+  return needles;
+}
+
+/** The plaintext the seed writes on purpose: place names, organisations, offers, sessions. */
+function publicText(plan: SeedPlan): string {
+  const { employers, trainingOrganisations, agencies, platform } = plan.organisations;
+  return [
+    ...departements.flatMap((d) => [d.name, d.region, ...d.communes.map((c) => c.name)]),
+    ...[...employers, ...trainingOrganisations, ...agencies, platform].map((o) => o.name),
+    ...plan.offers.flatMap((o) => [o.title, o.metier, o.domaine, o.place, o.description, o.nature, o.studyLevel]),
+    ...plan.sessions.flatMap((s) => [s.title, s.place]),
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+async function seed(db: Db) {
+  await migrate(db);
+  const { vault } = await makeVault(db);
+  const { plan } = await seedDatabase({ db, vault, people: PEOPLE, seed: SEED, today });
+  await db.exec('CREATE TABLE plaintext_control (value text NOT NULL)');
+  for (const control of controls) await db.query('INSERT INTO plaintext_control (value) VALUES ($1)', [control.value]);
+  return plan;
+}
+
+/**
+ * Splits needles into those we can check and those we cannot: a value that occurs in the
+ * public plaintext (a surname that is also a commune, "Denis" in "Saint-Denis") or in the
+ * bytes of an empty database (catalogue text) would be found whatever the vault does.
+ */
+function checkable(needles: Needle[], plan: SeedPlan, noise: Set<string>) {
+  const visible = publicText(plan);
+  const skipped = new Set(
+    needles.filter((n) => noise.has(n.label) || visible.includes(n.value.toLowerCase())).map((n) => n.label),
+  );
+  return { checked: needles.filter((n) => !skipped.has(n.label)), skipped };
+}
+
+function report(needles: Needle[], plan: SeedPlan, noise: Set<string>, found: Set<string>) {
+  const { checked, skipped } = checkable(needles, plan, noise);
+  const labels = new Set(needles.map((n) => n.label));
+  return {
+    leaks: [...new Set(checked.map((n) => n.label))].filter((label) => found.has(label)),
+    checkedShare: (labels.size - skipped.size) / labels.size,
+    controlsFound: controls.map((c) => c.label).filter((label) => found.has(label)),
+  };
+}
+
+describe('no plaintext at rest', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+  const tempDir = async (prefix: string) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+
+  describe('in the raw PGlite files of DATA_DIR', () => {
+    let result: ReturnType<typeof report>;
+
+    beforeAll(async () => {
+      const dataDir = await tempDir('rempart-at-rest-');
+      const files = path.join(dataDir, 'pglite');
+      // The migrated but empty database first: its bytes are the baseline (catalogue text).
+      const empty = await openPglite(files);
+      await migrate(empty);
+      await empty.close();
+      const baseline = await tempDir('rempart-baseline-');
+      await cp(files, baseline, { recursive: true });
+      const db = await openPglite(files);
+      const plan = await seed(db);
+      await db.close(); // flushes every page to the files
+      const needles = seededNeedles(plan);
+      const scanner = new LeakScanner([...needles, ...controls]);
+      const noise = await scanner.scanDirectory(baseline);
+      result = report(needles, plan, noise, await scanner.scanDirectory(dataDir));
+    });
+
+    it('finds the plaintext control rows (the scan is not blind)', () => {
+      expect(result.controlsFound).toEqual(controls.map((c) => c.label));
+    });
+
+    it('finds no seeded name, e-mail, phone or identifier', () => {
+      expect(result.checkedShare).toBeGreaterThan(0.9);
+      expect(result.leaks).toEqual([]);
+    });
+  });
+
+  describe('in a pg_dump of the PostgreSQL database', () => {
+    let result: ReturnType<typeof report>;
+    const pgDump = async (url: string) => {
+      const run = promisify(execFile);
+      const { stdout } = await run(path.join(inject('postgresBinDir'), 'pg_dump'), ['--no-owner', '--dbname', url], {
+        encoding: 'buffer',
+        maxBuffer: 1 << 30,
+      });
+      return stdout;
+    };
+
+    beforeAll(async () => {
+      const emptyUrl = await createPostgresDatabase();
+      const empty = await openPostgres(emptyUrl, 2);
+      await migrate(empty);
+      await empty.close();
+      const url = await createPostgresDatabase();
+      const db = await openPostgres(url, 4);
+      const plan = await seed(db);
+      await db.close();
+      const needles = seededNeedles(plan);
+      const scanner = new LeakScanner([...needles, ...controls]);
+      const noise = scanner.scan(await pgDump(emptyUrl));
+      result = report(needles, plan, noise, scanner.scan(await pgDump(url)));
+    });
+
+    it('finds the plaintext control rows (the scan is not blind)', () => {
+      expect(result.controlsFound).toEqual(controls.map((c) => c.label));
+    });
+
+    it('finds no seeded name, e-mail, phone or identifier', () => {
+      expect(result.checkedShare).toBeGreaterThan(0.9);
+      expect(result.leaks).toEqual([]);
+    });
+  });
+});
