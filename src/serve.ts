@@ -59,8 +59,10 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  out.write(`rempart est prêt : http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/\n`);
-  if (demoFile) out.write(`Comptes de démonstration : ${demoFile}\n`);
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  const demoLine = demoFile ? `Comptes de démonstration : ${demoFile}\n` : '';
+  // One write, so that whoever waits for "prêt" also gets where the demo accounts are.
+  out.write(`${demoLine}rempart est prêt : ${url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
