@@ -29,18 +29,29 @@ export const blindIndexSpecs = {
 
 export type BlindIndexName = keyof typeof blindIndexSpecs;
 
-/** Computes the blind index of `value` for one field; each field has its own derived key. */
-export function blindIndex(indexKey: Buffer, name: BlindIndexName, value: string): Buffer {
+/** Each field has its own key, derived from the index key, so indexes never compare across fields. */
+export function deriveFieldKey(indexKey: Buffer, name: BlindIndexName): Buffer {
+  return createHmac('sha256', indexKey).update(`rempart/bidx/${name}`).digest();
+}
+
+/** The blind index of `value` under a field key from {@link deriveFieldKey}. */
+export function blindIndexWith(fieldKey: Buffer, name: BlindIndexName, value: string): Buffer {
   const spec = blindIndexSpecs[name];
-  const fieldKey = createHmac('sha256', indexKey).update(`rempart/bidx/${name}`).digest();
   const mac = createHmac('sha256', fieldKey).update(spec.normalise(value), 'utf8').digest();
   return truncateBits(mac, spec.bits);
+}
+
+/** Computes the blind index of `value` for one field. */
+export function blindIndex(indexKey: Buffer, name: BlindIndexName, value: string): Buffer {
+  return blindIndexWith(deriveFieldKey(indexKey, name), name, value);
 }
 
 /** The name index takes both parts, normalised together. */
 export function nameIndex(indexKey: Buffer, lastName: string, firstName: string): Buffer {
   return blindIndex(indexKey, 'personName', normaliseFullName(lastName, firstName));
 }
+
+export { normaliseFullName };
 
 function truncateBits(mac: Buffer, bits: number): Buffer {
   const bytes = Math.ceil(bits / 8);

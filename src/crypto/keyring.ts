@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Queryable } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
-import { blindIndex, nameIndex, type BlindIndexName } from './blind-index.js';
+import { blindIndexWith, deriveFieldKey, normaliseFullName, type BlindIndexName } from './blind-index.js';
 import { associatedData, type Binding, envelopeKeyVersion, EnvelopeError, open, seal } from './envelope.js';
 
 /** A running process re-reads the active data-key version at most this often (see rotation). */
@@ -30,6 +30,8 @@ export class Keyring {
   private dataKeys = new Map<number, Buffer>();
   private activeVersion = 0;
   private indexKey: Buffer = Buffer.alloc(0);
+  /** Field keys derived once per load: deriving them on every index doubled its cost. */
+  private fieldKeys = new Map<BlindIndexName, Buffer>();
   private loadedAt = 0;
 
   private constructor(
@@ -69,11 +71,16 @@ export class Keyring {
   }
 
   index(name: BlindIndexName, value: string): Buffer {
-    return blindIndex(this.indexKey, name, value);
+    let fieldKey = this.fieldKeys.get(name);
+    if (!fieldKey) {
+      fieldKey = deriveFieldKey(this.indexKey, name);
+      this.fieldKeys.set(name, fieldKey);
+    }
+    return blindIndexWith(fieldKey, name, value);
   }
 
   nameIndex(lastName: string, firstName: string): Buffer {
-    return nameIndex(this.indexKey, lastName, firstName);
+    return this.index('personName', normaliseFullName(lastName, firstName));
   }
 
   /** A keyed mark (for canaries): HMAC under a key derived from the index key. */
@@ -111,6 +118,7 @@ export class Keyring {
     if (!active || !indexKey) throw new EnvelopeError('trousseau incomplet');
     this.dataKeys = dataKeys;
     this.activeVersion = active;
+    if (!this.indexKey.equals(indexKey)) this.fieldKeys.clear();
     this.indexKey = indexKey;
     this.loadedAt = this.clock.now().getTime();
   }
