@@ -7,6 +7,8 @@ import { fmt, median, throughput } from './stats.js';
 export interface OneDoorResult {
   plainPerSecond: number;
   vaultPerSecond: number;
+  /** The same read with steps switched off, to show where the time goes (not a product mode). */
+  steps: { label: string; perSecond: number }[];
   ratio: number;
   concurrency: number;
   reads: number;
@@ -22,6 +24,8 @@ const FIELDS = ['lastName', 'firstName', 'email', 'phone'] as const;
 export async function benchOneDoor(options: {
   db: Db;
   vault: Vault;
+  /** Vaults with some steps switched off, for the breakdown; built by the caller. */
+  variants?: { label: string; vault: Vault }[];
   people?: number;
   reads?: number;
   concurrency?: number;
@@ -49,7 +53,12 @@ export async function benchOneDoor(options: {
   }
   const plainPerSecond = median(plainRuns);
   const vaultPerSecond = median(vaultRuns);
-  return { plainPerSecond, vaultPerSecond, ratio: vaultPerSecond / plainPerSecond, concurrency, reads };
+  const steps = [];
+  for (const variant of options.variants ?? []) {
+    const read = (i: number) => variant.vault.read(actor, [pick(i)], FIELDS, 'training.follow_up');
+    steps.push({ label: variant.label, perSecond: await throughput(reads, concurrency, read) });
+  }
+  return { plainPerSecond, vaultPerSecond, steps, ratio: vaultPerSecond / plainPerSecond, concurrency, reads };
 }
 
 async function prepare(db: Db, vault: Vault, count: number): Promise<{ actor: Actor; ids: string[] }> {
@@ -127,4 +136,7 @@ export function printOneDoor(result: OneDoorResult): void {
   console.log(`    SELECT en clair : ${fmt(result.plainPerSecond)} lectures/s (médiane)`);
   console.log(`    vault.read      : ${fmt(result.vaultPerSecond)} lectures/s (médiane)`);
   console.log(`    ratio           : ${fmt(result.ratio, 3)} (objectif ≥ 0,8)`);
+  for (const step of result.steps) {
+    console.log(`    détail — ${step.label} : ${fmt(step.perSecond)} lectures/s (un tour)`);
+  }
 }

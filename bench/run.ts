@@ -5,6 +5,7 @@ import type { Db } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
+import { createVault } from '../src/vault/index.js';
 import { makeVault } from '../test/support/fixtures.js';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server.js';
 import { benchAuditVerify } from './audit-verify.js';
@@ -50,8 +51,16 @@ const benches = {
   /** (b) the cost of the one door, on PostgreSQL. */
   b: async (server: PostgresServer) => {
     const db = await freshPostgres(server, 10);
-    const { vault } = await makeVault(db);
-    printOneDoor(await benchOneDoor({ db, vault, concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8) }));
+    const { vault, keyring, clock, accessLog, guard } = await makeVault(db);
+    const allow = { check: async () => ({ verdict: 'allow' as const }) };
+    const noLog = { append: async () => ({ seq: 0 }) };
+    const variants = [
+      { label: 'portée + déchiffrement (sans garde ni journal)', vault: createVault({ db, keyring, clock, guard: allow, accessLog: noLog }) },
+      { label: 'portée + garde + déchiffrement (sans journal)', vault: createVault({ db, keyring, clock, guard, accessLog: noLog }) },
+      { label: 'portée + journal + déchiffrement (sans garde)', vault: createVault({ db, keyring, clock, guard: allow, accessLog }) },
+    ];
+    const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+    printOneDoor(await benchOneDoor({ db, vault, variants, concurrency }));
     await db.close();
   },
   /** (c) audit verify throughput, entries/s. */
