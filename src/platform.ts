@@ -27,6 +27,8 @@ export interface Platform {
   vault: Vault;
   /** The key that signs access-log checkpoints and the retention anchor; never stored. */
   checkpointKey: Buffer;
+  /** The key that makes device-proof nonces; never stored. */
+  nonceKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,8 @@ export async function openPlatform(
     const guard = createCeilingGuard(config.readCeilingPerDay);
     const vault = createVault({ db, keyring, accessLog, guard, clock });
     const checkpointKey = keyring.deriveOutsideKey('audit-checkpoint');
-    return { config, db, clock, random, keyring, accessLog, guard, vault, checkpointKey, close: () => db.close() };
+    const nonceKey = keyring.deriveOutsideKey('session-nonce');
+    return { config, db, clock, random, keyring, accessLog, guard, vault, checkpointKey, nonceKey, close: () => db.close() };
   } catch (error) {
     await db.close();
     throw error;

@@ -1,10 +1,11 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { hash } from '@node-rs/argon2';
 import type { Logger } from 'pino';
 import { writeCheckpoint } from './audit/index.js';
 import type { Config } from './config/config.js';
 import { buildApp } from './http/app.js';
+import { argon2Hasher } from './identity/login/argon2-hasher.js';
+import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
 import { openPlatform } from './platform.js';
 import { seedDemo } from './seed/index.js';
 
@@ -29,9 +30,7 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
     dataDir: config.dataDir,
     people: config.demoPeople,
     seed: 2026,
-    // algorithm 2 is Argon2id (@node-rs/argon2 exports it as a const enum, which
-    // verbatimModuleSyntax cannot import); 19 MiB, t = 2, p = 1 (OWASP minimum).
-    hashPassword: (password: string) => hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    hashPassword: argon2Hasher.hash,
   });
   return file;
 }
@@ -40,12 +39,23 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
 export async function serve(config: Config, logger: Logger, out: NodeJS.WritableStream): Promise<number> {
   const platform = await openPlatform(config, { logger });
   const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
+  const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom });
+  mailer.start(30_000);
   const app = await buildApp({
     db: platform.db,
     clock: platform.clock,
     random: platform.random,
     logger,
     mode: config.mode,
+    nonceKey: platform.nonceKey,
+    trustProxy: config.trustProxy,
+    identity: {
+      vault: platform.vault,
+      accessLog: platform.accessLog,
+      passwords: argon2Hasher,
+      notify: createNotify({ clock: platform.clock, random: platform.random }),
+    },
   });
   const checkpoint = () =>
     writeCheckpoint(platform.db, {
@@ -70,6 +80,8 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   });
   clearInterval(timer);
   await app.close();
+  await mailer.stop();
+  transport?.close();
   await checkpoint();
   await platform.close();
   return 0;

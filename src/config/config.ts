@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAIL_FROM, mailFromSchema, smtpUrlSchema } from '../mail/smtp.js';
 
 /** Raised when the environment cannot make a safe configuration. Its message is French. */
 export class ConfigError extends Error {
@@ -31,6 +32,10 @@ const schema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   READ_CEILING_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(200),
+  SMTP_URL: smtpUrlSchema.optional(),
+  MAIL_FROM: mailFromSchema.default(DEFAULT_MAIL_FROM),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL doit être une adresse http(s) absolue.' }).optional(),
+  TRUST_PROXY: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -45,6 +50,12 @@ export type Config = Readonly<{
   auditCheckpointDir: string;
   auditRetentionDays: number;
   readCeilingPerDay: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address users reach the platform at, for links in e-mails. */
+  publicUrl: string;
+  /** Proxies whose X-Forwarded-For is believed (Fastify trustProxy); none by default. */
+  trustProxy: string | undefined;
 }>;
 
 /**
@@ -64,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Configuration invalide :\n- REMPART_MASTER_KEY : obligatoire en mode production (aucune clé par défaut, aucune donnée en clair).',
     );
   }
+  if (values.REMPART_MODE === 'production' && !values.SMTP_URL) {
+    throw new ConfigError(
+      'Configuration invalide :\n- SMTP_URL : obligatoire en mode production, sans quoi les avis de sécurité ne partiraient jamais.',
+    );
+  }
   const dataDir = path.resolve(values.DATA_DIR);
   return Object.freeze({
     mode: values.REMPART_MODE,
@@ -77,5 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointDir: path.resolve(values.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'audit')),
     auditRetentionDays: values.AUDIT_RETENTION_DAYS,
     readCeilingPerDay: values.READ_CEILING_PER_DAY,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    publicUrl: (values.PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}`).replace(/\/$/, ''),
+    trustProxy: values.TRUST_PROXY,
   });
 }

@@ -15,6 +15,7 @@ export function registerApiRoot(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     API_PREFIX,
     {
+      config: { access: { level: 'public' } },
       schema: {
         summary: 'Version de l’API',
         description: 'Indique la version de l’API servie sous ce préfixe.',

@@ -5,11 +5,18 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
 import { registerApiRoot } from './api.js';
+import cookie from '@fastify/cookie';
+import { registerAccessControl } from '../identity/access.js';
 import { registerIdentityAssets } from '../identity/assets.js';
+import { registerIdentityRoutes } from '../identity/identity.routes.js';
+import type { LoginDeps } from '../identity/login/deps.js';
+import { reverifyPage } from '../identity/pages/login.page.js';
+import { renderPage } from './layout.js';
 import { registerDsfrAssets } from './assets.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
+import { registerDemoMailbox } from '../mail/index.js';
 import { registerPublicPages } from './pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -24,6 +31,12 @@ export interface AppDeps {
   /** Made by `createLogger` (./logger.ts), whose redaction must be on in every mode. */
   logger: pino.Logger;
   mode: 'demo' | 'production';
+  /** Signs the nonces of device proofs; derived from the master key, never stored. */
+  nonceKey: Buffer;
+  /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
+  trustProxy?: string;
+  /** The identity services. Without them the app serves its public routes only. */
+  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'>;
 }
 
 // No legitimate JSON request to rempart comes near this; a larger body is refused with 413
@@ -45,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A client-chosen request id could smuggle any text into every log line of its request.
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // The client address binds sessions: believe a forwarded one only from configured proxies.
+    trustProxy: deps.trustProxy ?? false,
     frameworkErrors: frameworkErrorHandler(deps.mode),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -53,6 +68,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // CORS preflight, so refusing it (415) keeps such requests out of every handler.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, deps.mode);
+  await app.register(cookie);
+  // Deny by default: every route declares its access, checked before any handler runs.
+  if (deps.identity) {
+    await registerIdentityRoutes(app, { ...deps.identity, db: deps.db, clock: deps.clock, random: deps.random, mode: deps.mode, nonceKey: deps.nonceKey });
+  } else {
+    registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
+    );
+  }
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
   await registerDsfrAssets(app);
@@ -61,5 +85,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerApiRoot(app);
   registerOpenApiRoute(app);
   registerPublicPages(app, deps.mode);
+  if (deps.identity) registerDemoMailbox(app, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
   return app;
 }

@@ -10,19 +10,24 @@ import { testDeps } from './test-helpers.js';
 
 // Routes that exist only in this test, registered before `ready()`, with strict zod schemas as a
 // real domain route would declare them.
+const open = { access: { level: 'public' as const } };
+
 function addProbeRoutes(app: FastifyInstance): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const person = z.strictObject({ nom: z.string().min(1).max(100), age: z.number().int().min(0).max(150) });
   typed.post(
     '/essai/personnes',
-    { schema: { body: person, querystring: z.strictObject({ page: z.coerce.number().int().min(1).optional() }) } },
+    {
+      config: open,
+      schema: { body: person, querystring: z.strictObject({ page: z.coerce.number().int().min(1).optional() }) },
+    },
     async (request) => ({ recu: request.body.nom }),
   );
-  typed.get('/essai/personnes/:id', { schema: { params: z.strictObject({ id: z.uuid() }) } }, async () => ({}));
-  typed.get('/essai/panne', async () => {
+  typed.get('/essai/personnes/:id', { config: open, schema: { params: z.strictObject({ id: z.uuid() }) } }, async () => ({}));
+  typed.get('/essai/panne', { config: open }, async () => {
     throw new Error('panne interne : le message ne doit jamais sortir');
   });
-  typed.get('/essai/interdit', async () => {
+  typed.get('/essai/interdit', { config: open }, async () => {
     throw new AppError('FORBIDDEN', 'probe');
   });
 }

@@ -15,6 +15,7 @@ export function registerHealthRoute(app: FastifyInstance, db: Db): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/health',
     {
+      config: { access: { level: 'public' } },
       schema: {
         summary: 'État du service',
         description: 'Répond 200 quand la base de données est joignable, 503 sinon.',

@@ -59,6 +59,8 @@ function spellings(person: Planted): string[] {
 
 // Routes that exist only in this test, the way domain code will be written: a strict schema,
 // a handler that logs a person object by mistake, a failure that quotes the input.
+const open = { access: { level: 'public' as const } };
+
 function addProbeRoutes(app: FastifyInstance, db: Db): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const candidate = z.strictObject({
@@ -68,17 +70,17 @@ function addProbeRoutes(app: FastifyInstance, db: Db): void {
     telephone: z.string(),
     identifiant: z.string().regex(/^\d{7}[A-Z0-9]$/),
   });
-  typed.post('/essai/candidats', { schema: { body: candidate } }, async (request) => {
+  typed.post('/essai/candidats', { config: open, schema: { body: candidate } }, async (request) => {
     request.log.info({ candidat: request.body, dossier: { titulaire: { contact: request.body } } }, 'candidat reçu');
     return { recu: true };
   });
-  typed.get('/essai/candidats/:email', async () => {
+  typed.get('/essai/candidats/:email', { config: open }, async () => {
     throw new AppError('NOT_FOUND', 'probe');
   });
-  typed.get('/essai/panne', { schema: { querystring: z.object({ email: z.string() }) } }, async (request) => {
+  typed.get('/essai/panne', { config: open, schema: { querystring: z.object({ email: z.string() }) } }, async (request) => {
     throw new Error(`échec pour ${request.query.email}`, { cause: new Error(request.query.email) });
   });
-  typed.get('/essai/sql', { schema: { querystring: z.object({ valeur: z.string() }) } }, async (request) => {
+  typed.get('/essai/sql', { config: open, schema: { querystring: z.object({ valeur: z.string() }) } }, async (request) => {
     // PostgreSQL quotes the value in its message: invalid input syntax for type integer: "…"
     await db.query('SELECT $1::int', [request.query.valeur]);
     return {};

@@ -44,5 +44,5 @@ function withoutUnusedSchemas<Document extends object>(document: Document): Docu
 
 /** Serves the document; it is built once, when the app is ready. */
 export function registerOpenApiRoute(app: FastifyInstance): void {
-  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
+  app.get(OPENAPI_PATH, { schema: { hide: true }, config: { access: { level: 'public' } } }, async () => app.swagger());
 }

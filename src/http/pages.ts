@@ -4,7 +4,7 @@ import { homePage } from './home.page.js';
 import { renderPage, type AppMode, type PageContent } from './layout.js';
 
 function registerPage(app: FastifyInstance, url: string, page: () => PageContent, mode: AppMode): void {
-  app.get(url, { schema: { hide: true } }, async (_request, reply) =>
+  app.get(url, { schema: { hide: true }, config: { access: { level: 'public' } } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(renderPage(page(), mode)),
   );
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
@@ -46,5 +47,6 @@ export function testDeps(db: Db, options: { logs?: LogCapture; mode?: AppDeps['m
     random: systemRandom,
     logger,
     mode: options.mode ?? 'demo',
+    nonceKey: randomBytes(32),
   };
 }

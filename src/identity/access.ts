@@ -21,11 +21,12 @@ import {
  * - `page`: a session whose cookie is still bound to this device (proven ≤ 5 min ago from this
  *   address and browser); otherwise the page's script must prove the device first;
  * - `api`: a session and, on this very request, a fresh proof signed by the device key;
- * - `device`: a session, bound or not, and a proof: the renewal of the binding itself.
+ * - `device`: a session, bound or not, and a proof: the renewal of the binding itself;
+ * - `session`: a session, bound or not, and nothing else: only for fetching a nonce.
  * `roles`, when given, further limits the route to those roles. No declaration, no access.
  */
 export interface Access {
-  level: 'public' | 'page' | 'api' | 'device';
+  level: 'public' | 'page' | 'api' | 'device' | 'session';
   roles?: readonly Role[];
 }
 
@@ -100,6 +101,7 @@ export function registerAccessControl(
     if (access.level === 'public') return;
     if (!session) throw new AppError(readSessionCookie(request) ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (access.roles && !access.roles.includes(session.role)) throw new AppError('FORBIDDEN', 'role');
+    if (access.level === 'session') return;
     if (access.level === 'api' || access.level === 'device') {
       await checkProof(deps, request, session);
     } else if (!isBound(session, request.ip, request.headers['user-agent'], now)) {

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../test/support/databases.js';
+import { makeVault, person, system } from '../../test/support/fixtures.js';
+import type { Db } from '../db/client.js';
+import { buildApp } from '../http/app.js';
+import { testDeps } from '../http/test-helpers.js';
+import { fixedClock } from '../kernel/clock.js';
+import { createNotify } from '../mail/index.js';
+import { createDeviceClient, type DeviceClient } from './client/proof-client.js';
+import { argon2Hasher } from './login/argon2-hasher.js';
+
+const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
+const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+const home = '192.0.2.10';
+const elsewhere = '203.0.113.66';
+
+function cookiesOf(response: LightMyRequestResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const cookie of response.cookies) out[cookie.name] = cookie.value;
+  return out;
+}
+
+const cookieHeader = (jar: Record<string, string>) =>
+  Object.entries(jar)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+
+describe('device-bound sessions over HTTP', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let device: DeviceClient;
+  let sessionCookie: string;
+  const clock = fixedClock(new Date('2026-11-20T09:00:00Z'));
+  const email = `zoe.${randomUUID().slice(0, 6)}@exemple.fr`;
+  const password = 'Une phrase de passe très longue 2026 !';
+  let accountId: string;
+
+  const get = (url: string, options: { addr?: string; ua?: string; proof?: string } = {}) =>
+    app.inject({
+      method: 'GET',
+      url,
+      remoteAddress: options.addr ?? home,
+      headers: {
+        'user-agent': options.ua ?? chrome,
+        cookie: `__Host-rempart=${sessionCookie}`,
+        accept: 'text/html',
+        ...(options.proof ? { 'rempart-proof': options.proof } : {}),
+      },
+    });
+
+  async function nonce(): Promise<string> {
+    const response = await get('/session/nonce', { addr: elsewhere });
+    return (response.json() as { nonce: string }).nonce;
+  }
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    const { vault, accessLog } = await makeVault(db);
+    const candidate = person({ kind: 'candidate' });
+    await vault.createPeople(system, [candidate], 'test');
+    accountId = randomUUID();
+    await vault.createAccounts(
+      system,
+      [{ id: accountId, role: 'candidate', organisationId: null, personId: candidate.id, email, displayName: 'Zoé', passwordHash: await argon2Hasher.hash(password), status: 'active', createdBy: null, approvedBy: null }],
+      'test',
+    );
+    const deps = testDeps(db);
+    app = await buildApp({
+      ...deps,
+      clock,
+      identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: deps.random }) },
+    });
+    await app.ready();
+    device = await createDeviceClient();
+    const page = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: home, headers: { 'user-agent': chrome } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const login = await app.inject({
+      method: 'POST',
+      url: '/connexion',
+      remoteAddress: home,
+      headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(cookiesOf(page)) },
+      payload: new URLSearchParams({ _csrf: csrf, email, password, device_key: JSON.stringify(device.publicJwk) }).toString(),
+    });
+    expect(login.statusCode, login.body).toBe(303);
+    sessionCookie = cookiesOf(login)['__Host-rempart']!;
+    expect(sessionCookie).toBeDefined();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('serves the account page to the browser and address that proved the device', async () => {
+    const response = await get('/compte');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Mon compte');
+  });
+
+  it('does not trust the cookie replayed from another address or browser: it asks for a device proof', async () => {
+    for (const options of [{ addr: elsewhere }, { ua: firefox }]) {
+      const response = await get('/compte', options);
+      expect(response.body).not.toContain('Mon compte');
+      expect(response.body).toContain('Vérification de votre appareil');
+      expect(response.body).toContain('data-reverifier');
+    }
+  });
+
+  it('refuses an API read without a proof, or with a stale, reused, wrong-path or foreign proof', async () => {
+    expect((await get('/api/v1/moi')).json()).toMatchObject({ error: { code: 'PROOF_REQUIRED' } });
+    const n = await nonce();
+    const good = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: n, at: clock.now() });
+    const first = await get('/api/v1/moi', { proof: good, addr: elsewhere });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ id: accountId, email });
+    expect((await get('/api/v1/moi', { proof: good })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
+    const wrongPath = await device.proof({ method: 'GET', path: '/api/v1/sessions', nonce: n, at: clock.now() });
+    expect((await get('/api/v1/moi', { proof: wrongPath })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
+    const stale = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: n, at: new Date(clock.now().getTime() - 61_000) });
+    expect((await get('/api/v1/moi', { proof: stale })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
+    const thief = await createDeviceClient();
+    const foreign = await thief.proof({ method: 'GET', path: '/api/v1/moi', nonce: n, at: clock.now() });
+    expect((await get('/api/v1/moi', { proof: foreign, addr: elsewhere })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
+  });
+
+  it('moves the binding only with a valid proof, and stops trusting the cookie alone after five minutes', async () => {
+    // The valid API proof above came from the other address: the cookie now works there only.
+    expect((await get('/compte', { addr: elsewhere })).body).toContain('Mon compte');
+    expect((await get('/compte')).body).toContain('Vérification de votre appareil');
+    clock.advance(5 * 60_000 + 1_000);
+    expect((await get('/compte', { addr: elsewhere })).body).toContain('Vérification de votre appareil');
+    const proof = await device.proof({ method: 'POST', path: '/session/preuve', nonce: await nonce(), at: clock.now() });
+    const renewed = await app.inject({
+      method: 'POST',
+      url: '/session/preuve',
+      remoteAddress: home,
+      headers: { 'user-agent': chrome, cookie: `__Host-rempart=${sessionCookie}`, 'rempart-proof': proof },
+    });
+    expect(renewed.statusCode).toBe(204);
+    expect((await get('/compte')).body).toContain('Mon compte');
+  });
+
+  it('gives a suspended account’s session nothing', async () => {
+    await db.query("UPDATE accounts SET status = 'suspended' WHERE id = $1", [accountId]);
+    const page = await get('/compte');
+    expect(page.statusCode).toBe(401);
+    expect(page.body).not.toContain('Mon compte');
+    const proof = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: 'x', at: clock.now() });
+    expect((await get('/api/v1/moi', { proof })).statusCode).toBe(401);
+    await db.query("UPDATE accounts SET status = 'active' WHERE id = $1", [accountId]);
+  });
+});

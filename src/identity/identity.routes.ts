@@ -1,0 +1,176 @@
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../kernel/errors.js';
+import { renderPage, type AppMode, type PageContent } from '../http/layout.js';
+import { actorOf, registerAccessControl } from './access.js';
+import type { LoginDeps } from './login/deps.js';
+import { passwordStep } from './login/password-step.js';
+import { totpStep } from './login/totp-step.js';
+import { journal } from './journal.js';
+import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
+import { accountPage, sessionsPage } from './pages/sessions.page.js';
+import { clearSessionCookie, setSessionCookie } from './sessions/cookie.js';
+import { parseDeviceKey } from './sessions/device-proof.js';
+import { issueNonce } from './sessions/nonce.js';
+import { endSession, listSessions } from './sessions/session-store.js';
+
+export interface IdentityDeps extends LoginDeps {
+  mode: AppMode;
+  nonceKey: Buffer;
+}
+
+const FLOW_COOKIE = '__Host-rempart-connexion';
+const cookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' as const };
+const roleLabels: Record<string, string> = {
+  candidate: 'candidat',
+  job_seeker: 'demandeur d’emploi',
+  recruiter: 'recruteur',
+  recruiter_manager: 'gestionnaire de recrutement',
+  of_user: 'utilisateur d’organisme de formation',
+  of_manager: 'responsable des comptes de l’organisme (RGC)',
+  advisor: 'conseiller',
+  security_officer: 'responsable de la sécurité',
+  admin: 'administrateur',
+};
+
+function sendPage(reply: FastifyReply, page: PageContent, mode: AppMode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderPage(page, mode));
+}
+
+function clientOf(request: FastifyRequest) {
+  return { addr: request.ip, userAgent: request.headers['user-agent'] };
+}
+
+function deviceKeyOf(body: Record<string, string>) {
+  try {
+    const key = parseDeviceKey(JSON.parse(body.device_key ?? ''));
+    if (key) return key;
+  } catch {
+    // fall through: a missing or malformed key is refused below
+  }
+  throw new AppError('DEVICE_KEY_REQUIRED');
+}
+
+/** Login, logout, sessions, the device-proof endpoints and the account API. */
+export async function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): Promise<void> {
+  registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
+    sendPage(reply, reverifyPage(), deps.mode),
+  );
+
+  app.get('/session/nonce', { schema: { hide: true }, config: { access: { level: 'session' } } }, async (request) => ({
+    nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now()),
+  }));
+  app.post('/session/preuve', { schema: { hide: true }, config: { access: { level: 'device' } } }, async (_r, reply) =>
+    reply.code(204).send(),
+  );
+
+  app.get('/api/v1/moi', { config: { access: { level: 'api' } } }, async (request) => {
+    const actor = actorOf(request);
+    const contact = await deps.vault.readAccountContact(actor, request.session!.accountId, 'self.account');
+    if (!contact) throw new AppError('NOT_FOUND');
+    return { id: contact.accountId, role: request.session!.role, email: contact.email, displayName: contact.displayName };
+  });
+  app.get('/api/v1/sessions', { config: { access: { level: 'api' } } }, async (request) => ({
+    sessions: (await listSessions(deps.db, request.session!.accountId, deps.clock.now())).map((s) => ({
+      id: s.id,
+      label: s.label,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      current: s.id === request.session!.id,
+    })),
+  }));
+
+  await app.register(async (forms) => {
+    await forms.register(formbody, { bodyLimit: 16 * 1024 });
+    await forms.register(csrf, { cookieKey: '__Host-rempart-csrf', cookieOpts: { ...cookieOptions, signed: false } });
+    // preValidation, not onRequest: the token is in the form body, parsed by then.
+    const guarded = { preValidation: forms.csrfProtection };
+
+    forms.get('/connexion', { schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
+      const info = (request.query as Record<string, string>).session === 'expiree' ? 'Votre session a expiré ou n’est plus liée à cet appareil. Veuillez vous reconnecter.' : undefined;
+      return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), info }), deps.mode);
+    });
+    forms.post('/connexion', { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
+      const body = request.body as Record<string, string>;
+      try {
+        const result = await passwordStep(deps, {
+          email: String(body.email ?? ''),
+          password: String(body.password ?? ''),
+          deviceKey: deviceKeyOf(body),
+          client: clientOf(request),
+        });
+        if (result.next === 'session') {
+          setSessionCookie(reply, result.cookie);
+          return reply.redirect('/compte', 303);
+        }
+        if (result.next === 'mfa') {
+          reply.setCookie(FLOW_COOKIE, result.flow, cookieOptions);
+          return reply.redirect('/connexion/verification', 303);
+        }
+        const error = 'Votre compte doit d’abord enregistrer une clé d’accès : suivez le lien d’invitation reçu par courriel.';
+        return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), error }), deps.mode, 403);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        const page = loginPage({ csrfToken: reply.generateCsrf(), error: error.message, email: String(body.email ?? '') });
+        return sendPage(reply, page, deps.mode, error.status);
+      }
+    });
+    forms.get('/connexion/verification', { schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
+      if (!request.cookies[FLOW_COOKIE]) return reply.redirect('/connexion', 303);
+      return sendPage(reply, mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false }), deps.mode);
+    });
+    forms.post('/connexion/verification', { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
+      const body = request.body as Record<string, string>;
+      try {
+        const result = await totpStep(deps, {
+          flowHandle: request.cookies[FLOW_COOKIE],
+          code: String(body.code ?? ''),
+          deviceKey: deviceKeyOf(body),
+          client: clientOf(request),
+        });
+        reply.clearCookie(FLOW_COOKIE, cookieOptions);
+        setSessionCookie(reply, result.cookie);
+        return reply.redirect('/compte', 303);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        if (error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
+        const page = mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false, error: error.message });
+        return sendPage(reply, page, deps.mode, error.status);
+      }
+    });
+    forms.post('/deconnexion', { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
+      const session = request.session!;
+      await deps.db.transaction(async (tx) => {
+        await endSession(tx, session.id, 'logout', deps.clock.now());
+        await journal(deps.accessLog, tx, 'session.ended', { actorId: session.accountId, sessionId: session.id, clientAddr: request.ip });
+      });
+      clearSessionCookie(reply);
+      return reply.redirect('/', 303);
+    });
+    forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) =>
+      sendPage(reply, accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role] ?? '' }), deps.mode),
+    );
+    forms.get('/compte/sessions', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
+      const sessions = await listSessions(deps.db, request.session!.accountId, deps.clock.now());
+      return sendPage(reply, sessionsPage({ csrfToken: reply.generateCsrf(), sessions, currentId: request.session!.id }), deps.mode);
+    });
+    forms.post('/compte/sessions/fin', { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
+      const target = String((request.body as Record<string, string>).session ?? '');
+      const session = request.session!;
+      await deps.db.transaction(async (tx) => {
+        // Only one's own sessions: the account id is part of the condition.
+        await tx.query(
+          "UPDATE sessions SET ended_at = $3, end_reason = 'ended_by_user' WHERE id = $1 AND account_id = $2 AND ended_at IS NULL",
+          [target, session.accountId, deps.clock.now()],
+        );
+        await journal(deps.accessLog, tx, 'session.ended', { actorId: session.accountId, sessionId: session.id, clientAddr: request.ip });
+      });
+      if (target === session.id) {
+        clearSessionCookie(reply);
+        return reply.redirect('/', 303);
+      }
+      return reply.redirect('/compte/sessions', 303);
+    });
+  });
+}

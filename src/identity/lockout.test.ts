@@ -1,0 +1,167 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../test/support/databases.js';
+import type { Db } from '../db/client.js';
+import {
+  accountDelayMs,
+  ADDRESS_MAX_FAILURES,
+  ADDRESS_WINDOW_MS,
+  addressKey,
+  addressThrottled,
+  evaluateAccount,
+  LOCK_AFTER,
+  LOCK_DURATION_MS,
+  purgeLoginFailures,
+  recordAddressFailure,
+  recordFailure,
+  recordSuccess,
+} from './lockout.js';
+
+const t0 = new Date('2026-11-20T10:00:00Z');
+const later = (ms: number) => new Date(t0.getTime() + ms);
+
+describe('account policy', () => {
+  it('delays from the fourth failure, doubling from 1 s up to 60 s', () => {
+    const delays = Array.from({ length: 13 }, (_, n) => accountDelayMs(n));
+    expect(delays).toEqual([0, 0, 0, 0, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
+    expect(accountDelayMs(1000)).toBe(60000);
+  });
+
+  it('locks at ten failures for fifteen minutes, well under the 50 the CNIL found insufficient', () => {
+    expect(LOCK_AFTER).toBeLessThanOrEqual(10);
+    expect(LOCK_DURATION_MS).toBe(15 * 60_000);
+  });
+
+  it('lets an account with few failures in at once', () => {
+    expect(evaluateAccount({ failedLogins: 0, lastFailedAt: null, lockedUntil: null, now: t0 })).toEqual({
+      allowed: true,
+    });
+    expect(evaluateAccount({ failedLogins: 3, lastFailedAt: t0, lockedUntil: null, now: t0 })).toEqual({
+      allowed: true,
+    });
+  });
+
+  it('makes it wait out the delay its last failure earned', () => {
+    const state = { failedLogins: 6, lastFailedAt: t0, lockedUntil: null };
+    expect(evaluateAccount({ ...state, now: later(1000) })).toEqual({
+      allowed: false,
+      retryAfterMs: 3000,
+      reason: 'delay',
+    });
+    expect(evaluateAccount({ ...state, now: later(4000) })).toEqual({ allowed: true });
+  });
+
+  it('refuses a locked account until the lock ends', () => {
+    const state = { failedLogins: 10, lastFailedAt: t0, lockedUntil: later(LOCK_DURATION_MS) };
+    expect(evaluateAccount({ ...state, now: later(60_000) })).toEqual({
+      allowed: false,
+      retryAfterMs: LOCK_DURATION_MS - 60_000,
+      reason: 'locked',
+    });
+    expect(evaluateAccount({ ...state, now: later(LOCK_DURATION_MS) })).toEqual({ allowed: true });
+  });
+});
+
+describe('recorded failures', () => {
+  let db: Db;
+  const newAccount = async () => {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO accounts (id, role, organisation_id, status, email_enc, email_bidx) VALUES ($1, 'candidate', NULL, 'active', '\\x00', $2)`,
+      [id, randomBytes(16)],
+    );
+    return id;
+  };
+  const load = async (id: string) => {
+    const { rows } = await db.query<{
+      failed_logins: number;
+      last_failed_login_at: Date | null;
+      locked_until: Date | null;
+    }>('SELECT failed_logins, last_failed_login_at, locked_until FROM accounts WHERE id = $1', [id]);
+    const row = rows[0]!;
+    return { failedLogins: row.failed_logins, lastFailedAt: row.last_failed_login_at, lockedUntil: row.locked_until };
+  };
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('locks the account at the tenth consecutive failure, not before', async () => {
+    const id = await newAccount();
+    for (let n = 1; n < LOCK_AFTER; n++) {
+      expect(await recordFailure(db, id, later(n * 60_000))).toEqual({ failedLogins: n, lockedUntil: null });
+    }
+    const tenth = later(LOCK_AFTER * 60_000);
+    expect(await recordFailure(db, id, tenth)).toEqual({
+      failedLogins: LOCK_AFTER,
+      lockedUntil: new Date(tenth.getTime() + LOCK_DURATION_MS),
+    });
+    expect(evaluateAccount({ ...(await load(id)), now: later(LOCK_AFTER * 60_000 + 1000) })).toMatchObject({
+      allowed: false,
+      reason: 'locked',
+    });
+  });
+
+  it('locks again at the first failure after a lock, until a success clears everything', async () => {
+    const id = await newAccount();
+    for (let n = 1; n <= LOCK_AFTER; n++) await recordFailure(db, id, t0);
+    const afterLock = later(LOCK_DURATION_MS);
+    expect(evaluateAccount({ ...(await load(id)), now: afterLock })).toEqual({ allowed: true });
+    const again = await recordFailure(db, id, afterLock);
+    expect(again?.lockedUntil).toEqual(new Date(afterLock.getTime() + LOCK_DURATION_MS));
+    await recordSuccess(db, id);
+    expect(await load(id)).toEqual({ failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+  });
+
+  it('answers null for an unknown account', async () => {
+    expect(await recordFailure(db, randomUUID(), t0)).toBeNull();
+  });
+
+  it('throttles an address at twenty failures within fifteen minutes, until they age out', async () => {
+    const addr = '203.0.113.7';
+    for (let n = 0; n < ADDRESS_MAX_FAILURES - 1; n++) await recordAddressFailure(db, addr, later(n * 10_000));
+    const now = later(ADDRESS_MAX_FAILURES * 10_000);
+    expect(await addressThrottled(db, addr, now)).toEqual({ throttled: false });
+    await recordAddressFailure(db, addr, now);
+    expect(await addressThrottled(db, addr, now)).toEqual({
+      throttled: true,
+      retryAfterMs: ADDRESS_WINDOW_MS - ADDRESS_MAX_FAILURES * 10_000,
+    });
+    expect(await addressThrottled(db, '203.0.113.8', now)).toEqual({ throttled: false });
+    expect(await addressThrottled(db, addr, later(ADDRESS_WINDOW_MS))).toEqual({ throttled: false });
+  });
+
+  it('counts a whole IPv6 /64 as one address', async () => {
+    for (let n = 0; n < ADDRESS_MAX_FAILURES; n++) {
+      await recordAddressFailure(db, `2001:db8:aa:1::${(n + 1).toString(16)}`, t0);
+    }
+    expect(await addressThrottled(db, '2001:db8:aa:1:ffff::1', t0)).toMatchObject({ throttled: true });
+    expect(await addressThrottled(db, '2001:db8:aa:2::1', t0)).toEqual({ throttled: false });
+  });
+
+  it('forgets failures once they are older than the window', async () => {
+    await recordAddressFailure(db, '198.51.100.1', t0);
+    await recordAddressFailure(db, '198.51.100.2', later(ADDRESS_WINDOW_MS));
+    const purged = await purgeLoginFailures(db, later(ADDRESS_WINDOW_MS + 1));
+    expect(purged).toBeGreaterThanOrEqual(1);
+    const { rows } = await db.query<{ addr: string }>('SELECT addr FROM login_failures WHERE addr LIKE $1', [
+      '198.51.100.%',
+    ]);
+    expect(rows.map((row) => row.addr)).toEqual(['198.51.100.2']);
+  });
+});
+
+describe('addressKey', () => {
+  it('keeps IPv4 as is, unwraps IPv4-mapped IPv6 and cuts IPv6 to its /64', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('2001:DB8:0001:0002:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:2::9')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('1::2:3:4:5:1.2.3.4')).toBe('1:0:2:3::/64');
+  });
+});

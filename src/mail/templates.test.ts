@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { MailParamsError } from './params.js';
+import { renderMail } from './render.js';
+import { templates, type TemplateName } from './templates.js';
+
+const link = 'https://rempart.test/compte/confirmer?jeton=Zm9vYmFy-abc_123';
+const when = '2026-11-20T09:00:00.000Z';
+
+/** Valid parameters for every template. */
+const samples: Record<TemplateName, Record<string, string>> = {
+  verify_email: { link },
+  invitation: { link, role: 'of_user' },
+  reset_password: { link },
+  new_device_login: { when, device: 'Firefox sur Linux' },
+  mfa_changed: { change: 'passkey_added', when },
+  password_changed: { when },
+  staff_new_session: { when, device: 'Chrome sur Windows' },
+};
+
+const names = Object.keys(templates) as TemplateName[];
+
+describe('mail templates', () => {
+  it('has a sample for every template', () => {
+    expect(Object.keys(samples).sort()).toEqual([...names].sort());
+  });
+
+  it.each(names)('%s renders in French, as text and HTML, with "[rempart]" in the subject', (name) => {
+    const mail = renderMail(name, samples[name]);
+    expect(mail.subject.startsWith('[rempart] ')).toBe(true);
+    expect(mail.html).toContain('<html lang="fr">');
+    expect(mail.text).toMatch(/^Bonjour,/);
+    // Each message says what to do when it was not you.
+    expect(mail.text).toMatch(/ce n’était pas vous|n’êtes pas à l’origine|n’attendiez pas/);
+    expect(mail.text).toMatch(/responsable sécurité|mot de passe|ignorez ce message/);
+    expect(mail.text).toContain('rempart ne vous demandera jamais votre mot de passe');
+    // French typography: curly apostrophes, never the typewriter one.
+    expect(`${mail.subject}${mail.text}`).not.toContain("'");
+    for (const value of Object.values(samples[name]).filter((v) => v.startsWith('https://'))) {
+      expect(mail.text).toContain(`\n${value}`);
+      expect(mail.html).toContain(`href="${value}"`);
+    }
+  });
+
+  it('writes dates in French, in Paris time', () => {
+    const mail = renderMail('password_changed', { when });
+    expect(mail.text).toContain('vendredi 20 novembre 2026 à 10:00 (heure de Paris)');
+  });
+
+  it('turns codes into French words', () => {
+    expect(renderMail('invitation', { link, role: 'of_manager' }).text).toContain(
+      '« responsable des comptes de l’organisme de formation »',
+    );
+    expect(renderMail('mfa_changed', { change: 'totp_disabled', when }).text).toContain(
+      'l’application d’authentification (code TOTP) a été désactivée',
+    );
+  });
+
+  it('escapes parameters in the HTML', () => {
+    const device = renderMail('new_device_login', { when, device: '<script>alert(1)</script> & "co"' });
+    expect(device.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;');
+    expect(device.html).not.toContain('<script>');
+    const hostile = 'https://rempart.test/x?a="><img src=x onerror=alert(1)>';
+    const reset = renderMail('reset_password', { link: hostile });
+    expect(reset.html).not.toContain('<img');
+    expect(reset.html).toContain('href="https://rempart.test/x?a=&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+  });
+
+  it('refuses an unknown template', () => {
+    expect(() => renderMail('bienvenue', {})).toThrow(MailParamsError);
+  });
+
+  it.each(names)('%s refuses an unknown parameter and a missing one', (name) => {
+    expect(() => renderMail(name, { ...samples[name], name: 'Éloïse' })).toThrow(/paramètres inconnus \(name\)/);
+    const [first] = Object.keys(samples[name]);
+    const missing = Object.fromEntries(Object.entries(samples[name]).filter(([key]) => key !== first));
+    expect(() => renderMail(name, missing)).toThrow(new RegExp(`« ${first} » manquant`));
+  });
+
+  it.each([
+    ['an address in a link', 'reset_password', { link: 'https://rempart.test/r?pour=eloise@exemple.fr' }],
+    ['credentials in a link', 'reset_password', { link: 'https://moi:secret@rempart.test/r' }],
+    ['a javascript: link', 'verify_email', { link: 'javascript:alert(1)' }],
+    ['a relative link', 'verify_email', { link: '/compte/confirmer?jeton=abc' }],
+    ['a date that is not ISO 8601', 'password_changed', { when: '20/11/2026' }],
+    ['a device label with a line break', 'new_device_login', { when, device: 'Firefox\nBonjour' }],
+    ['an address as a device label', 'staff_new_session', { when, device: 'eloise@exemple.fr' }],
+    ['an unknown role', 'invitation', { link, role: 'superuser' }],
+    ['an unknown change', 'mfa_changed', { change: 'tout', when }],
+    ['a value that is not text', 'password_changed', { when: 42 }],
+  ])('refuses %s, without quoting the value', (_label, name, params) => {
+    let error: unknown;
+    try {
+      renderMail(name, params);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(MailParamsError);
+    for (const value of Object.values(params)) expect((error as Error).message).not.toContain(String(value));
+  });
+});

@@ -1,0 +1,111 @@
+import type { ParamKind } from './params.js';
+
+/** A paragraph of a message: plain text, or a link with the words that introduce it. */
+export type Block = string | { label: string; href: string };
+
+/** One message: its parameters by kind, its subject, and its paragraphs in French. */
+export interface TemplateSpec<P extends string = string> {
+  params: Readonly<Record<P, ParamKind>>;
+  subject: string;
+  /** Receives each parameter already turned into French words (dates, roles, changes). */
+  body(p: Readonly<Record<P, string>>): Block[];
+}
+
+// Ties each body's parameter names to its declared params, so a typo fails the type-check.
+const define = <P extends string>(spec: TemplateSpec<P>): TemplateSpec => spec as unknown as TemplateSpec;
+
+// Every message says what happened and what to do if it was not you. The France Travail breach
+// of 2024 began with fake IT support calls, so each message also says what rempart never asks.
+const NEVER_ASKS =
+  'rempart ne vous demandera jamais votre mot de passe ni vos codes de connexion, ni par téléphone ni par courriel.';
+const STAFF_IF_NOT_YOU =
+  'Si votre compte est un compte professionnel, prévenez aussi votre responsable sécurité : il peut suspendre le compte et fermer ses sessions.';
+
+/** Every message rempart sends, by name. Subjects start with "[rempart]". */
+export const templates = {
+  verify_email: define({
+    params: { link: 'link' },
+    subject: '[rempart] Confirmez votre adresse électronique',
+    body: (p) => [
+      'Bonjour,',
+      'Un compte rempart vient d’être demandé avec cette adresse électronique. Pour confirmer qu’elle est bien la vôtre, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire rapidement.',
+      { label: 'Confirmer mon adresse électronique', href: p.link },
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : aucun compte ne sera activé.',
+    ],
+  }),
+  invitation: define({
+    params: { link: 'link', role: 'role' },
+    subject: '[rempart] Invitation à rejoindre rempart',
+    body: (p) => [
+      'Bonjour,',
+      `Un compte rempart a été préparé pour vous, avec le rôle « ${p.role} ». Pour l’activer, ouvrez le lien ci-dessous et enregistrez votre moyen de connexion (clé d’accès ou application d’authentification). Le lien ne sert qu’une fois.`,
+      { label: 'Activer mon compte', href: p.link },
+      'Si vous n’attendiez pas cette invitation, n’ouvrez pas le lien et contactez votre responsable sécurité.',
+    ],
+  }),
+  reset_password: define({
+    params: { link: 'link' },
+    subject: '[rempart] Réinitialisation de votre mot de passe',
+    body: (p) => [
+      'Bonjour,',
+      'Une réinitialisation du mot de passe de votre compte rempart a été demandée. Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire rapidement. Votre second facteur (clé d’accès ou code) vous sera toujours demandé.',
+      { label: 'Choisir un nouveau mot de passe', href: p.link },
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas. Si ces demandes se répètent, changez votre mot de passe et contactez votre responsable sécurité pour un compte professionnel.',
+    ],
+  }),
+  new_device_login: define({
+    params: { when: 'datetime', device: 'device' },
+    subject: '[rempart] Connexion depuis un nouvel appareil',
+    body: (p) => [
+      'Bonjour,',
+      `Une connexion à votre compte rempart a eu lieu le ${p.when}, depuis un appareil qui ne s’était encore jamais connecté : ${p.device}.`,
+      'Si c’était vous, vous n’avez rien à faire.',
+      `Si ce n’était pas vous, changez votre mot de passe tout de suite, puis fermez les sessions que vous ne reconnaissez pas depuis la page « Mes sessions ». ${STAFF_IF_NOT_YOU}`,
+    ],
+  }),
+  mfa_changed: define({
+    params: { change: 'mfaChange', when: 'datetime' },
+    subject: '[rempart] Modification de votre double authentification',
+    body: (p) => [
+      'Bonjour,',
+      `Le ${p.when}, la double authentification de votre compte rempart a été modifiée : ${p.change}.`,
+      'Si c’était vous, vous n’avez rien à faire.',
+      `Si ce n’était pas vous, quelqu’un d’autre a peut-être accès à votre compte : changez votre mot de passe tout de suite. ${STAFF_IF_NOT_YOU}`,
+    ],
+  }),
+  password_changed: define({
+    params: { when: 'datetime' },
+    subject: '[rempart] Votre mot de passe a été modifié',
+    body: (p) => [
+      'Bonjour,',
+      `Le mot de passe de votre compte rempart a été modifié le ${p.when}.`,
+      'Si c’était vous, vous n’avez rien à faire.',
+      `Si ce n’était pas vous, changez votre mot de passe tout de suite avec « Mot de passe oublié » sur la page de connexion : votre second facteur vous sera demandé. ${STAFF_IF_NOT_YOU}`,
+    ],
+  }),
+  staff_new_session: define({
+    params: { when: 'datetime', device: 'device' },
+    subject: '[rempart] Nouvelle session sur votre compte professionnel',
+    body: (p) => [
+      'Bonjour,',
+      `Une session a été ouverte sur votre compte professionnel rempart le ${p.when}, depuis : ${p.device}.`,
+      'Nous vous prévenons de chaque session, car votre compte donne accès aux données d’autres personnes.',
+      'Si c’était vous, vous n’avez rien à faire.',
+      'Si ce n’était pas vous, contactez immédiatement votre responsable sécurité : il peut suspendre le compte et fermer la session.',
+    ],
+  }),
+};
+
+/** The name of a message rempart can send. */
+export type TemplateName = keyof typeof templates;
+
+/** The closing paragraphs every message ends with. */
+export const closing: readonly string[] = [
+  NEVER_ASKS,
+  'Ce message est envoyé automatiquement : merci de ne pas y répondre.',
+  'L’équipe rempart',
+];
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
