@@ -18,7 +18,8 @@ const usage = `Usage : rempart <commande>
   audit purge [--days N]       supprime les entrées plus anciennes que la durée de conservation
   audit reads --account ID --from T1 --to T2
                                ce qu'un compte a consulté entre deux dates
-  keys rotate [--batch-size N] nouvelle version de clé et rechiffrement par lots
+  keys rotate [--batch-size N] [--settle-seconds S]
+                               nouvelle version de clé et rechiffrement par lots
 `;
 
 type Command = (args: string[], platform: Platform, out: NodeJS.WritableStream) => Promise<number>;

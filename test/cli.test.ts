@@ -36,7 +36,7 @@ describe('the rempart command', () => {
     expect(result.err).toMatch(/PORT/);
   });
 
-  it('seeds, verifies the log, rotates keys and verifies again', () => {
+  it('seeds, verifies the log, rotates keys and verifies again', { timeout: 240_000 }, () => {
     const seeded = rempart(['seed', '--people', '120', '--seed', '7']);
     expect(seeded.code, seeded.err).toBe(0);
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
@@ -44,7 +44,7 @@ describe('the rempart command', () => {
     expect(verified.code, verified.err).toBe(0);
     expect(verified.out).toContain('Chaîne intègre');
     expect(rempart(['audit', 'checkpoint']).code).toBe(0);
-    const rotated = rempart(['keys', 'rotate', '--batch-size', '50']);
+    const rotated = rempart(['keys', 'rotate', '--batch-size', '50', '--settle-seconds', '0']);
     expect(rotated.code, rotated.err).toBe(0);
     expect(rotated.out).toMatch(/Rotation \(nouvelle\) terminée : clé de données version 2/);
     const again = rempart(['audit', 'verify']);
@@ -60,7 +60,7 @@ describe('the rempart command', () => {
     expect(result.err).toContain('Usage : rempart');
   });
 
-  it('serves /health and the home page with demo data and demo accounts', async () => {
+  it('serves /health and the home page with demo data and demo accounts', { timeout: 240_000 }, async () => {
     const demoDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-demo-'));
     const port = await freePort();
     const child = spawn(process.execPath, [bin], {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { progressBar } from '../cli/progress.js';
 import type { Platform } from '../platform.js';
+import { KEY_REFRESH_MS } from '../crypto/keyring.js';
 import { rotateKeys } from './rotation.js';
 
 /**
@@ -12,15 +13,24 @@ export async function runKeysCommand(args: string[], platform: Platform, out: No
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'batch-size': { type: 'string', default: '500' } },
+    options: {
+      'batch-size': { type: 'string', default: '500' },
+      // How long running servers get to pick up the new key before the final sweep.
+      'settle-seconds': { type: 'string', default: String(KEY_REFRESH_MS / 1000) },
+    },
   });
   if (positionals[0] !== 'rotate') {
-    out.write('Usage : rempart keys rotate [--batch-size N]\n');
+    out.write('Usage : rempart keys rotate [--batch-size N] [--settle-seconds S]\n');
     return 2;
   }
   const batchSize = Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     out.write('Erreur : --batch-size doit être un entier entre 1 et 10 000.\n');
+    return 2;
+  }
+  const settleSeconds = Number(values['settle-seconds']);
+  if (!Number.isInteger(settleSeconds) || settleSeconds < 0 || settleSeconds > 3600) {
+    out.write('Erreur : --settle-seconds doit être un entier entre 0 et 3 600.\n');
     return 2;
   }
   let stop = false;
@@ -36,6 +46,7 @@ export async function runKeysCommand(args: string[], platform: Platform, out: No
       keyring: platform.keyring,
       accessLog: platform.accessLog,
       batchSize,
+      settleMs: settleSeconds * 1000,
       shouldStop: () => stop,
       onProgress: ({ table, done, total, phase }) => {
         const key = `${phase}:${table}`;
