@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { HOTP, Secret } from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../test/support/databases.js';
+import { makeVault, system } from '../../test/support/fixtures.js';
+import type { Db } from '../db/client.js';
+import { buildApp } from '../http/app.js';
+import { testDeps } from '../http/test-helpers.js';
+import { fixedClock } from '../kernel/clock.js';
+import { createNotify } from '../mail/index.js';
+import type { Vault } from '../vault/index.js';
+import { createDeviceClient } from './client/proof-client.js';
+import { argon2Hasher } from './login/argon2-hasher.js';
+import type { PasswordHasher } from './login/deps.js';
+import { newTotpSecret, totpStep } from './totp/index.js';
+import { systemRandom } from '../kernel/random.js';
+
+const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
+const password = 'Une phrase de passe très longue 2026 !';
+
+/** Counts argon2id work, to show that every failure costs the same, known e-mail or not. */
+function countingHasher(): PasswordHasher & { calls: () => number } {
+  let calls = 0;
+  return {
+    hash: argon2Hasher.hash,
+    verify: (stored, candidate) => ((calls += 1), argon2Hasher.verify(stored, candidate)),
+    verifyDummy: (candidate) => ((calls += 1), argon2Hasher.verifyDummy(candidate)),
+    calls: () => calls,
+  };
+}
+
+describe('login over HTTP', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let vault: Vault;
+  const clock = fixedClock(new Date('2026-11-20T09:00:00Z'));
+  const hasher = countingHasher();
+  let deviceKey: string;
+  let address = 1;
+
+  async function account(role: 'candidate' | 'of_user', organisationId: string | null) {
+    const id = randomUUID();
+    const email = `${role}.${id.slice(0, 6)}@exemple.fr`;
+    await vault.createAccounts(system, [{ id, role, organisationId, personId: null, email, displayName: 'Agent', passwordHash: await argon2Hasher.hash(password), status: 'active', createdBy: null, approvedBy: null }], 'test');
+    return { id, email };
+  }
+
+  /** A login attempt from its own address (unless given), with a fresh CSRF token. */
+  async function login(email: string, secret: string, addr = `198.51.100.${address++}`) {
+    const page = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: addr, headers: { 'user-agent': chrome } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const jar = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const response = await app.inject({
+      method: 'POST',
+      url: '/connexion',
+      remoteAddress: addr,
+      headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+      payload: new URLSearchParams({ _csrf: csrf, email, password: secret, device_key: deviceKey }).toString(),
+    });
+    return { response, jar, addr };
+  }
+
+  async function mfa(first: { response: LightMyRequestResponse; jar: string; addr: string }, code: string) {
+    const flow = first.response.cookies.find((c) => c.name === '__Host-rempart-connexion')!;
+    const cookie = `${first.jar}; ${flow.name}=${flow.value}`;
+    const page = await app.inject({ method: 'GET', url: '/connexion/verification', remoteAddress: first.addr, headers: { 'user-agent': chrome, cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    return app.inject({
+      method: 'POST',
+      url: '/connexion/verification',
+      remoteAddress: first.addr,
+      headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie },
+      payload: new URLSearchParams({ _csrf: csrf, code, device_key: deviceKey }).toString(),
+    });
+  }
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    const made = await makeVault(db);
+    vault = made.vault;
+    const deps = testDeps(db);
+    app = await buildApp({
+      ...deps,
+      clock,
+      identity: { vault, accessLog: made.accessLog, passwords: hasher, notify: createNotify({ clock, random: deps.random }) },
+    });
+    await app.ready();
+    deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('answers an unknown e-mail exactly as a wrong password, after the same argon2id work', async () => {
+    const known = await account('candidate', null);
+    const before = hasher.calls();
+    const wrong = (await login(known.email, 'mauvais mot de passe')).response;
+    expect(hasher.calls() - before).toBe(1);
+    const unknown = (await login(`inconnu.${randomUUID()}@exemple.fr`, 'mauvais mot de passe')).response;
+    expect(hasher.calls() - before).toBe(2);
+    expect(unknown.statusCode).toBe(wrong.statusCode);
+    const alert = (body: string) => /<div class="fr-alert fr-alert--error[^>]*>\s*<p>([^<]*)<\/p>/.exec(body)?.[1];
+    expect(alert(unknown.body)).toBe(alert(wrong.body));
+    expect(alert(wrong.body)).toBe('Adresse électronique ou mot de passe incorrect.');
+  });
+
+  it('slows a guessed password down after a few failures, then locks the account', async () => {
+    const target = await account('candidate', null);
+    for (let i = 0; i < 4; i++) expect((await login(target.email, `essai-${i}`)).response.statusCode).toBe(401);
+    expect((await login(target.email, password)).response.statusCode).toBe(401);
+    clock.advance(61_000);
+    expect((await login(target.email, password)).response.statusCode).toBe(303);
+    for (let i = 0; i < 10; i++) {
+      clock.advance(61_000);
+      await login(target.email, `essai-${i}`);
+    }
+    clock.advance(61_000);
+    expect((await login(target.email, password)).response.statusCode).toBe(401);
+    const { rows } = await db.query("SELECT 1 FROM access_log WHERE action = 'auth.login.locked' AND actor_id = $1", [target.id]);
+    expect(rows.length).toBeGreaterThan(0);
+    clock.advance(16 * 60_000);
+    expect((await login(target.email, password)).response.statusCode).toBe(303);
+  });
+
+  it('throttles one address that fails too often, whatever the e-mail', async () => {
+    const addr = '203.0.113.200';
+    for (let i = 0; i < 20; i++) await login(`personne.${i}@exemple.fr`, 'x', addr);
+    const blocked = (await login('quelquun@exemple.fr', 'x', addr)).response;
+    expect(blocked.statusCode).toBe(429);
+  });
+
+  it('asks staff for a TOTP code after the password, and refuses a code used once already', async () => {
+    const organisation = randomUUID();
+    await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '11111111111111')", [organisation]);
+    const agent = await account('of_user', organisation);
+    const secret = newTotpSecret(systemRandom);
+    await vault.storeTotpSecret(agent.id, secret);
+    await db.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [agent.id]);
+    const code = HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) });
+
+    const first = await login(agent.email, password);
+    expect(first.response.statusCode).toBe(303);
+    expect(first.response.headers.location).toBe('/connexion/verification');
+    expect(first.response.cookies.find((c) => c.name === '__Host-rempart')).toBeUndefined();
+    const done = await mfa(first, code);
+    expect(done.statusCode, done.body).toBe(303);
+    expect(done.cookies.find((c) => c.name === '__Host-rempart')).toBeDefined();
+
+    const replay = await mfa(await login(agent.email, password), code);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.body).toContain('Code incorrect ou déjà utilisé');
+  });
+});
