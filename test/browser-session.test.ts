@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/http/app.js';
+import { testDeps } from '../src/http/test-helpers.js';
+import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
+import { fixedClock } from '../src/kernel/clock.js';
+import { createNotify } from '../src/mail/index.js';
+import type { Db } from '../src/db/client.js';
+import { launchChromium } from './support/browser.js';
+import { openTestDb } from './support/databases.js';
+import { makeVault, person, system } from './support/fixtures.js';
+
+/**
+ * The device-bound session in a real browser: the login page's script makes the key, the
+ * session renews itself when the cookie's trust runs out, and a copied cookie is worth nothing
+ * in another browser profile (the infostealer case).
+ */
+describe('device-bound session in Chromium', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const clock = fixedClock(new Date('2026-11-20T09:00:00Z'));
+  const email = `helene.${randomUUID().slice(0, 6)}@exemple.fr`;
+  const password = 'Une phrase de passe très longue 2026 !';
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    const { vault, accessLog } = await makeVault(db);
+    const citizen = person({ kind: 'job_seeker' });
+    await vault.createPeople(system, [citizen], 'test');
+    await vault.createAccounts(
+      system,
+      [{ id: randomUUID(), role: 'job_seeker', organisationId: null, personId: citizen.id, email, displayName: 'Hélène', passwordHash: await argon2Hasher.hash(password), status: 'active', createdBy: null, approvedBy: null }],
+      'test',
+    );
+    const deps = testDeps(db);
+    app = await buildApp({ ...deps, clock, identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: deps.random }) } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  it('logs in with a device key, renews itself, and a copied cookie is useless in another profile', async () => {
+    const context = await browser.newContext();
+    // The browser signs proofs with its own clock: keep it on the server's injected clock.
+    await context.clock.setFixedTime(clock.now());
+    const page = await context.newPage();
+    await page.goto(`${base}/connexion`);
+    await page.fill('#champ-email', email);
+    await page.fill('#champ-password', password);
+    await Promise.all([page.waitForURL(`${base}/compte`), page.click('button[type="submit"]:has-text("Se connecter")')]);
+    expect(await page.textContent('h1')).toBe('Mon compte');
+    const cookies = await context.cookies();
+    const session = cookies.find((cookie) => cookie.name === '__Host-rempart');
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    const keyIsPrivate = await page.evaluate(async () => {
+      const pair = (await (window as unknown as { rempartAppareil: { loadKey(): Promise<CryptoKeyPair> } }).rempartAppareil.loadKey());
+      return pair.privateKey.extractable === false;
+    });
+    expect(keyIsPrivate).toBe(true);
+
+    // Past the cookie's five minutes of trust: the page proves the device by itself.
+    clock.advance(5 * 60_000 + 1_000);
+    await context.clock.setFixedTime(clock.now());
+    await page.goto(`${base}/compte`);
+    await page.waitForSelector('h1:has-text("Mon compte")');
+
+    // The same cookie in another browser profile, without the key: sent back to the login.
+    const thief = await browser.newContext();
+    await thief.addCookies([session!]);
+    const stolen = await thief.newPage();
+    clock.advance(5 * 60_000 + 1_000);
+    await thief.clock.setFixedTime(clock.now());
+    await stolen.goto(`${base}/compte`);
+    await stolen.waitForURL(/\/connexion\?session=expiree/);
+    expect(await stolen.textContent('main')).toContain('Votre session a expiré');
+    await thief.close();
+    await context.close();
+  });
+});
