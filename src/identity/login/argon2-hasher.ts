@@ -1,27 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords/index.js';
 import type { PasswordHasher } from './deps.js';
 
-/**
- * argon2id, m = 19 MiB, t = 2, p = 1: the OWASP Password Storage Cheat Sheet's first
- * recommended setting. `algorithm: 2` is Argon2id (@node-rs/argon2 exports the names as a const
- * enum, which verbatimModuleSyntax cannot import).
- */
-export const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-/** A hash of a random string, made once, so that an unknown account costs a real verify. */
-const dummy = hash(randomBytes(24).toString('base64'), ARGON2ID);
-
+/** The login's hasher: argon2id with the parameters of `passwords/params.ts`. */
 export const argon2Hasher: PasswordHasher = {
-  hash: (password) => hash(password, ARGON2ID),
+  hash: hashPassword,
   verify: async (stored, password) => {
     try {
-      return await verify(stored, password);
+      return await verifyPassword(stored, password);
     } catch {
+      // A malformed stored hash is a failed login, never an error page that tells it apart.
       return false;
     }
   },
   verifyDummy: async (password) => {
-    await verify(await dummy, password).catch(() => false);
+    await verifyAgainstDummy(password);
   },
 };

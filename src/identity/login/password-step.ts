@@ -38,14 +38,16 @@ export async function passwordStep(
   if (!(await deps.passwords.verify(state.passwordHash, input.password)) || state.status !== 'active') {
     return fail(deps, state, input.client, now);
   }
-  await recordSuccess(deps.db, state.id);
   const factors = usableFactors(state);
   if (factors.passkey || factors.totp) {
+    // The failure count is reset only once the second factor passes, so a known password
+    // cannot be used to reset the lockout while guessing TOTP codes.
     const flow = await startFlow(deps.db, { accountId: state.id, kind: 'mfa', now, random: deps.random });
     return { next: 'mfa', flow, factors };
   }
   if (state.requirement !== 'optional') return { next: 'enrol', accountId: state.id };
   return deps.db.transaction(async (tx) => {
+    await recordSuccess(tx, state.id);
     await journal(deps.accessLog, tx, 'login.succeeded', { actorId: state.id, clientAddr: input.client.addr });
     const session = await openSession(deps, tx, state, input.deviceKey, input.client, null);
     return { next: 'session' as const, cookie: session.cookie };

@@ -1,6 +1,6 @@
 import { AppError } from '../../kernel/errors.js';
 import { journal } from '../journal.js';
-import { recordFailure } from '../lockout.js';
+import { evaluateAccount, recordFailure, recordSuccess } from '../lockout.js';
 import type { DevicePublicKey } from '../sessions/device-proof.js';
 import { verifyTotp } from '../totp/index.js';
 import { loadAccountState, usableFactors } from './account-state.js';
@@ -21,6 +21,8 @@ export async function totpStep(
   const flow = await findFlow(deps.db, input.flowHandle, 'mfa', now);
   const state = flow?.accountId ? await loadAccountState(deps.db, flow.accountId) : null;
   if (!flow || !state || state.status !== 'active') throw new AppError('LOGIN_EXPIRED');
+  // The same delays and lock as passwords: a 6-digit code must not be guessable either.
+  if (!evaluateAccount({ ...state, now }).allowed) throw new AppError('MFA_INVALID', 'locked');
   const credential = usableFactors(state).totp ? await deps.vault.readTotpSecret(state.id) : null;
   const check = credential
     ? verifyTotp({ secret: credential.secret, code: input.code, at: now, lastUsedStep: credential.lastUsedStep })
@@ -39,6 +41,7 @@ export async function totpStep(
     );
     if (used.rows.length === 0) throw new AppError('MFA_INVALID', 'replayed');
     await endFlow(tx, flow.id);
+    await recordSuccess(tx, state.id);
     await journal(deps.accessLog, tx, 'login.succeeded', { actorId: state.id, clientAddr: input.client.addr });
     const session = await openSession(deps, tx, state, input.deviceKey, input.client, now);
     return { cookie: session.cookie };
