@@ -1,0 +1,87 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../../test/support/databases.js';
+import { makeVault, system } from '../../../test/support/fixtures.js';
+import type { Db } from '../../db/client.js';
+import { systemRandom } from '../../kernel/random.js';
+import { createNotify } from '../../mail/index.js';
+import type { Actor, Role } from '../../vault/index.js';
+import { argon2Hasher } from '../login/argon2-hasher.js';
+import { createSession, findSession } from '../sessions/session-store.js';
+import { approveStaffAccount, reactivateAccount, requestStaffAccount, suspendAccount, type AccountsDeps } from './staff-requests.js';
+
+describe('staff accounts need a second person', () => {
+  let db: Db;
+  let deps: AccountsDeps;
+  const orgA = randomUUID();
+  const orgB = randomUUID();
+
+  async function staff(role: Role, organisationId: string): Promise<Extract<Actor, { kind: 'account' }>> {
+    const id = randomUUID();
+    await deps.vault.createAccounts(system, [{ id, role, organisationId, personId: null, email: `${id}@demo.rempart.test`, displayName: role, passwordHash: null, status: 'active', createdBy: null, approvedBy: null }], 'test');
+    return { kind: 'account', accountId: id, role, organisationId, personId: null, sessionId: null, clientAddr: '192.0.2.1' };
+  }
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    const { vault, accessLog, clock } = await makeVault(db);
+    deps = { db, vault, accessLog, clock, random: systemRandom, passwords: argon2Hasher, notify: createNotify({ clock, random: systemRandom }), publicUrl: 'http://127.0.0.1:3000' };
+    for (const id of [orgA, orgB]) {
+      await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', $2)", [id, String(randomBytes(7).readUIntBE(0, 6)).padStart(14, '0').slice(0, 14)]);
+    }
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const request = (creator: Actor, organisationId = orgA) =>
+    requestStaffAccount(deps, creator, { email: `${randomUUID()}@demo.rempart.test`, role: 'of_user', organisationId, displayName: 'Nouvel agent' });
+
+  it('keeps a new account inactive, and never lets its creator approve it', async () => {
+    const rgc = await staff('of_manager', orgA);
+    const id = await request(rgc);
+    const { rows } = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [id]);
+    expect(rows[0]!.status).toBe('pending');
+    await expect(approveStaffAccount(deps, rgc, id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Even a direct write cannot: the database refuses it too.
+    await expect(db.query('UPDATE account_requests SET decided_by = requested_by WHERE account_id = $1', [id])).rejects.toThrow();
+  });
+
+  it('lets a second authorised person approve, which sends the invitation', async () => {
+    const rgc = await staff('of_manager', orgA);
+    const second = await staff('of_manager', orgA);
+    const id = await request(rgc);
+    await approveStaffAccount(deps, second, id);
+    const outbox = await db.query<{ template: string; params: Record<string, string> }>('SELECT template, params FROM mail_outbox WHERE account_id = $1', [id]);
+    expect(outbox.rows).toHaveLength(1);
+    expect(outbox.rows[0]!.template).toBe('invitation');
+    expect(outbox.rows[0]!.params.link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invitation\/[A-Za-z0-9_-]{43}$/);
+    await expect(approveStaffAccount(deps, second, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('gives another organisation’s manager nothing: no request, no approval, no suspension', async () => {
+    const rgcA = await staff('of_manager', orgA);
+    const rgcB = await staff('of_manager', orgB);
+    const user = await staff('of_user', orgA);
+    await expect(request(rgcB, orgA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const id = await request(rgcA);
+    await expect(approveStaffAccount(deps, rgcB, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(suspendAccount(deps, rgcB, user.accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const advisor = await staff('advisor', orgA);
+    await expect(request(advisor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('suspends an account and ends all its sessions at once, then reactivates it', async () => {
+    const rgc = await staff('of_manager', orgA);
+    const user = await staff('of_user', orgA);
+    const now = deps.clock.now();
+    const key = { kty: 'EC' as const, crv: 'P-256' as const, x: 'a'.repeat(43), y: 'b'.repeat(43) };
+    const session = await createSession(db, { accountId: user.accountId, role: 'of_user', deviceKey: key, addr: '192.0.2.9', userAgent: 'x', mfaAt: now, now, random: systemRandom });
+    expect(await findSession(db, session.cookie, now)).not.toBeNull();
+    await suspendAccount(deps, rgc, user.accountId);
+    expect(await findSession(db, session.cookie, now)).toBeNull();
+    await reactivateAccount(deps, rgc, user.accountId);
+    // Reactivation does not revive old sessions: they were ended, not paused.
+    expect(await findSession(db, session.cookie, now)).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+import { AppError } from '../../kernel/errors.js';
+import type { Actor, Role } from '../../vault/types.js';
+import { journal } from '../journal.js';
+import type { LoginDeps } from '../login/deps.js';
+import { isStaffRole } from '../sessions/policy.js';
+import { endAccountSessions } from '../sessions/session-store.js';
+import { issueToken } from '../tokens.js';
+
+/** An invitation link lives three days. */
+const INVITATION_TTL_MS = 3 * 24 * 3600_000;
+
+export interface AccountsDeps extends LoginDeps {
+  /** Where users reach the platform, for links in e-mails. */
+  publicUrl: string;
+}
+
+type AccountActor = Extract<Actor, { kind: 'account' }>;
+
+function asAccount(actor: Actor): AccountActor {
+  if (actor.kind !== 'account') throw new AppError('FORBIDDEN', 'accounts are managed by people');
+  return actor;
+}
+
+/**
+ * Who may manage a staff account: an admin, or a training organisation's RGC for the users of
+ * its own organisation. Anyone else, and any other organisation, gets nothing.
+ */
+function mayManage(actor: AccountActor, role: Role, organisationId: string | null): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'of_manager' && (role === 'of_user' || role === 'of_manager') && organisationId === actor.organisationId;
+}
+
+/**
+ * Asks for a staff or partner account. It stays inactive until a second authorised person
+ * approves it (the Missions Locales 2025 breach: one hijacked manager created the accounts).
+ */
+export async function requestStaffAccount(
+  deps: AccountsDeps,
+  creator: Actor,
+  input: { email: string; role: Role; organisationId: string; displayName: string },
+): Promise<string> {
+  const actor = asAccount(creator);
+  if (!isStaffRole(input.role) || !mayManage(actor, input.role, input.organisationId)) {
+    throw new AppError('FORBIDDEN', 'account request outside the creator’s rights');
+  }
+  const id = deps.random.uuid();
+  await deps.vault.createAccounts(
+    { kind: 'system', task: 'account-request' },
+    [{ id, role: input.role, organisationId: input.organisationId, personId: null, email: input.email, displayName: input.displayName, passwordHash: null, status: 'pending', createdBy: actor.accountId, approvedBy: null }],
+    'account.request',
+  );
+  await deps.db.transaction(async (tx) => {
+    await tx.query('INSERT INTO account_requests (account_id, requested_by) VALUES ($1, $2)', [id, actor.accountId]);
+    await journal(deps.accessLog, tx, 'account.requested', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: id });
+  });
+  return id;
+}
+
+/**
+ * The second person's approval. The creator can never approve their own request: checked here,
+ * and again by the database (CHECK decided_by <> requested_by, approved_by <> created_by).
+ * Approval sends the invitation to set a password and enrol MFA; the account becomes active
+ * only when that is done.
+ */
+export async function approveStaffAccount(deps: AccountsDeps, approver: Actor, accountId: string): Promise<void> {
+  const actor = asAccount(approver);
+  await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ requested_by: string; role: Role; organisation_id: string | null }>(
+      `SELECT r.requested_by, a.role, a.organisation_id FROM account_requests r JOIN accounts a ON a.id = r.account_id
+       WHERE r.account_id = $1 AND r.decision IS NULL FOR UPDATE OF r`,
+      [accountId],
+    );
+    const request = rows[0];
+    // Another organisation's request is answered as if it did not exist.
+    if (!request || !mayManage(actor, request.role, request.organisation_id)) throw new AppError('NOT_FOUND');
+    if (request.requested_by === actor.accountId) throw new AppError('FORBIDDEN', 'self-approval');
+    const now = deps.clock.now();
+    await tx.query("UPDATE account_requests SET decided_by = $2, decision = 'approved', decided_at = $3 WHERE account_id = $1", [accountId, actor.accountId, now]);
+    await tx.query('UPDATE accounts SET approved_by = $2, approved_at = $3 WHERE id = $1', [accountId, actor.accountId, now]);
+    const token = await issueToken(tx, { accountId, purpose: 'invitation', ttlMs: INVITATION_TTL_MS, clock: deps.clock, random: deps.random });
+    await deps.notify(tx, accountId, 'invitation', { link: `${deps.publicUrl}/invitation/${token}`, role: request.role });
+    await journal(deps.accessLog, tx, 'account.approved', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: accountId });
+  });
+}
+
+/** Suspends an account and ends all its sessions at once; reversible by reactivation. */
+export async function suspendAccount(deps: AccountsDeps, by: Actor, accountId: string): Promise<void> {
+  const actor = asAccount(by);
+  await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ role: Role; organisation_id: string | null }>('SELECT role, organisation_id FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+    const target = rows[0];
+    if (!target || !mayManage(actor, target.role, target.organisation_id)) throw new AppError('NOT_FOUND');
+    const now = deps.clock.now();
+    await tx.query("UPDATE accounts SET status = 'suspended', suspended_at = $2, suspended_by = $3 WHERE id = $1", [accountId, now, actor.accountId]);
+    await endAccountSessions(tx, accountId, 'suspension', now);
+    await journal(deps.accessLog, tx, 'account.suspended', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: accountId });
+  });
+}
+
+export async function reactivateAccount(deps: AccountsDeps, by: Actor, accountId: string): Promise<void> {
+  const actor = asAccount(by);
+  await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ role: Role; organisation_id: string | null }>(
+      "SELECT role, organisation_id FROM accounts WHERE id = $1 AND status = 'suspended' FOR UPDATE",
+      [accountId],
+    );
+    const target = rows[0];
+    if (!target || !mayManage(actor, target.role, target.organisation_id)) throw new AppError('NOT_FOUND');
+    await tx.query("UPDATE accounts SET status = 'active', suspended_at = NULL, suspended_by = NULL WHERE id = $1", [accountId]);
+    await journal(deps.accessLog, tx, 'account.reactivated', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: accountId });
+  });
+}
