@@ -17,6 +17,18 @@ export default tseslint.config(
     },
   },
   {
+    // Page scripts run in the browser.
+    files: ['src/**/static/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'indexedDB', 'crypto', 'btoa', 'TextEncoder', 'fetch', 'setInterval'].map((name) => [
+          name,
+          'readonly',
+        ]),
+      ),
+    },
+  },
+  {
     files: ['bin/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

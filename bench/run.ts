@@ -55,9 +55,18 @@ const benches = {
     const allow = { check: async () => ({ verdict: 'allow' as const }) };
     const noLog = { append: async () => ({ seq: 0 }) };
     const variants = [
-      { label: 'portée + déchiffrement (sans garde ni journal)', vault: createVault({ db, keyring, clock, guard: allow, accessLog: noLog }) },
-      { label: 'portée + garde + déchiffrement (sans journal)', vault: createVault({ db, keyring, clock, guard, accessLog: noLog }) },
-      { label: 'portée + journal + déchiffrement (sans garde)', vault: createVault({ db, keyring, clock, guard: allow, accessLog }) },
+      {
+        label: 'portée + déchiffrement (sans garde ni journal)',
+        vault: createVault({ db, keyring, clock, guard: allow, accessLog: noLog }),
+      },
+      {
+        label: 'portée + garde + déchiffrement (sans journal)',
+        vault: createVault({ db, keyring, clock, guard, accessLog: noLog }),
+      },
+      {
+        label: 'portée + journal + déchiffrement (sans garde)',
+        vault: createVault({ db, keyring, clock, guard: allow, accessLog }),
+      },
     ];
     const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
     printOneDoor(await benchOneDoor({ db, vault, variants, concurrency }));

@@ -58,7 +58,19 @@ export async function openPlatform(
     const vault = createVault({ db, keyring, accessLog, guard, clock });
     const checkpointKey = keyring.deriveOutsideKey('audit-checkpoint');
     const nonceKey = keyring.deriveOutsideKey('session-nonce');
-    return { config, db, clock, random, keyring, accessLog, guard, vault, checkpointKey, nonceKey, close: () => db.close() };
+    return {
+      config,
+      db,
+      clock,
+      random,
+      keyring,
+      accessLog,
+      guard,
+      vault,
+      checkpointKey,
+      nonceKey,
+      close: () => db.close(),
+    };
   } catch (error) {
     await db.close();
     throw error;

@@ -33,11 +33,28 @@ describe('device-bound session in Chromium', () => {
     await vault.createPeople(system, [citizen], 'test');
     await vault.createAccounts(
       system,
-      [{ id: randomUUID(), role: 'job_seeker', organisationId: null, personId: citizen.id, email, displayName: 'Hélène', passwordHash: await argon2Hasher.hash(password), status: 'active', createdBy: null, approvedBy: null }],
+      [
+        {
+          id: randomUUID(),
+          role: 'job_seeker',
+          organisationId: null,
+          personId: citizen.id,
+          email,
+          displayName: 'Hélène',
+          passwordHash: await argon2Hasher.hash(password),
+          status: 'active',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
       'test',
     );
     const deps = testDeps(db);
-    app = await buildApp({ ...deps, clock, identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: deps.random }) } });
+    app = await buildApp({
+      ...deps,
+      clock,
+      identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: deps.random }) },
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -57,13 +74,18 @@ describe('device-bound session in Chromium', () => {
     await page.goto(`${base}/connexion`);
     await page.fill('#champ-email', email);
     await page.fill('#champ-password', password);
-    await Promise.all([page.waitForURL(`${base}/compte`), page.click('button[type="submit"]:has-text("Se connecter")')]);
+    await Promise.all([
+      page.waitForURL(`${base}/compte`),
+      page.click('button[type="submit"]:has-text("Se connecter")'),
+    ]);
     expect(await page.textContent('h1')).toBe('Mon compte');
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === '__Host-rempart');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
     const keyIsPrivate = await page.evaluate(async () => {
-      const pair = (await (window as unknown as { rempartAppareil: { loadKey(): Promise<CryptoKeyPair> } }).rempartAppareil.loadKey());
+      const pair = await (
+        window as unknown as { rempartAppareil: { loadKey(): Promise<CryptoKeyPair> } }
+      ).rempartAppareil.loadKey();
       return pair.privateKey.extractable === false;
     });
     expect(keyIsPrivate).toBe(true);

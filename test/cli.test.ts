@@ -89,10 +89,20 @@ describe('the rempart command', () => {
       const file = path.join(demoDir, 'demo-accounts.json');
       expect(existsSync(file)).toBe(true);
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      const demo = JSON.parse(readFileSync(file, 'utf8')) as { accounts: { role: string; email: string; password: string }[] };
-      expect(demo.accounts.map((account) => account.role).sort()).toEqual(
-        ['admin', 'advisor', 'candidate', 'job_seeker', 'of_manager', 'of_user', 'recruiter', 'recruiter_manager', 'security_officer'],
-      );
+      const demo = JSON.parse(readFileSync(file, 'utf8')) as {
+        accounts: { role: string; email: string; password: string }[];
+      };
+      expect(demo.accounts.map((account) => account.role).sort()).toEqual([
+        'admin',
+        'advisor',
+        'candidate',
+        'job_seeker',
+        'of_manager',
+        'of_user',
+        'recruiter',
+        'recruiter_manager',
+        'security_officer',
+      ]);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -26,16 +26,28 @@ describe('logs carry no seeded personal value', () => {
     await app.ready();
     for (const person of people) {
       const requests: { method: HTTPMethods; url: string; headers?: Record<string, string>; payload?: string }[] = [
-        { method: 'GET', url: `/?nom=${encodeURIComponent(person.lastName)}&courriel=${encodeURIComponent(person.email ?? '')}` },
+        {
+          method: 'GET',
+          url: `/?nom=${encodeURIComponent(person.lastName)}&courriel=${encodeURIComponent(person.email ?? '')}`,
+        },
         { method: 'GET', url: `/personnes/${encodeURIComponent(person.lastName)}`, headers: { accept: 'text/html' } },
-        { method: 'GET', url: '/health', headers: { 'x-telephone': person.phone ?? '', cookie: `id=${person.franceTravailId}` } },
+        {
+          method: 'GET',
+          url: '/health',
+          headers: { 'x-telephone': person.phone ?? '', cookie: `id=${person.franceTravailId}` },
+        },
         {
           method: 'POST',
           url: '/api/v1',
           headers: { 'content-type': 'application/json' },
           payload: JSON.stringify({ nom: person.lastName, telephone: person.phone }),
         },
-        { method: 'POST', url: '/api/v1', headers: { 'content-type': 'application/json' }, payload: `{"nom": "${person.lastName}"` },
+        {
+          method: 'POST',
+          url: '/api/v1',
+          headers: { 'content-type': 'application/json' },
+          payload: `{"nom": "${person.lastName}"`,
+        },
       ];
       for (const request of requests) {
         const response = await app.inject(request);

@@ -27,7 +27,9 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ REMPART_MODE: 'production', REMPART_MASTER_KEY: key })).toThrow(/SMTP_URL/);
     const smtp = { SMTP_URL: 'smtp://127.0.0.1:2525' };
-    expect(loadConfig({ REMPART_MODE: 'production', REMPART_MASTER_KEY: key, ...smtp }).masterKey).toEqual(Buffer.alloc(32, 5));
+    expect(loadConfig({ REMPART_MODE: 'production', REMPART_MASTER_KEY: key, ...smtp }).masterKey).toEqual(
+      Buffer.alloc(32, 5),
+    );
   });
 
   it('names every bad value in French', () => {

@@ -16,9 +16,9 @@ export function accessibilityPage(): PageContent {
       <h2>État de conformité</h2>
       <p>
         rempart est <strong>non conforme</strong> au référentiel général d’amélioration de l’accessibilité (RGAA),
-        version 4.1, car aucun audit n’a encore été réalisé : c’est la mention que le RGAA impose dans ce cas. Les
-        pages sont construites avec le Système de design de l’État, qui respecte ce référentiel ; un audit complet est
-        prévu, et cette déclaration sera mise à jour avec ses résultats.
+        version 4.1, car aucun audit n’a encore été réalisé : c’est la mention que le RGAA impose dans ce cas. Les pages
+        sont construites avec le Système de design de l’État, qui respecte ce référentiel ; un audit complet est prévu,
+        et cette déclaration sera mise à jour avec ses résultats.
       </p>
       <h2>Signaler un défaut d’accessibilité</h2>
       <p>

@@ -71,7 +71,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   // Deny by default: every route declares its access, checked before any handler runs.
   if (deps.identity) {
-    await registerIdentityRoutes(app, { ...deps.identity, db: deps.db, clock: deps.clock, random: deps.random, mode: deps.mode, nonceKey: deps.nonceKey });
+    await registerIdentityRoutes(app, {
+      ...deps.identity,
+      db: deps.db,
+      clock: deps.clock,
+      random: deps.random,
+      mode: deps.mode,
+      nonceKey: deps.nonceKey,
+    });
   } else {
     registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),

@@ -23,7 +23,11 @@ function addProbeRoutes(app: FastifyInstance): void {
     },
     async (request) => ({ recu: request.body.nom }),
   );
-  typed.get('/essai/personnes/:id', { config: open, schema: { params: z.strictObject({ id: z.uuid() }) } }, async () => ({}));
+  typed.get(
+    '/essai/personnes/:id',
+    { config: open, schema: { params: z.strictObject({ id: z.uuid() }) } },
+    async () => ({}),
+  );
   typed.get('/essai/panne', { config: open }, async () => {
     throw new Error('panne interne : le message ne doit jamais sortir');
   });

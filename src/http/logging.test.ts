@@ -77,14 +77,22 @@ function addProbeRoutes(app: FastifyInstance, db: Db): void {
   typed.get('/essai/candidats/:email', { config: open }, async () => {
     throw new AppError('NOT_FOUND', 'probe');
   });
-  typed.get('/essai/panne', { config: open, schema: { querystring: z.object({ email: z.string() }) } }, async (request) => {
-    throw new Error(`échec pour ${request.query.email}`, { cause: new Error(request.query.email) });
-  });
-  typed.get('/essai/sql', { config: open, schema: { querystring: z.object({ valeur: z.string() }) } }, async (request) => {
-    // PostgreSQL quotes the value in its message: invalid input syntax for type integer: "…"
-    await db.query('SELECT $1::int', [request.query.valeur]);
-    return {};
-  });
+  typed.get(
+    '/essai/panne',
+    { config: open, schema: { querystring: z.object({ email: z.string() }) } },
+    async (request) => {
+      throw new Error(`échec pour ${request.query.email}`, { cause: new Error(request.query.email) });
+    },
+  );
+  typed.get(
+    '/essai/sql',
+    { config: open, schema: { querystring: z.object({ valeur: z.string() }) } },
+    async (request) => {
+      // PostgreSQL quotes the value in its message: invalid input syntax for type integer: "…"
+      await db.query('SELECT $1::int', [request.query.valeur]);
+      return {};
+    },
+  );
 }
 
 /** Requests that carry the person everywhere a client can put data. */

@@ -63,7 +63,20 @@ describe('device-bound sessions over HTTP', () => {
     accountId = randomUUID();
     await vault.createAccounts(
       system,
-      [{ id: accountId, role: 'candidate', organisationId: null, personId: candidate.id, email, displayName: 'Zoé', passwordHash: await argon2Hasher.hash(password), status: 'active', createdBy: null, approvedBy: null }],
+      [
+        {
+          id: accountId,
+          role: 'candidate',
+          organisationId: null,
+          personId: candidate.id,
+          email,
+          displayName: 'Zoé',
+          passwordHash: await argon2Hasher.hash(password),
+          status: 'active',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
       'test',
     );
     const deps = testDeps(db);
@@ -74,14 +87,28 @@ describe('device-bound sessions over HTTP', () => {
     });
     await app.ready();
     device = await createDeviceClient();
-    const page = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: home, headers: { 'user-agent': chrome } });
+    const page = await app.inject({
+      method: 'GET',
+      url: '/connexion',
+      remoteAddress: home,
+      headers: { 'user-agent': chrome },
+    });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const login = await app.inject({
       method: 'POST',
       url: '/connexion',
       remoteAddress: home,
-      headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(cookiesOf(page)) },
-      payload: new URLSearchParams({ _csrf: csrf, email, password, device_key: JSON.stringify(device.publicJwk) }).toString(),
+      headers: {
+        'user-agent': chrome,
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: cookieHeader(cookiesOf(page)),
+      },
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        email,
+        password,
+        device_key: JSON.stringify(device.publicJwk),
+      }).toString(),
     });
     expect(login.statusCode, login.body).toBe(303);
     sessionCookie = cookiesOf(login)['__Host-rempart']!;
@@ -117,11 +144,18 @@ describe('device-bound sessions over HTTP', () => {
     expect((await get('/api/v1/moi', { proof: good })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
     const wrongPath = await device.proof({ method: 'GET', path: '/api/v1/sessions', nonce: n, at: clock.now() });
     expect((await get('/api/v1/moi', { proof: wrongPath })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
-    const stale = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: n, at: new Date(clock.now().getTime() - 61_000) });
+    const stale = await device.proof({
+      method: 'GET',
+      path: '/api/v1/moi',
+      nonce: n,
+      at: new Date(clock.now().getTime() - 61_000),
+    });
     expect((await get('/api/v1/moi', { proof: stale })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
     const thief = await createDeviceClient();
     const foreign = await thief.proof({ method: 'GET', path: '/api/v1/moi', nonce: n, at: clock.now() });
-    expect((await get('/api/v1/moi', { proof: foreign, addr: elsewhere })).json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
+    expect((await get('/api/v1/moi', { proof: foreign, addr: elsewhere })).json()).toMatchObject({
+      error: { code: 'PROOF_INVALID' },
+    });
   });
 
   it('moves the binding only with a valid proof, and stops trusting the cookie alone after five minutes', async () => {
@@ -130,7 +164,12 @@ describe('device-bound sessions over HTTP', () => {
     expect((await get('/compte')).body).toContain('Vérification de votre appareil');
     clock.advance(5 * 60_000 + 1_000);
     expect((await get('/compte', { addr: elsewhere })).body).toContain('Vérification de votre appareil');
-    const proof = await device.proof({ method: 'POST', path: '/session/preuve', nonce: await nonce(), at: clock.now() });
+    const proof = await device.proof({
+      method: 'POST',
+      path: '/session/preuve',
+      nonce: await nonce(),
+      at: clock.now(),
+    });
     const renewed = await app.inject({
       method: 'POST',
       url: '/session/preuve',

@@ -69,7 +69,12 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     const actor = actorOf(request);
     const contact = await deps.vault.readAccountContact(actor, request.session!.accountId, 'self.account');
     if (!contact) throw new AppError('NOT_FOUND');
-    return { id: contact.accountId, role: request.session!.role, email: contact.email, displayName: contact.displayName };
+    return {
+      id: contact.accountId,
+      role: request.session!.role,
+      email: contact.email,
+      displayName: contact.displayName,
+    };
   });
   app.get('/api/v1/sessions', { config: { access: { level: 'api' } } }, async (request) => ({
     sessions: (await listSessions(deps.db, request.session!.accountId, deps.clock.now())).map((s) => ({
@@ -87,90 +92,142 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     // preValidation, not onRequest: the token is in the form body, parsed by then.
     const guarded = { preValidation: forms.csrfProtection };
 
-    forms.get('/connexion', { schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
-      const info = (request.query as Record<string, string>).session === 'expiree' ? 'Votre session a expiré ou n’est plus liée à cet appareil. Veuillez vous reconnecter.' : undefined;
-      return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), info }), deps.mode);
-    });
-    forms.post('/connexion', { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
-      const body = request.body as Record<string, string>;
-      try {
-        const result = await passwordStep(deps, {
-          email: String(body.email ?? ''),
-          password: String(body.password ?? ''),
-          deviceKey: deviceKeyOf(body),
-          client: clientOf(request),
-        });
-        if (result.next === 'session') {
+    forms.get(
+      '/connexion',
+      { schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const info =
+          (request.query as Record<string, string>).session === 'expiree'
+            ? 'Votre session a expiré ou n’est plus liée à cet appareil. Veuillez vous reconnecter.'
+            : undefined;
+        return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), info }), deps.mode);
+      },
+    );
+    forms.post(
+      '/connexion',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const body = request.body as Record<string, string>;
+        try {
+          const result = await passwordStep(deps, {
+            email: String(body.email ?? ''),
+            password: String(body.password ?? ''),
+            deviceKey: deviceKeyOf(body),
+            client: clientOf(request),
+          });
+          if (result.next === 'session') {
+            setSessionCookie(reply, result.cookie);
+            return reply.redirect('/compte', 303);
+          }
+          if (result.next === 'mfa') {
+            reply.setCookie(FLOW_COOKIE, result.flow, cookieOptions);
+            return reply.redirect('/connexion/verification', 303);
+          }
+          const error =
+            'Votre compte doit d’abord enregistrer une clé d’accès : suivez le lien d’invitation reçu par courriel.';
+          return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), error }), deps.mode, 403);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          const page = loginPage({
+            csrfToken: reply.generateCsrf(),
+            error: error.message,
+            email: String(body.email ?? ''),
+          });
+          return sendPage(reply, page, deps.mode, error.status);
+        }
+      },
+    );
+    forms.get(
+      '/connexion/verification',
+      { schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        if (!request.cookies[FLOW_COOKIE]) return reply.redirect('/connexion', 303);
+        return sendPage(reply, mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false }), deps.mode);
+      },
+    );
+    forms.post(
+      '/connexion/verification',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const body = request.body as Record<string, string>;
+        try {
+          const result = await totpStep(deps, {
+            flowHandle: request.cookies[FLOW_COOKIE],
+            code: String(body.code ?? ''),
+            deviceKey: deviceKeyOf(body),
+            client: clientOf(request),
+          });
+          reply.clearCookie(FLOW_COOKIE, cookieOptions);
           setSessionCookie(reply, result.cookie);
           return reply.redirect('/compte', 303);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          if (error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
+          const page = mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false, error: error.message });
+          return sendPage(reply, page, deps.mode, error.status);
         }
-        if (result.next === 'mfa') {
-          reply.setCookie(FLOW_COOKIE, result.flow, cookieOptions);
-          return reply.redirect('/connexion/verification', 303);
-        }
-        const error = 'Votre compte doit d’abord enregistrer une clé d’accès : suivez le lien d’invitation reçu par courriel.';
-        return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), error }), deps.mode, 403);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        const page = loginPage({ csrfToken: reply.generateCsrf(), error: error.message, email: String(body.email ?? '') });
-        return sendPage(reply, page, deps.mode, error.status);
-      }
-    });
-    forms.get('/connexion/verification', { schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
-      if (!request.cookies[FLOW_COOKIE]) return reply.redirect('/connexion', 303);
-      return sendPage(reply, mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false }), deps.mode);
-    });
-    forms.post('/connexion/verification', { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } }, async (request, reply) => {
-      const body = request.body as Record<string, string>;
-      try {
-        const result = await totpStep(deps, {
-          flowHandle: request.cookies[FLOW_COOKIE],
-          code: String(body.code ?? ''),
-          deviceKey: deviceKeyOf(body),
-          client: clientOf(request),
-        });
-        reply.clearCookie(FLOW_COOKIE, cookieOptions);
-        setSessionCookie(reply, result.cookie);
-        return reply.redirect('/compte', 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        if (error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
-        const page = mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false, error: error.message });
-        return sendPage(reply, page, deps.mode, error.status);
-      }
-    });
-    forms.post('/deconnexion', { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
-      const session = request.session!;
-      await deps.db.transaction(async (tx) => {
-        await endSession(tx, session.id, 'logout', deps.clock.now());
-        await journal(deps.accessLog, tx, 'session.ended', { actorId: session.accountId, sessionId: session.id, clientAddr: request.ip });
-      });
-      clearSessionCookie(reply);
-      return reply.redirect('/', 303);
-    });
-    forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) =>
-      sendPage(reply, accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role] ?? '' }), deps.mode),
+      },
     );
-    forms.get('/compte/sessions', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
-      const sessions = await listSessions(deps.db, request.session!.accountId, deps.clock.now());
-      return sendPage(reply, sessionsPage({ csrfToken: reply.generateCsrf(), sessions, currentId: request.session!.id }), deps.mode);
-    });
-    forms.post('/compte/sessions/fin', { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
-      const target = String((request.body as Record<string, string>).session ?? '');
-      const session = request.session!;
-      await deps.db.transaction(async (tx) => {
-        // Only one's own sessions: the account id is part of the condition.
-        await tx.query(
-          "UPDATE sessions SET ended_at = $3, end_reason = 'ended_by_user' WHERE id = $1 AND account_id = $2 AND ended_at IS NULL",
-          [target, session.accountId, deps.clock.now()],
-        );
-        await journal(deps.accessLog, tx, 'session.ended', { actorId: session.accountId, sessionId: session.id, clientAddr: request.ip });
-      });
-      if (target === session.id) {
+    forms.post(
+      '/deconnexion',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (request, reply) => {
+        const session = request.session!;
+        await deps.db.transaction(async (tx) => {
+          await endSession(tx, session.id, 'logout', deps.clock.now());
+          await journal(deps.accessLog, tx, 'session.ended', {
+            actorId: session.accountId,
+            sessionId: session.id,
+            clientAddr: request.ip,
+          });
+        });
         clearSessionCookie(reply);
         return reply.redirect('/', 303);
-      }
-      return reply.redirect('/compte/sessions', 303);
-    });
+      },
+    );
+    forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) =>
+      sendPage(
+        reply,
+        accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role] ?? '' }),
+        deps.mode,
+      ),
+    );
+    forms.get(
+      '/compte/sessions',
+      { schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (request, reply) => {
+        const sessions = await listSessions(deps.db, request.session!.accountId, deps.clock.now());
+        return sendPage(
+          reply,
+          sessionsPage({ csrfToken: reply.generateCsrf(), sessions, currentId: request.session!.id }),
+          deps.mode,
+        );
+      },
+    );
+    forms.post(
+      '/compte/sessions/fin',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (request, reply) => {
+        const target = String((request.body as Record<string, string>).session ?? '');
+        const session = request.session!;
+        await deps.db.transaction(async (tx) => {
+          // Only one's own sessions: the account id is part of the condition.
+          await tx.query(
+            "UPDATE sessions SET ended_at = $3, end_reason = 'ended_by_user' WHERE id = $1 AND account_id = $2 AND ended_at IS NULL",
+            [target, session.accountId, deps.clock.now()],
+          );
+          await journal(deps.accessLog, tx, 'session.ended', {
+            actorId: session.accountId,
+            sessionId: session.id,
+            clientAddr: request.ip,
+          });
+        });
+        if (target === session.id) {
+          clearSessionCookie(reply);
+          return reply.redirect('/', 303);
+        }
+        return reply.redirect('/compte/sessions', 303);
+      },
+    );
   });
 }

@@ -42,13 +42,35 @@ describe('login over HTTP', () => {
   async function account(role: 'candidate' | 'of_user', organisationId: string | null) {
     const id = randomUUID();
     const email = `${role}.${id.slice(0, 6)}@exemple.fr`;
-    await vault.createAccounts(system, [{ id, role, organisationId, personId: null, email, displayName: 'Agent', passwordHash: await argon2Hasher.hash(password), status: 'active', createdBy: null, approvedBy: null }], 'test');
+    await vault.createAccounts(
+      system,
+      [
+        {
+          id,
+          role,
+          organisationId,
+          personId: null,
+          email,
+          displayName: 'Agent',
+          passwordHash: await argon2Hasher.hash(password),
+          status: 'active',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
+      'test',
+    );
     return { id, email };
   }
 
   /** A login attempt from its own address (unless given), with a fresh CSRF token. */
   async function login(email: string, secret: string, addr = `198.51.100.${address++}`) {
-    const page = await app.inject({ method: 'GET', url: '/connexion', remoteAddress: addr, headers: { 'user-agent': chrome } });
+    const page = await app.inject({
+      method: 'GET',
+      url: '/connexion',
+      remoteAddress: addr,
+      headers: { 'user-agent': chrome },
+    });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     const jar = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const response = await app.inject({
@@ -64,7 +86,12 @@ describe('login over HTTP', () => {
   async function mfa(first: { response: LightMyRequestResponse; jar: string; addr: string }, code: string) {
     const flow = first.response.cookies.find((c) => c.name === '__Host-rempart-connexion')!;
     const cookie = `${first.jar}; ${flow.name}=${flow.value}`;
-    const page = await app.inject({ method: 'GET', url: '/connexion/verification', remoteAddress: first.addr, headers: { 'user-agent': chrome, cookie } });
+    const page = await app.inject({
+      method: 'GET',
+      url: '/connexion/verification',
+      remoteAddress: first.addr,
+      headers: { 'user-agent': chrome, cookie },
+    });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     return app.inject({
       method: 'POST',
@@ -83,7 +110,12 @@ describe('login over HTTP', () => {
     app = await buildApp({
       ...deps,
       clock,
-      identity: { vault, accessLog: made.accessLog, passwords: hasher, notify: createNotify({ clock, random: deps.random }) },
+      identity: {
+        vault,
+        accessLog: made.accessLog,
+        passwords: hasher,
+        notify: createNotify({ clock, random: deps.random }),
+      },
     });
     await app.ready();
     deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);
@@ -118,7 +150,9 @@ describe('login over HTTP', () => {
     }
     clock.advance(61_000);
     expect((await login(target.email, password)).response.statusCode).toBe(401);
-    const { rows } = await db.query("SELECT 1 FROM access_log WHERE action = 'auth.login.locked' AND actor_id = $1", [target.id]);
+    const { rows } = await db.query("SELECT 1 FROM access_log WHERE action = 'auth.login.locked' AND actor_id = $1", [
+      target.id,
+    ]);
     expect(rows.length).toBeGreaterThan(0);
     clock.advance(16 * 60_000);
     expect((await login(target.email, password)).response.statusCode).toBe(303);
@@ -133,7 +167,10 @@ describe('login over HTTP', () => {
 
   it('asks staff for a TOTP code after the password, and refuses a code used once already', async () => {
     const organisation = randomUUID();
-    await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '11111111111111')", [organisation]);
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '11111111111111')",
+      [organisation],
+    );
     const agent = await account('of_user', organisation);
     const secret = newTotpSecret(systemRandom);
     await vault.storeTotpSecret(agent.id, secret);

@@ -45,14 +45,18 @@ interface MessageView {
  */
 export function registerDemoMailbox(app: FastifyInstance, deps: DemoMailboxDeps): void {
   if (deps.mode !== 'demo') return;
-  app.get(DEMO_MAILBOX_PATH, { schema: { hide: true }, config: { access: { level: 'public' } } }, async (_request, reply) => {
-    const messages = await loadMessages(deps);
-    // The page holds live sign-in links: no cache may keep it.
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(renderPage({ title: 'Boîte mail de démonstration', main: mailboxMain(messages) }, deps.mode));
-  });
+  app.get(
+    DEMO_MAILBOX_PATH,
+    { schema: { hide: true }, config: { access: { level: 'public' } } },
+    async (_request, reply) => {
+      const messages = await loadMessages(deps);
+      // The page holds live sign-in links: no cache may keep it.
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(renderPage({ title: 'Boîte mail de démonstration', main: mailboxMain(messages) }, deps.mode));
+    },
+  );
 }
 
 async function loadMessages(deps: DemoMailboxDeps): Promise<MessageView[]> {

@@ -39,4 +39,3 @@ export async function readTotpSecret(
     lastUsedStep: row.last_used_step,
   };
 }
-

@@ -8,7 +8,13 @@ import { createNotify } from '../../mail/index.js';
 import type { Actor, Role } from '../../vault/index.js';
 import { argon2Hasher } from '../login/argon2-hasher.js';
 import { createSession, findSession } from '../sessions/session-store.js';
-import { approveStaffAccount, reactivateAccount, requestStaffAccount, suspendAccount, type AccountsDeps } from './staff-requests.js';
+import {
+  approveStaffAccount,
+  reactivateAccount,
+  requestStaffAccount,
+  suspendAccount,
+  type AccountsDeps,
+} from './staff-requests.js';
 
 describe('staff accounts need a second person', () => {
   let db: Db;
@@ -18,16 +24,53 @@ describe('staff accounts need a second person', () => {
 
   async function staff(role: Role, organisationId: string): Promise<Extract<Actor, { kind: 'account' }>> {
     const id = randomUUID();
-    await deps.vault.createAccounts(system, [{ id, role, organisationId, personId: null, email: `${id}@demo.rempart.test`, displayName: role, passwordHash: null, status: 'active', createdBy: null, approvedBy: null }], 'test');
-    return { kind: 'account', accountId: id, role, organisationId, personId: null, sessionId: null, clientAddr: '192.0.2.1' };
+    await deps.vault.createAccounts(
+      system,
+      [
+        {
+          id,
+          role,
+          organisationId,
+          personId: null,
+          email: `${id}@demo.rempart.test`,
+          displayName: role,
+          passwordHash: null,
+          status: 'active',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
+      'test',
+    );
+    return {
+      kind: 'account',
+      accountId: id,
+      role,
+      organisationId,
+      personId: null,
+      sessionId: null,
+      clientAddr: '192.0.2.1',
+    };
   }
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
     const { vault, accessLog, clock } = await makeVault(db);
-    deps = { db, vault, accessLog, clock, random: systemRandom, passwords: argon2Hasher, notify: createNotify({ clock, random: systemRandom }), publicUrl: 'http://127.0.0.1:3000' };
+    deps = {
+      db,
+      vault,
+      accessLog,
+      clock,
+      random: systemRandom,
+      passwords: argon2Hasher,
+      notify: createNotify({ clock, random: systemRandom }),
+      publicUrl: 'http://127.0.0.1:3000',
+    };
     for (const id of [orgA, orgB]) {
-      await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', $2)", [id, String(randomBytes(7).readUIntBE(0, 6)).padStart(14, '0').slice(0, 14)]);
+      await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', $2)", [
+        id,
+        String(randomBytes(7).readUIntBE(0, 6)).padStart(14, '0').slice(0, 14),
+      ]);
     }
   });
   afterAll(async () => {
@@ -35,7 +78,12 @@ describe('staff accounts need a second person', () => {
   });
 
   const request = (creator: Actor, organisationId = orgA) =>
-    requestStaffAccount(deps, creator, { email: `${randomUUID()}@demo.rempart.test`, role: 'of_user', organisationId, displayName: 'Nouvel agent' });
+    requestStaffAccount(deps, creator, {
+      email: `${randomUUID()}@demo.rempart.test`,
+      role: 'of_user',
+      organisationId,
+      displayName: 'Nouvel agent',
+    });
 
   it('keeps a new account inactive, and never lets its creator approve it', async () => {
     const rgc = await staff('of_manager', orgA);
@@ -44,7 +92,9 @@ describe('staff accounts need a second person', () => {
     expect(rows[0]!.status).toBe('pending');
     await expect(approveStaffAccount(deps, rgc, id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Even a direct write cannot: the database refuses it too.
-    await expect(db.query('UPDATE account_requests SET decided_by = requested_by WHERE account_id = $1', [id])).rejects.toThrow();
+    await expect(
+      db.query('UPDATE account_requests SET decided_by = requested_by WHERE account_id = $1', [id]),
+    ).rejects.toThrow();
   });
 
   it('lets a second authorised person approve, which sends the invitation', async () => {
@@ -52,7 +102,10 @@ describe('staff accounts need a second person', () => {
     const second = await staff('of_manager', orgA);
     const id = await request(rgc);
     await approveStaffAccount(deps, second, id);
-    const outbox = await db.query<{ template: string; params: Record<string, string> }>('SELECT template, params FROM mail_outbox WHERE account_id = $1', [id]);
+    const outbox = await db.query<{ template: string; params: Record<string, string> }>(
+      'SELECT template, params FROM mail_outbox WHERE account_id = $1',
+      [id],
+    );
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]!.template).toBe('invitation');
     expect(outbox.rows[0]!.params.link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invitation\/[A-Za-z0-9_-]{43}$/);
@@ -76,7 +129,16 @@ describe('staff accounts need a second person', () => {
     const user = await staff('of_user', orgA);
     const now = deps.clock.now();
     const key = { kty: 'EC' as const, crv: 'P-256' as const, x: 'a'.repeat(43), y: 'b'.repeat(43) };
-    const session = await createSession(db, { accountId: user.accountId, role: 'of_user', deviceKey: key, addr: '192.0.2.9', userAgent: 'x', mfaAt: now, now, random: systemRandom });
+    const session = await createSession(db, {
+      accountId: user.accountId,
+      role: 'of_user',
+      deviceKey: key,
+      addr: '192.0.2.9',
+      userAgent: 'x',
+      mfaAt: now,
+      now,
+      random: systemRandom,
+    });
     expect(await findSession(db, session.cookie, now)).not.toBeNull();
     await suspendAccount(deps, rgc, user.accountId);
     expect(await findSession(db, session.cookie, now)).toBeNull();

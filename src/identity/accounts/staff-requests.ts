@@ -27,7 +27,11 @@ function asAccount(actor: Actor): AccountActor {
  */
 function mayManage(actor: AccountActor, role: Role, organisationId: string | null): boolean {
   if (actor.role === 'admin') return true;
-  return actor.role === 'of_manager' && (role === 'of_user' || role === 'of_manager') && organisationId === actor.organisationId;
+  return (
+    actor.role === 'of_manager' &&
+    (role === 'of_user' || role === 'of_manager') &&
+    organisationId === actor.organisationId
+  );
 }
 
 /**
@@ -46,12 +50,30 @@ export async function requestStaffAccount(
   const id = deps.random.uuid();
   await deps.vault.createAccounts(
     { kind: 'system', task: 'account-request' },
-    [{ id, role: input.role, organisationId: input.organisationId, personId: null, email: input.email, displayName: input.displayName, passwordHash: null, status: 'pending', createdBy: actor.accountId, approvedBy: null }],
+    [
+      {
+        id,
+        role: input.role,
+        organisationId: input.organisationId,
+        personId: null,
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash: null,
+        status: 'pending',
+        createdBy: actor.accountId,
+        approvedBy: null,
+      },
+    ],
     'account.request',
   );
   await deps.db.transaction(async (tx) => {
     await tx.query('INSERT INTO account_requests (account_id, requested_by) VALUES ($1, $2)', [id, actor.accountId]);
-    await journal(deps.accessLog, tx, 'account.requested', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: id });
+    await journal(deps.accessLog, tx, 'account.requested', {
+      actorId: actor.accountId,
+      sessionId: actor.sessionId,
+      clientAddr: actor.clientAddr,
+      subjectId: id,
+    });
   });
   return id;
 }
@@ -75,11 +97,32 @@ export async function approveStaffAccount(deps: AccountsDeps, approver: Actor, a
     if (!request || !mayManage(actor, request.role, request.organisation_id)) throw new AppError('NOT_FOUND');
     if (request.requested_by === actor.accountId) throw new AppError('FORBIDDEN', 'self-approval');
     const now = deps.clock.now();
-    await tx.query("UPDATE account_requests SET decided_by = $2, decision = 'approved', decided_at = $3 WHERE account_id = $1", [accountId, actor.accountId, now]);
-    await tx.query('UPDATE accounts SET approved_by = $2, approved_at = $3 WHERE id = $1', [accountId, actor.accountId, now]);
-    const token = await issueToken(tx, { accountId, purpose: 'invitation', ttlMs: INVITATION_TTL_MS, clock: deps.clock, random: deps.random });
-    await deps.notify(tx, accountId, 'invitation', { link: `${deps.publicUrl}/invitation/${token}`, role: request.role });
-    await journal(deps.accessLog, tx, 'account.approved', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: accountId });
+    await tx.query(
+      "UPDATE account_requests SET decided_by = $2, decision = 'approved', decided_at = $3 WHERE account_id = $1",
+      [accountId, actor.accountId, now],
+    );
+    await tx.query('UPDATE accounts SET approved_by = $2, approved_at = $3 WHERE id = $1', [
+      accountId,
+      actor.accountId,
+      now,
+    ]);
+    const token = await issueToken(tx, {
+      accountId,
+      purpose: 'invitation',
+      ttlMs: INVITATION_TTL_MS,
+      clock: deps.clock,
+      random: deps.random,
+    });
+    await deps.notify(tx, accountId, 'invitation', {
+      link: `${deps.publicUrl}/invitation/${token}`,
+      role: request.role,
+    });
+    await journal(deps.accessLog, tx, 'account.approved', {
+      actorId: actor.accountId,
+      sessionId: actor.sessionId,
+      clientAddr: actor.clientAddr,
+      subjectId: accountId,
+    });
   });
 }
 
@@ -87,13 +130,25 @@ export async function approveStaffAccount(deps: AccountsDeps, approver: Actor, a
 export async function suspendAccount(deps: AccountsDeps, by: Actor, accountId: string): Promise<void> {
   const actor = asAccount(by);
   await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ role: Role; organisation_id: string | null }>('SELECT role, organisation_id FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+    const { rows } = await tx.query<{ role: Role; organisation_id: string | null }>(
+      'SELECT role, organisation_id FROM accounts WHERE id = $1 FOR UPDATE',
+      [accountId],
+    );
     const target = rows[0];
     if (!target || !mayManage(actor, target.role, target.organisation_id)) throw new AppError('NOT_FOUND');
     const now = deps.clock.now();
-    await tx.query("UPDATE accounts SET status = 'suspended', suspended_at = $2, suspended_by = $3 WHERE id = $1", [accountId, now, actor.accountId]);
+    await tx.query("UPDATE accounts SET status = 'suspended', suspended_at = $2, suspended_by = $3 WHERE id = $1", [
+      accountId,
+      now,
+      actor.accountId,
+    ]);
     await endAccountSessions(tx, accountId, 'suspension', now);
-    await journal(deps.accessLog, tx, 'account.suspended', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: accountId });
+    await journal(deps.accessLog, tx, 'account.suspended', {
+      actorId: actor.accountId,
+      sessionId: actor.sessionId,
+      clientAddr: actor.clientAddr,
+      subjectId: accountId,
+    });
   });
 }
 
@@ -106,7 +161,14 @@ export async function reactivateAccount(deps: AccountsDeps, by: Actor, accountId
     );
     const target = rows[0];
     if (!target || !mayManage(actor, target.role, target.organisation_id)) throw new AppError('NOT_FOUND');
-    await tx.query("UPDATE accounts SET status = 'active', suspended_at = NULL, suspended_by = NULL WHERE id = $1", [accountId]);
-    await journal(deps.accessLog, tx, 'account.reactivated', { actorId: actor.accountId, sessionId: actor.sessionId, clientAddr: actor.clientAddr, subjectId: accountId });
+    await tx.query("UPDATE accounts SET status = 'active', suspended_at = NULL, suspended_by = NULL WHERE id = $1", [
+      accountId,
+    ]);
+    await journal(deps.accessLog, tx, 'account.reactivated', {
+      actorId: actor.accountId,
+      sessionId: actor.sessionId,
+      clientAddr: actor.clientAddr,
+      subjectId: accountId,
+    });
   });
 }

@@ -29,8 +29,8 @@ export function loginPage(input: { csrfToken: string; error?: string; info?: str
           <a class="fr-link" href="/inscription">Créer un compte candidat ou demandeur d’emploi</a>
         </p>
         <p class="fr-text--sm">
-          Cette page crée sur votre appareil une clé qui ne peut pas en sortir : votre session ne fonctionnera que
-          dans ce navigateur.
+          Cette page crée sur votre appareil une clé qui ne peut pas en sortir : votre session ne fonctionnera que dans
+          ce navigateur.
         </p>
       </div>
     </div>`,
@@ -45,17 +45,23 @@ export function mfaPage(input: { csrfToken: string; totp: boolean; passkey: bool
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Vérification en deux étapes</h1>
         ${alertError(input.error)}
-        ${input.totp
-          ? html`<form method="post" action="/connexion/verification" data-cle-appareil>
-              ${csrfField(input.csrfToken)}
-              <input type="hidden" name="device_key" value="" />
-              ${field({ name: 'code', label: 'Code à 6 chiffres', hint: 'Le code affiché par votre application d’authentification.', autocomplete: 'one-time-code', inputmode: 'numeric' })}
-              <button class="fr-btn" type="submit">Valider</button>
-            </form>`
-          : null}
-        ${input.passkey
-          ? html`<p class="fr-mt-3w">Ou utilisez la clé d’accès enregistrée sur cet appareil ou sur votre clé de sécurité.</p>`
-          : null}
+        ${
+          input.totp
+            ? html`<form method="post" action="/connexion/verification" data-cle-appareil>
+                ${csrfField(input.csrfToken)}
+                <input type="hidden" name="device_key" value="" />
+                ${field({ name: 'code', label: 'Code à 6 chiffres', hint: 'Le code affiché par votre application d’authentification.', autocomplete: 'one-time-code', inputmode: 'numeric' })}
+                <button class="fr-btn" type="submit">Valider</button>
+              </form>`
+            : null
+        }
+        ${
+          input.passkey
+            ? html`<p class="fr-mt-3w">
+                Ou utilisez la clé d’accès enregistrée sur cet appareil ou sur votre clé de sécurité.
+              </p>`
+            : null
+        }
         <details class="fr-mt-3w">
           <summary>Utiliser un code de secours</summary>
           <form method="post" action="/connexion/secours" data-cle-appareil>
@@ -77,6 +83,8 @@ export function reverifyPage(): PageContent {
     reverify: true,
     main: html`<h1>Vérification de votre appareil…</h1>
       <p>Un instant : rempart vérifie que cette session est bien utilisée depuis l’appareil qui l’a ouverte.</p>
-      <noscript><p>Cette vérification demande JavaScript. <a href="/connexion">Se reconnecter</a></p></noscript>`,
+      <noscript
+        ><p>Cette vérification demande JavaScript. <a href="/connexion">Se reconnecter</a></p></noscript
+      >`,
   };
 }
