@@ -29,8 +29,12 @@ const subcommands: Record<string, Sub> = {
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.stop();
-    out.write(`${report.checked} entrées vérifiées, ${report.checkpoints} points de contrôle signés lus.\n`);
+    const from = report.startSeq > 0 ? ` depuis l’ancre de rétention n° ${report.startSeq}` : '';
+    out.write(
+      `${report.checked} entrées vérifiées${from}, tête n° ${report.headSeq}, ${report.checkpoints} points de contrôle signés lus.\n`,
+    );
     if (report.forgedCheckpoints > 0) {
+      // A forged line is not trusted, but someone wrote where only rempart writes: say so, and fail.
       out.write(
         `Attention : ${report.forgedCheckpoints} point(s) de contrôle à la signature invalide ont été ignorés.\n`,
       );
@@ -61,7 +65,8 @@ const subcommands: Record<string, Sub> = {
     if (!Number.isInteger(days) || days < 1) throw new UsageError('--days doit être un entier positif.');
     const before = new Date(platform.clock.now().getTime() - days * DAY);
     const result = await purgeAccessLog(platform.db, { before, key: platform.checkpointKey, clock: platform.clock });
-    out.write(`${result.deleted} entrées antérieures au ${before.toISOString()} supprimées.\n`);
+    const anchor = result.anchorSeq === null ? '' : ` ; la chaîne vérifiable repart de l’ancre n° ${result.anchorSeq}`;
+    out.write(`${result.deleted} entrées antérieures au ${before.toISOString()} supprimées${anchor}.\n`);
     return 0;
   },
   reads: async (args, platform, out) => {

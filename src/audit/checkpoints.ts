@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
@@ -13,9 +13,13 @@ import type { Clock } from '../kernel/clock.js';
  */
 export interface Checkpoint {
   seq: number;
+  /** The head's hash, in hex. */
   hash: string;
+  /** When the checkpoint was written (ISO 8601). */
   at: string;
 }
+
+const FILE_NAME = /^checkpoints-\d{4}-\d{2}-\d{2}\.jsonl$/;
 
 function mac(key: Buffer, checkpoint: Checkpoint): Buffer {
   return createHmac('sha256', key)
@@ -23,11 +27,15 @@ function mac(key: Buffer, checkpoint: Checkpoint): Buffer {
     .digest();
 }
 
-function fileFor(dir: string, at: Date): string {
-  return path.join(dir, `checkpoints-${at.toISOString().slice(0, 10)}.jsonl`);
+async function checkpointFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((name) => FILE_NAME.test(name)).sort();
 }
 
-/** Appends a checkpoint of the current head, unless the head has not moved since the last one. */
+/**
+ * Appends a signed checkpoint of the current head to `dir` (created 0700, files 0600), unless
+ * the head has not moved since the newest one. Returns what it wrote, or null.
+ */
 export async function writeCheckpoint(
   db: Queryable,
   options: { dir: string; key: Buffer; clock: Clock },
@@ -38,50 +46,60 @@ export async function writeCheckpoint(
   const now = options.clock.now();
   const checkpoint: Checkpoint = { seq: head.seq, hash: Buffer.from(head.hash).toString('hex'), at: now.toISOString() };
   await mkdir(options.dir, { recursive: true, mode: 0o700 });
-  const last = (await readCheckpoints(options.dir, options.key)).valid.at(-1);
+  // Only the newest file is read: the server writes a checkpoint every minute, for a year.
+  const newest = (await checkpointFiles(options.dir)).at(-1);
+  const last = newest ? (await readFileCheckpoints(path.join(options.dir, newest), options.key)).valid.at(-1) : null;
   if (last && last.seq === checkpoint.seq && last.hash === checkpoint.hash) return null;
   const line = JSON.stringify({ ...checkpoint, mac: mac(options.key, checkpoint).toString('hex') });
-  await appendFile(fileFor(options.dir, now), `${line}\n`, { mode: 0o600 });
+  const file = await open(path.join(options.dir, `checkpoints-${checkpoint.at.slice(0, 10)}.jsonl`), 'a', 0o600);
+  try {
+    await file.appendFile(`${line}\n`);
+    // A checkpoint lost in a crash vouches for nothing: flush it before saying it exists.
+    await file.sync();
+  } finally {
+    await file.close();
+  }
   return checkpoint;
 }
 
-/** Reads every checkpoint file: the lines whose signature holds, and the count of those that do not. */
+/** Reads every checkpoint file: the lines whose signature holds (by seq), and the count of those that do not. */
 export async function readCheckpoints(dir: string, key: Buffer): Promise<{ valid: Checkpoint[]; forged: number }> {
-  const files = await readdir(dir).catch(() => [] as string[]);
   const valid: Checkpoint[] = [];
   let forged = 0;
-  for (const file of files.filter((name) => /^checkpoints-\d{4}-\d{2}-\d{2}\.jsonl$/.test(name)).sort()) {
-    const text = await readFile(path.join(dir, file), 'utf8');
-    for (const line of text.split('\n').filter((row) => row.trim() !== '')) {
-      const checkpoint = parseLine(line);
-      if (checkpoint && signatureHolds(key, checkpoint)) valid.push(checkpoint);
-      else forged++;
-    }
+  for (const name of await checkpointFiles(dir)) {
+    const found = await readFileCheckpoints(path.join(dir, name), key);
+    valid.push(...found.valid);
+    forged += found.forged;
   }
   valid.sort((a, b) => a.seq - b.seq);
+  return { valid, forged };
+}
+
+async function readFileCheckpoints(file: string, key: Buffer): Promise<{ valid: Checkpoint[]; forged: number }> {
+  const valid: Checkpoint[] = [];
+  let forged = 0;
+  for (const line of (await readFile(file, 'utf8')).split('\n')) {
+    if (line.trim() === '') continue;
+    const checkpoint = parseLine(line);
+    if (checkpoint && signatureHolds(key, checkpoint)) valid.push(checkpoint);
+    else forged++;
+  }
   return { valid, forged };
 }
 
 function parseLine(line: string): (Checkpoint & { mac: string }) | null {
   try {
     const value = JSON.parse(line) as Record<string, unknown>;
-    if (typeof value.seq !== 'number' || typeof value.hash !== 'string') return null;
+    if (!Number.isSafeInteger(value.seq) || typeof value.hash !== 'string') return null;
     if (typeof value.at !== 'string' || typeof value.mac !== 'string') return null;
-    return { seq: value.seq, hash: value.hash, at: value.at, mac: value.mac };
+    return { seq: value.seq as number, hash: value.hash, at: value.at, mac: value.mac };
   } catch {
     return null;
   }
 }
 
 function signatureHolds(key: Buffer, checkpoint: Checkpoint & { mac: string }): boolean {
-  const expected = mac(key, checkpoint);
+  const expected = mac(key, { seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at });
   const given = Buffer.from(checkpoint.mac, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** The anchor's signature: binds the seq and hash from which the chain restarts after a purge. */
-export function anchorMac(key: Buffer, seq: number, hash: Buffer, purgedAt: Date): Buffer {
-  return createHmac('sha256', key)
-    .update(`rempart/anchor/${seq}/${hash.toString('hex')}/${purgedAt.toISOString()}`)
-    .digest();
 }

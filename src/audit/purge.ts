@@ -1,17 +1,20 @@
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
-import { anchorMac } from './checkpoints.js';
+import { writeAnchor } from './anchor.js';
 
+/** What a purge removed, and where the verifiable chain now starts (null: nothing was purged). */
 export interface PurgeResult {
   deleted: number;
   anchorSeq: number | null;
 }
 
 /**
- * Retention (CNIL délibération n° 2021-122: keep access logs six months to one year): deletes the
- * prefix of the chain older than `before`, and records the last deleted entry's seq and hash as
- * a signed anchor from which verification restarts. Only a prefix is ever deleted, so what
- * remains is still one unbroken chain.
+ * Retention: CNIL délibération n° 2021-122 (recommandation sur la journalisation) advises
+ * keeping access logs six months to one year; rempart keeps one year by default
+ * (AUDIT_RETENTION_DAYS). In one transaction, under the head lock, deletes the prefix of the
+ * chain older than `before` (stopping at the first entry that is not, so what remains is still
+ * one unbroken chain) and records the last deleted entry's seq and hash as a signed anchor, from
+ * which verification restarts.
  */
 export async function purgeAccessLog(
   db: Db,
@@ -20,25 +23,17 @@ export async function purgeAccessLog(
   return db.transaction(async (tx) => {
     // Appends wait while the prefix is cut and the anchor moved.
     await tx.query('SELECT seq FROM access_log_head WHERE id FOR UPDATE');
-    const { rows } = await tx.query<{ last: number | null }>(
-      `SELECT COALESCE(
+    const { rows } = await tx.query<{ seq: number; hash: Uint8Array }>(
+      `SELECT seq, hash FROM access_log WHERE seq = COALESCE(
          (SELECT min(seq) - 1 FROM access_log WHERE at >= $1),
-         (SELECT max(seq) FROM access_log)) AS last`,
+         (SELECT max(seq) FROM access_log))`,
       [options.before],
     );
-    const last = rows[0]?.last ?? null;
-    if (last === null) return { deleted: 0, anchorSeq: null };
-    const target = await tx.query<{ hash: Uint8Array }>('SELECT hash FROM access_log WHERE seq = $1', [last]);
-    const hash = target.rows[0] ? Buffer.from(target.rows[0].hash) : null;
-    if (!hash) return { deleted: 0, anchorSeq: null };
-    const deleted = await tx.query('DELETE FROM access_log WHERE seq <= $1', [last]);
-    const purgedAt = options.clock.now();
-    await tx.query(
-      `INSERT INTO access_log_anchor (id, seq, hash, signature, purged_at) VALUES (true, $1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, signature = EXCLUDED.signature,
-         purged_at = EXCLUDED.purged_at`,
-      [last, hash, anchorMac(options.key, last, hash, purgedAt), purgedAt],
-    );
-    return { deleted: deleted.affectedRows, anchorSeq: last };
+    const last = rows[0];
+    // Nothing older than `before` is left (the entry before the first recent one is already gone).
+    if (!last) return { deleted: 0, anchorSeq: null };
+    const deleted = await tx.query('DELETE FROM access_log WHERE seq <= $1', [last.seq]);
+    await writeAnchor(tx, { seq: last.seq, hash: Buffer.from(last.hash), purgedAt: options.clock.now() }, options.key);
+    return { deleted: deleted.affectedRows, anchorSeq: last.seq };
   });
 }

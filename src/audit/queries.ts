@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/client.js';
 
+/** One person read in one entry, with the exact fields. */
 export interface ActorRead {
   seq: number;
   at: Date;
@@ -12,8 +13,16 @@ export interface ActorRead {
 }
 
 /**
- * "What did account X read between T1 and T2": one row per person per entry, with the exact
- * fields. A range scan on access_log (actor_id, at), so it stays fast however long the log.
+ * A range scan on access_log_actor_at (actor_id, at), so its cost follows the account's own
+ * entries in the window, not the length of the log (100 M entries and more).
+ */
+export const READS_BY_ACTOR_SQL = `SELECT seq, at, action, purpose, unnest(people) AS person_id, fields, session_id, client_addr
+  FROM access_log WHERE actor_id = $1 AND at >= $2 AND at < $3 ORDER BY seq`;
+
+/**
+ * "What did account X read between T1 and T2" (from inclusive, to exclusive): one row per person
+ * per entry, in chain order, with the exact fields. Entries naming nobody (security events) give
+ * no row.
  */
 export async function readsByActor(db: Queryable, actorId: string, from: Date, to: Date): Promise<ActorRead[]> {
   const { rows } = await db.query<{
@@ -25,11 +34,7 @@ export async function readsByActor(db: Queryable, actorId: string, from: Date, t
     fields: string[];
     session_id: string | null;
     client_addr: string | null;
-  }>(
-    `SELECT seq, at, action, purpose, unnest(people) AS person_id, fields, session_id, client_addr
-     FROM access_log WHERE actor_id = $1 AND at >= $2 AND at < $3 ORDER BY seq`,
-    [actorId, from, to],
-  );
+  }>(READS_BY_ACTOR_SQL, [actorId, from, to]);
   return rows.map((row) => ({
     seq: row.seq,
     at: row.at,

@@ -1,130 +1,117 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/client.js';
-import { anchorMac, readCheckpoints, type Checkpoint } from './checkpoints.js';
-import { entryHash, GENESIS_HASH, type ChainedEntry } from './entry-hash.js';
+import { readChainStart } from './anchor.js';
+import { breaks } from './breaks.js';
+import { readCheckpoints, type Checkpoint } from './checkpoints.js';
+import { classifyMisplaced } from './classify.js';
+import { selectLogRows, verifiesAt, type LogRow } from './rows.js';
+import type { BrokenEntry, VerifyOptions, VerifyReport } from './types.js';
 
-export type BreakKind = 'edited' | 'deleted' | 'reordered' | 'truncated' | 'inserted';
-
-export interface VerifyReport {
-  ok: boolean;
-  /** Entries read and checked. */
-  checked: number;
-  /** The last sequence number found in the database. */
-  lastSeq: number;
-  /** Signed checkpoints read, and lines whose signature did not hold. */
-  checkpoints: number;
-  forgedCheckpoints: number;
-  firstBroken?: { seq: number; kind: BreakKind; message: string };
-}
-
-export interface VerifyOptions {
-  checkpointDir: string;
-  key: Buffer;
-  batchSize?: number;
-  onProgress?: (checked: number, total: number) => void;
-}
-
-interface Row {
+/** The last entry found sound (its hash in hex), and whether something outside vouches for it. */
+interface Cursor {
   seq: number;
-  at: Date;
-  actor_id: string | null;
-  session_id: string | null;
-  action: string;
-  purpose: string;
-  people: string[];
-  fields: string[];
-  client_addr: string | null;
-  prev_hash: Uint8Array;
-  hash: Uint8Array;
-}
-
-const same = (a: Buffer, b: Buffer) => a.length === b.length && timingSafeEqual(a, b);
-
-function asEntry(row: Row, seq = row.seq): ChainedEntry {
-  return {
-    seq,
-    at: row.at,
-    actorId: row.actor_id,
-    sessionId: row.session_id,
-    action: row.action,
-    purpose: row.purpose,
-    people: row.people,
-    fields: row.fields,
-    clientAddr: row.client_addr,
-    prevHash: Buffer.from(row.prev_hash),
-  };
-}
-
-const messages: Record<BreakKind, (seq: number) => string> = {
-  edited: (seq) => `L’entrée n° ${seq} a été modifiée : son empreinte ne correspond plus à son contenu.`,
-  deleted: (seq) => `L’entrée n° ${seq} a été supprimée : la séquence saute ce numéro.`,
-  reordered: (seq) => `L’entrée n° ${seq} a été déplacée : son contenu appartient à une autre position de la chaîne.`,
-  truncated: (seq) =>
-    `Le journal a été tronqué : les entrées à partir du n° ${seq} manquent, alors qu’un point de contrôle signé les atteste.`,
-  inserted: (seq) => `L’entrée n° ${seq} ne s’enchaîne pas à la précédente : une entrée a été insérée ou remplacée.`,
-};
-
-function broken(report: VerifyReport, seq: number, kind: BreakKind): VerifyReport {
-  return { ...report, ok: false, firstBroken: { seq, kind, message: messages[kind](seq) } };
-}
-
-/** Where the chain starts: the signed retention anchor, or the genesis. */
-async function startOfChain(db: Queryable, key: Buffer): Promise<{ seq: number; hash: Buffer } | 'forged'> {
-  const { rows } = await db.query<{ seq: number; hash: Uint8Array; signature: Uint8Array; purged_at: Date }>(
-    'SELECT seq, hash, signature, purged_at FROM access_log_anchor WHERE id',
-  );
-  const anchor = rows[0];
-  if (!anchor) return { seq: 0, hash: GENESIS_HASH };
-  const expected = anchorMac(key, anchor.seq, Buffer.from(anchor.hash), anchor.purged_at);
-  if (!same(Buffer.from(anchor.signature), expected)) return 'forged';
-  return { seq: anchor.seq, hash: Buffer.from(anchor.hash) };
-}
-
-/** Classifies an entry whose own hash fails: moved from elsewhere in the batch, or edited. */
-function classifyBadHash(row: Row, batch: Row[]): BreakKind {
-  for (const other of batch) {
-    if (other.seq !== row.seq && same(entryHash(asEntry(row, other.seq)), Buffer.from(row.hash))) return 'reordered';
-  }
-  return 'edited';
+  hash: string;
+  vouched: boolean;
+  /** The last seq a signed checkpoint (or the anchor) confirmed. */
+  confirmed: number;
 }
 
 /**
- * Recomputes the whole chain, from the anchor (after a purge) or the genesis, in batches, and
- * checks it against the signed checkpoints kept outside the database. Names the first broken
- * entry and how it was broken.
+ * Recomputes the chain from the signed retention anchor (or the genesis) to the head, in
+ * batches (keyset pagination on seq), checks it against the signed checkpoints kept outside the
+ * database, and names the first broken entry and how it was broken. Checkpoints are read before
+ * the head, so that none can be newer than it; entries appended meanwhile are left for next time.
+ * Run it apart from a purge, which moves the start of the chain.
  */
 export async function verifyAccessLog(db: Queryable, options: VerifyOptions): Promise<VerifyReport> {
   const { valid, forged } = await readCheckpoints(options.checkpointDir, options.key);
-  const signed = new Map<number, Checkpoint>(valid.map((checkpoint) => [checkpoint.seq, checkpoint]));
-  const total = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM access_log')).rows[0]!.n;
-  let report: VerifyReport = { ok: true, checked: 0, lastSeq: 0, checkpoints: valid.length, forgedCheckpoints: forged };
-  const start = await startOfChain(db, options.key);
-  if (start === 'forged') return broken(report, 0, 'edited');
-  let expectedSeq = start.seq + 1;
-  let expectedPrev = start.hash;
-  report.lastSeq = start.seq;
+  const head = await readHead(db);
+  const start = await readChainStart(db, options.key);
+  const report: VerifyReport = {
+    ok: true,
+    checked: 0,
+    headSeq: head.seq,
+    startSeq: start.seq,
+    lastSeq: start.seq,
+    checkpoints: valid.length,
+    forgedCheckpoints: forged,
+  };
+  if ('forged' in start) return fail(report, breaks.anchor(start.seq));
+  const signed = new Map(valid.filter((c) => c.seq > start.seq).map((c) => [c.seq, c.hash]));
+  const cursor: Cursor = { seq: start.seq, hash: start.hash.toString('hex'), vouched: true, confirmed: start.seq };
+  const total = Math.max(0, head.seq - start.seq);
+  const batchSize = options.batchSize ?? 5000;
   for (;;) {
-    const { rows } = await db.query<Row>('SELECT * FROM access_log WHERE seq > $1 ORDER BY seq LIMIT $2', [
-      report.lastSeq,
-      options.batchSize ?? 5000,
-    ]);
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.seq !== expectedSeq) return broken(report, expectedSeq, 'deleted');
-      const hash = Buffer.from(row.hash);
-      if (!same(entryHash(asEntry(row)), hash)) return broken(report, row.seq, classifyBadHash(row, rows));
-      if (!same(Buffer.from(row.prev_hash), expectedPrev)) return broken(report, row.seq, 'inserted');
-      const checkpoint = signed.get(row.seq);
-      if (checkpoint && checkpoint.hash !== hash.toString('hex')) return broken(report, row.seq, 'edited');
-      expectedPrev = hash;
-      expectedSeq++;
-      report = { ...report, checked: report.checked + 1, lastSeq: row.seq };
+    // No upper bound in SQL: with one, a freshly filled table without statistics gets a bitmap
+    // scan that sorts the whole rest of the log for every batch. Rows past the head stop the walk.
+    const rows = await selectLogRows(db, 'WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor.seq, batchSize]);
+    const within = rows.filter((row) => row.seq <= head.seq);
+    for (const row of within) {
+      const broken = checkRow(row, cursor, signed);
+      if (broken === 'misplaced') return fail(report, await classifyMisplaced(db, cursor.seq + 1, row));
+      if (broken) return fail(report, broken);
+      report.checked++;
     }
-    options.onProgress?.(report.checked, total);
+    report.lastSeq = cursor.seq;
+    if (within.length > 0) options.onProgress?.(report.checked, total);
+    if (within.length < batchSize) break;
   }
-  const latest = valid.at(-1);
-  if (latest && latest.seq > report.lastSeq) return broken(report, report.lastSeq + 1, 'truncated');
-  const head = (await db.query<{ seq: number }>('SELECT seq FROM access_log_head WHERE id')).rows[0];
-  if (head && head.seq > report.lastSeq) return broken(report, report.lastSeq + 1, 'truncated');
-  return report;
+  const broken = checkTail(cursor, head, valid.at(-1)) ?? (await checkBeyondHead(db));
+  return broken ? fail(report, broken) : report;
+}
+
+/**
+ * Checks one row against the cursor, then moves the cursor onto it. A row out of sequence or
+ * whose hash fails is 'misplaced', for the classifier to tell how.
+ */
+function checkRow(
+  row: LogRow,
+  cursor: Cursor,
+  signed: ReadonlyMap<number, string>,
+): BrokenEntry | 'misplaced' | undefined {
+  if (row.seq !== cursor.seq + 1 || !verifiesAt(row)) return 'misplaced';
+  if (row.prevHash !== cursor.hash) {
+    // The row is whole but does not link. If its predecessor is vouched for, the row is foreign;
+    // otherwise the likelier story is a predecessor rewritten with a recomputed hash.
+    return cursor.vouched ? breaks.unlinked(row.seq) : breaks.recomputed(cursor.seq);
+  }
+  const checkpoint = signed.get(row.seq);
+  if (checkpoint !== undefined && checkpoint !== row.hash) return breaks.rewritten(row.seq, cursor.confirmed);
+  cursor.seq = row.seq;
+  cursor.hash = row.hash;
+  cursor.vouched = checkpoint !== undefined;
+  if (cursor.vouched) cursor.confirmed = row.seq;
+  return undefined;
+}
+
+/** The chain must reach the newest signed checkpoint and the head, and end on the head's hash. */
+function checkTail(cursor: Cursor, head: { seq: number; hash: string }, latest: Checkpoint | undefined) {
+  if (latest && latest.seq > cursor.seq) return breaks.truncatedAtCheckpoint(cursor.seq, latest.seq);
+  if (head.seq > cursor.seq) return breaks.truncatedAtHead(cursor.seq, head.seq);
+  if (head.hash !== cursor.hash) return breaks.headMismatch(cursor.seq);
+  return undefined;
+}
+
+/**
+ * Entries past the head were not appended through the lock. Head and maximum are read in one
+ * statement, so an append committing meanwhile (which moves both together) is never mistaken.
+ */
+async function checkBeyondHead(db: Queryable): Promise<BrokenEntry | undefined> {
+  const { rows } = await db.query<{ seq: number; beyond: number | null }>(
+    'SELECT seq, (SELECT min(seq) FROM access_log WHERE seq > h.seq) AS beyond FROM access_log_head h WHERE id',
+  );
+  const row = rows[0];
+  return row && row.beyond !== null ? breaks.beyondHead(row.beyond, row.seq) : undefined;
+}
+
+async function readHead(db: Queryable): Promise<{ seq: number; hash: string }> {
+  const { rows } = await db.query<{ seq: number; hash: string }>(
+    "SELECT seq, encode(hash, 'hex') AS hash FROM access_log_head WHERE id",
+  );
+  const head = rows[0];
+  if (!head) throw new Error('journal des accès : ligne de tête absente');
+  return head;
+}
+
+function fail(report: VerifyReport, broken: BrokenEntry): VerifyReport {
+  return { ...report, ok: false, firstBroken: broken };
 }
