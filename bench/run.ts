@@ -9,6 +9,7 @@ import { createVault } from '../src/vault/index.js';
 import { makeVault } from '../test/support/fixtures.js';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server.js';
 import { benchAuditVerify } from './audit-verify.js';
+import { benchPasswordLogins, benchProofCost } from './identity.js';
 import { benchOneDoor, printOneDoor } from './one-door.js';
 import { benchSeed } from './seed.js';
 import { fmt } from './stats.js';
@@ -88,19 +89,30 @@ const benches = {
   },
 };
 
-/** `npm run bench [-- --only a,b,c]`: prints each figure and its ratio; asserts nothing. */
+const identityBenches = {
+  /** (d) password logins per second per core. */
+  d: async () => benchPasswordLogins(),
+  /** (e) the cost of the per-request device proof. */
+  e: async () => {
+    const db = await freshPglite();
+    await benchProofCost(db);
+    await db.close();
+  },
+};
+
+/** `npm run bench [-- --only a,b,c,d,e]`: prints each figure and its ratio; asserts nothing. */
 export async function runBenchmarks(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c' } } });
-  const chosen = values.only.split(',').map((name) => name.trim()) as (keyof typeof benches)[];
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e' } } });
+  const chosen = values.only.split(',').map((name) => name.trim());
   console.log(
     `rempart bench — ${new Date().toISOString()} — ${os.cpus().length} cœurs, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`,
   );
   const server = await startPostgres();
   try {
     for (const name of chosen) {
-      const bench = benches[name];
-      if (!bench) throw new Error(`banc inconnu : ${name}`);
-      await bench(server);
+      if (name in identityBenches) await identityBenches[name as keyof typeof identityBenches]();
+      else if (name in benches) await benches[name as keyof typeof benches](server);
+      else throw new Error(`banc inconnu : ${name}`);
     }
   } finally {
     server.stop();

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../src/db/client.js';
+import { buildApp } from '../src/http/app.js';
+import { testDeps } from '../src/http/test-helpers.js';
+import { createDeviceClient } from '../src/identity/client/proof-client.js';
+import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
+import { ARGON2_PARAMS, hashPassword, verifyPassword } from '../src/identity/passwords/index.js';
+import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
+import { createSession } from '../src/identity/sessions/session-store.js';
+import { systemRandom } from '../src/kernel/random.js';
+import { createNotify } from '../src/mail/index.js';
+import { makeVault, system } from '../test/support/fixtures.js';
+import { fmt, median, throughput } from './stats.js';
+
+/** Keycloak's published sizing: 15 password-based logins per second per vCPU. */
+const KEYCLOAK_LOGINS_PER_VCPU = 15;
+
+/** (d) argon2id verifications per second on one core (one at a time), three runs. */
+export async function benchPasswordLogins(): Promise<void> {
+  const stored = await hashPassword('Une phrase de passe très longue 2026 !');
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    runs.push(await throughput(40, 1, () => verifyPassword(stored, 'Une phrase de passe très longue 2026 !')));
+  }
+  const perCore = median(runs);
+  console.log(
+    `(d) connexions par mot de passe — argon2id m = ${ARGON2_PARAMS.memoryCost} Kio, t = ${ARGON2_PARAMS.timeCost}, p = ${ARGON2_PARAMS.parallelism}`,
+  );
+  console.log(
+    `    ${fmt(perCore, 1)} vérifications/s sur un cœur (médiane) ; Keycloak : ${KEYCLOAK_LOGINS_PER_VCPU}/s par vCPU`,
+  );
+  console.log(`    ratio : ${fmt(perCore / KEYCLOAK_LOGINS_PER_VCPU, 2)}`);
+}
+
+/**
+ * (e) The cost of the per-request device proof: the same handler behind `api` access (cookie +
+ * proof verified, replay id stored) and behind a cookie-only access, same app, interleaved.
+ */
+export async function benchProofCost(db: Db): Promise<void> {
+  const { vault, accessLog, clock } = await makeVault(db);
+  const accountId = randomUUID();
+  await vault.createAccounts(
+    system,
+    [
+      {
+        id: accountId,
+        role: 'candidate',
+        organisationId: null,
+        personId: null,
+        email: `${accountId}@demo.rempart.test`,
+        displayName: 'Banc',
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+      },
+    ],
+    'bench',
+  );
+  const deps = testDeps(db);
+  const app: FastifyInstance = await buildApp({
+    ...deps,
+    clock: { now: () => new Date() },
+    identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: systemRandom }) },
+  });
+  const handler = async () => ({ ok: true });
+  app.get('/api/v1/banc', { config: { access: { level: 'api' } } }, handler);
+  app.get('/banc/sans-preuve', { config: { access: { level: 'session' } } }, handler);
+  await app.ready();
+  const device = await createDeviceClient();
+  const session = await createSession(db, {
+    accountId,
+    role: 'candidate',
+    deviceKey: parseDeviceKey(device.publicJwk)!,
+    addr: '127.0.0.1',
+    userAgent: 'banc',
+    mfaAt: null,
+    now: new Date(),
+    random: systemRandom,
+  });
+  const cookie = `__Host-rempart=${session.cookie}`;
+  const nonce = (await app.inject({ method: 'GET', url: '/session/nonce', headers: { cookie } })).json<{
+    nonce: string;
+  }>().nonce;
+  const withProof = async () => {
+    const proof = await device.proof({ method: 'GET', path: '/api/v1/banc', nonce });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/banc',
+      headers: { cookie, 'rempart-proof': proof },
+    });
+    if (response.statusCode !== 200) throw new Error(`preuve refusée : ${response.body}`);
+  };
+  const without = async () => {
+    const response = await app.inject({ method: 'GET', url: '/banc/sans-preuve', headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error('requête refusée');
+  };
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    b.push(await throughput(1000, 4, without));
+    a.push(await throughput(1000, 4, withProof));
+  }
+  const proved = median(a);
+  const plain = median(b);
+  console.log(
+    '(e) coût de la preuve par requête — même route, PGlite, 4 requêtes simultanées (signature client comprise)',
+  );
+  console.log(
+    `    sans preuve : ${fmt(plain)} requêtes/s ; avec preuve : ${fmt(proved)} requêtes/s ; ratio ${fmt(proved / plain, 2)}`,
+  );
+  await app.close();
+}
