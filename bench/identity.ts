@@ -62,7 +62,13 @@ export async function benchProofCost(db: Db): Promise<void> {
   const app: FastifyInstance = await buildApp({
     ...deps,
     clock: { now: () => new Date() },
-    identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: systemRandom }) },
+    identity: {
+      publicUrl: 'http://127.0.0.1:3000',
+      vault,
+      accessLog,
+      passwords: argon2Hasher,
+      notify: createNotify({ clock, random: systemRandom }),
+    },
   });
   const handler = async () => ({ ok: true });
   app.get('/api/v1/banc', { config: { access: { level: 'api' } } }, handler);

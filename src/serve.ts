@@ -51,6 +51,7 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
     nonceKey: platform.nonceKey,
     trustProxy: config.trustProxy,
     identity: {
+      publicUrl: config.publicUrl,
       vault: platform.vault,
       accessLog: platform.accessLog,
       passwords: argon2Hasher,

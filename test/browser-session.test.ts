@@ -53,7 +53,13 @@ describe('device-bound session in Chromium', () => {
     app = await buildApp({
       ...deps,
       clock,
-      identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: deps.random }) },
+      identity: {
+        publicUrl: 'http://127.0.0.1:3000',
+        vault,
+        accessLog,
+        passwords: argon2Hasher,
+        notify: createNotify({ clock, random: deps.random }),
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

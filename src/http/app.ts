@@ -36,7 +36,7 @@ export interface AppDeps {
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
   /** The identity services. Without them the app serves its public routes only. */
-  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'>;
+  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'> & { publicUrl: string };
 }
 
 // No legitimate JSON request to rempart comes near this; a larger body is refused with 413

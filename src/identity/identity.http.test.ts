@@ -83,7 +83,13 @@ describe('device-bound sessions over HTTP', () => {
     app = await buildApp({
       ...deps,
       clock,
-      identity: { vault, accessLog, passwords: argon2Hasher, notify: createNotify({ clock, random: deps.random }) },
+      identity: {
+        publicUrl: 'http://127.0.0.1:3000',
+        vault,
+        accessLog,
+        passwords: argon2Hasher,
+        notify: createNotify({ clock, random: deps.random }),
+      },
     });
     await app.ready();
     device = await createDeviceClient();

@@ -7,7 +7,9 @@ import { actorOf, registerAccessControl } from './access.js';
 import type { LoginDeps } from './login/deps.js';
 import { passwordStep } from './login/password-step.js';
 import { totpStep } from './login/totp-step.js';
+import { confirmEmail, registerCitizen } from './accounts/registration.js';
 import { journal } from './journal.js';
+import { confirmationPage, registrationPage, registrationSentPage } from './pages/registration.page.js';
 import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
 import { accountPage, sessionsPage } from './pages/sessions.page.js';
 import { clearSessionCookie, setSessionCookie } from './sessions/cookie.js';
@@ -18,6 +20,7 @@ import { endSession, listSessions } from './sessions/session-store.js';
 export interface IdentityDeps extends LoginDeps {
   mode: AppMode;
   nonceKey: Buffer;
+  publicUrl: string;
 }
 
 const FLOW_COOKIE = '__Host-rempart-connexion';
@@ -135,6 +138,59 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
           });
           return sendPage(reply, page, deps.mode, error.status);
         }
+      },
+    );
+    forms.get(
+      '/inscription',
+      { schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (_request, reply) => sendPage(reply, registrationPage({ csrfToken: reply.generateCsrf() }), deps.mode),
+    );
+    forms.post(
+      '/inscription',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const body = request.body as Record<string, string>;
+        const values = {
+          kind: body.kind,
+          lastName: body.lastName?.trim(),
+          firstName: body.firstName?.trim(),
+          email: body.email?.trim(),
+        };
+        const complete =
+          (values.kind === 'candidate' || values.kind === 'job_seeker') &&
+          !!values.lastName &&
+          !!values.firstName &&
+          /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email ?? '');
+        if (!complete || typeof body.password !== 'string') {
+          const error =
+            'Veuillez remplir tous les champs : profil, nom, prénom, adresse électronique valide et mot de passe.';
+          return sendPage(reply, registrationPage({ csrfToken: reply.generateCsrf(), values, error }), deps.mode, 400);
+        }
+        const result = await registerCitizen(deps, {
+          kind: values.kind as 'candidate' | 'job_seeker',
+          lastName: values.lastName!,
+          firstName: values.firstName!,
+          email: values.email!,
+          password: body.password,
+        });
+        if (!result.ok) {
+          const passwordError = result.problems.map((problem) => problem.message).join(' ');
+          return sendPage(
+            reply,
+            registrationPage({ csrfToken: reply.generateCsrf(), values, passwordError }),
+            deps.mode,
+            400,
+          );
+        }
+        return sendPage(reply, registrationSentPage(), deps.mode);
+      },
+    );
+    forms.get(
+      '/inscription/confirmer/:token',
+      { schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const ok = await confirmEmail(deps, String((request.params as Record<string, string>).token ?? ''));
+        return sendPage(reply, confirmationPage(ok), deps.mode, ok ? 200 : 400);
       },
     );
     forms.get(

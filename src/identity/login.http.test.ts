@@ -111,6 +111,7 @@ describe('login over HTTP', () => {
       ...deps,
       clock,
       identity: {
+        publicUrl: 'http://127.0.0.1:3000',
         vault,
         accessLog: made.accessLog,
         passwords: hasher,

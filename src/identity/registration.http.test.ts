@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../test/support/databases.js';
+import { makeVault } from '../../test/support/fixtures.js';
+import type { Db } from '../db/client.js';
+import { buildApp } from '../http/app.js';
+import { testDeps } from '../http/test-helpers.js';
+import { createNotify } from '../mail/index.js';
+import type { Vault } from '../vault/index.js';
+import { createDeviceClient } from './client/proof-client.js';
+import { argon2Hasher } from './login/argon2-hasher.js';
+
+describe('self-registration with e-mail verification', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let vault: Vault;
+  let deviceKey: string;
+  const email = `noemie.${randomUUID().slice(0, 6)}@exemple.fr`;
+  const password = 'Ma phrase de passe pour 2026, bien longue !';
+
+  async function form(url: string, fields: Record<string, string>) {
+    const page = await app.inject({ method: 'GET', url: url === '/connexion' ? '/connexion' : '/inscription' });
+    const match = /name="_csrf" value="([^"]+)"/.exec(page.body);
+    if (!match) throw new Error(`pas de jeton : ${page.statusCode} ${page.body.slice(0, 300)}`);
+    const csrf = match[1]!;
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+      },
+      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+    });
+  }
+  const register = (address: string, secret = password) =>
+    form('/inscription', {
+      kind: 'job_seeker',
+      lastName: 'Lefèvre',
+      firstName: 'Noémie',
+      email: address,
+      password: secret,
+    });
+  const login = () => form('/connexion', { email, password, device_key: deviceKey });
+  const mailsTo = async (accountId: string | null) =>
+    (
+      await db.query<{ params: { link: string } }>(
+        "SELECT params FROM mail_outbox WHERE template = 'verify_email' AND account_id = $1",
+        [accountId],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    const made = await makeVault(db);
+    vault = made.vault;
+    const deps = testDeps(db);
+    app = await buildApp({
+      ...deps,
+      identity: {
+        publicUrl: 'http://127.0.0.1:3000',
+        vault,
+        accessLog: made.accessLog,
+        passwords: argon2Hasher,
+        notify: createNotify({ clock: deps.clock, random: deps.random }),
+      },
+    });
+    await app.ready();
+    deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('refuses a common or personal password with a French explanation, and keeps what was typed', async () => {
+    const response = await register(email, 'noemie-lefevre-2026');
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('fr-input-group--error');
+    expect(response.body).toContain(`value="${email}"`);
+    expect(await vault.findAccountIdByEmail(email)).toBeNull();
+  });
+
+  it('answers a new and a taken address alike, and mails only the new one', async () => {
+    const first = await register(email);
+    expect(first.statusCode).toBe(200);
+    const accountId = await vault.findAccountIdByEmail(email);
+    expect(accountId).not.toBeNull();
+    expect(await mailsTo(accountId)).toHaveLength(1);
+    const again = await register(email);
+    const main = (body: string) => body.slice(body.indexOf('<main'), body.indexOf('</main>'));
+    expect(main(again.body)).toBe(main(first.body));
+    expect(await mailsTo(accountId)).toHaveLength(1);
+  });
+
+  it('activates the account only through the single-use link', async () => {
+    expect((await login()).statusCode).toBe(401);
+    const [mail] = await mailsTo(await vault.findAccountIdByEmail(email));
+    const path = new URL(mail!.params.link).pathname;
+    const confirmed = await app.inject({ method: 'GET', url: path });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.body).toContain('Adresse confirmée');
+    expect((await app.inject({ method: 'GET', url: path })).statusCode).toBe(400);
+    expect((await login()).statusCode).toBe(303);
+  });
+});
