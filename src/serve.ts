@@ -5,6 +5,8 @@ import { writeCheckpoint } from './audit/index.js';
 import type { Config } from './config/config.js';
 import { buildApp } from './http/app.js';
 import { argon2Hasher } from './identity/login/argon2-hasher.js';
+import { mfaRequirement, totpAllowed } from './identity/mfa-policy.js';
+import { newTotpSecret } from './identity/totp/index.js';
 import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
 import { openPlatform } from './platform.js';
 import { seedDemo } from './seed/index.js';
@@ -31,6 +33,15 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
     people: config.demoPeople,
     seed: 2026,
     hashPassword: argon2Hasher.hash,
+    enrolTotp: async (accountId, role) => {
+      if (!totpAllowed(mfaRequirement(role))) return null;
+      const secret = newTotpSecret(platform.random);
+      await platform.db.transaction(async (tx) => {
+        await platform.vault.storeTotpSecret(accountId, secret, tx);
+        await tx.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [accountId]);
+      });
+      return secret;
+    },
   });
   return file;
 }

@@ -90,8 +90,12 @@ describe('the rempart command', () => {
       expect(existsSync(file)).toBe(true);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const demo = JSON.parse(readFileSync(file, 'utf8')) as {
-        accounts: { role: string; email: string; password: string }[];
+        accounts: { role: string; email: string; password: string; totpSecret?: string }[];
       };
+      const withTotp = demo.accounts.filter((account) => account.totpSecret).map((account) => account.role);
+      expect(withTotp.sort()).toEqual(['of_user', 'recruiter']);
+      for (const account of demo.accounts.filter((a) => a.totpSecret))
+        expect(account.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
       expect(demo.accounts.map((account) => account.role).sort()).toEqual([
         'admin',
         'advisor',

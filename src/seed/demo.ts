@@ -44,7 +44,8 @@ export interface DemoAccountEntry {
   email: string;
   password: string;
   organisation: string | null;
-  // The TOTP issue adds `totpSecret` here, for the roles whose policy allows TOTP.
+  /** Base32 TOTP secret, for the roles whose policy allows TOTP (demo mode only). */
+  totpSecret?: string;
 }
 
 export interface DemoAccountsFile {
@@ -60,6 +61,11 @@ export interface SeedDemoOptions {
   people: number;
   seed: number;
   hashPassword: (password: string) => Promise<string>;
+  /**
+   * Enrols a confirmed TOTP credential for a staff account and returns its secret; called for
+   * the roles whose MFA policy allows TOTP, so that those demo accounts can log in.
+   */
+  enrolTotp?: (accountId: string, role: Role) => Promise<string | null>;
   clock?: Clock;
   onProgress?: (done: number, total: number) => void;
 }
@@ -180,12 +186,18 @@ export async function seedDemo(
     ['candidate', null],
     ['job_seeker', null],
   ]);
-  const accounts = (Object.keys(roleLabels) as Role[]).map((role) => ({
+  const totpSecrets = new Map<Role, string>();
+  for (const [role, staff] of staffRoles) {
+    const secret = (await options.enrolTotp?.(staff.id, role)) ?? null;
+    if (secret) totpSecrets.set(role, secret);
+  }
+  const accounts: DemoAccountEntry[] = (Object.keys(roleLabels) as Role[]).map((role) => ({
     role,
     roleLabel: roleLabels[role],
     email: logins.get(role)!.email,
     password: logins.get(role)!.password,
     organisation: organisationOf.get(role) ?? null,
+    ...(totpSecrets.has(role) ? { totpSecret: totpSecrets.get(role)! } : {}),
   }));
   const accountsFile = await writeAccountsFile(options.dataDir, {
     generatedAt: now.toISOString(),
