@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { HOTP, Secret } from 'otpauth';
+import { totpStep } from '../src/identity/totp/index.js';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +26,7 @@ describe('device-bound session in Chromium', () => {
   let base: string;
   const clock = fixedClock(new Date('2026-11-20T09:00:00Z'));
   const email = `helene.${randomUUID().slice(0, 6)}@exemple.fr`;
+  const second = `yanis.${randomUUID().slice(0, 6)}@exemple.fr`;
   const password = 'Une phrase de passe très longue 2026 !';
 
   beforeAll(async () => {
@@ -41,6 +44,26 @@ describe('device-bound session in Chromium', () => {
           personId: citizen.id,
           email,
           displayName: 'Hélène',
+          passwordHash: await argon2Hasher.hash(password),
+          status: 'active',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
+      'test',
+    );
+    const other = person({ kind: 'candidate' });
+    await vault.createPeople(system, [other], 'test');
+    await vault.createAccounts(
+      system,
+      [
+        {
+          id: randomUUID(),
+          role: 'candidate',
+          organisationId: null,
+          personId: other.id,
+          email: second,
+          displayName: 'Yanis',
           passwordHash: await argon2Hasher.hash(password),
           status: 'active',
           createdBy: null,
@@ -112,6 +135,40 @@ describe('device-bound session in Chromium', () => {
     await stolen.waitForURL(/\/connexion\?session=expiree/);
     expect(await stolen.textContent('main')).toContain('Votre session a expiré');
     await thief.close();
+    await context.close();
+  });
+
+  it('enrols TOTP with the QR page, then logs in with password and a TOTP code', async () => {
+    const context = await browser.newContext();
+    await context.clock.setFixedTime(clock.now());
+    const page = await context.newPage();
+    const signIn = async () => {
+      await page.goto(`${base}/connexion`);
+      await page.fill('#champ-email', second);
+      await page.fill('#champ-password', password);
+      await page.click('button[type="submit"]:has-text("Se connecter")');
+    };
+    await signIn();
+    await page.waitForURL(`${base}/compte`);
+    await page.goto(`${base}/compte/totp`);
+    expect(await page.getAttribute('img[alt^="Code QR"]', 'src')).toMatch(/^data:image\/png;base64,/);
+    const secret = (await page.textContent('#cle-totp'))!.replace(/\s+/g, '');
+    const code = () => HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) });
+    await page.fill('#champ-code', code());
+    await page.click('button:has-text("Activer")');
+    await page.waitForSelector('h1:has-text("Vos codes de secours")');
+    expect(await page.locator('ul[aria-label="Codes de secours"] li').count()).toBe(10);
+    await page.click('button:has-text("Se déconnecter")');
+    await page.waitForURL(`${base}/`);
+
+    clock.advance(30_000);
+    await context.clock.setFixedTime(clock.now());
+    await signIn();
+    await page.waitForURL(`${base}/connexion/verification`);
+    await page.fill('#champ-code', code());
+    await page.click('button:has-text("Valider")');
+    await page.waitForURL(`${base}/compte`);
+    expect(await page.textContent('h1')).toBe('Mon compte');
     await context.close();
   });
 });

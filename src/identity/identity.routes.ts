@@ -7,8 +7,12 @@ import { actorOf, registerAccessControl } from './access.js';
 import type { LoginDeps } from './login/deps.js';
 import { passwordStep } from './login/password-step.js';
 import { totpStep } from './login/totp-step.js';
+import QRCode from 'qrcode';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
+import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
+import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
 import { journal } from './journal.js';
+import { totpUri } from './totp/index.js';
 import { confirmationPage, registrationPage, registrationSentPage } from './pages/registration.page.js';
 import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
 import { accountPage, sessionsPage } from './pages/sessions.page.js';
@@ -137,6 +141,45 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             email: String(body.email ?? ''),
           });
           return sendPage(reply, page, deps.mode, error.status);
+        }
+      },
+    );
+    forms.get(
+      '/compte/totp',
+      { schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (request, reply) => {
+        const { secret, uri } = await startTotpEnrolment(deps, request.session!);
+        const qrDataUrl = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
+        return sendPage(reply, totpEnrolPage({ csrfToken: reply.generateCsrf(), qrDataUrl, secret }), deps.mode);
+      },
+    );
+    forms.post(
+      '/compte/totp',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (request, reply) => {
+        const code = String((request.body as Record<string, string>).code ?? '');
+        try {
+          const { recoveryCodes } = await confirmTotpEnrolment(deps, request.session!, code, request.ip);
+          return sendPage(
+            reply,
+            recoveryCodesPage({ csrfToken: reply.generateCsrf(), codes: recoveryCodes }),
+            deps.mode,
+          );
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'MFA_INVALID') throw error;
+          const pending = await deps.vault.readTotpSecret(request.session!.accountId);
+          if (!pending) throw error;
+          const qrDataUrl = await QRCode.toDataURL(totpUri({ secret: pending.secret, label: 'rempart' }), {
+            margin: 1,
+            width: 200,
+          });
+          const page = totpEnrolPage({
+            csrfToken: reply.generateCsrf(),
+            qrDataUrl,
+            secret: pending.secret,
+            error: error.message,
+          });
+          return sendPage(reply, page, deps.mode, 400);
         }
       },
     );

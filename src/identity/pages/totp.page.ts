@@ -1,0 +1,59 @@
+import { html } from '../../http/html.js';
+import type { PageContent } from '../../http/layout.js';
+import { alertError, csrfField, field } from './forms.js';
+
+/** TOTP enrolment: the QR code, the secret for manual entry, and the first code to confirm. */
+export function totpEnrolPage(input: {
+  csrfToken: string;
+  qrDataUrl: string;
+  secret: string;
+  error?: string;
+}): PageContent {
+  const grouped = input.secret.match(/.{1,4}/g)?.join(' ') ?? input.secret;
+  return {
+    title: 'Activer une application d’authentification',
+    account: { csrfToken: input.csrfToken },
+    main: html`<h1>Activer une application d’authentification</h1>
+      ${alertError(input.error)}
+      <ol>
+        <li>
+          Ouvrez votre application d’authentification (par exemple FreeOTP, Aegis ou celle de votre organisation).
+        </li>
+        <li>Scannez ce code QR, ou saisissez la clé ci-dessous.</li>
+        <li>Saisissez le code à 6 chiffres qu’elle affiche.</li>
+      </ol>
+      <p>
+        <img
+          src="${input.qrDataUrl}"
+          alt="Code QR à scanner avec votre application d’authentification"
+          width="200"
+          height="200"
+        />
+      </p>
+      <p>Clé à saisir à la main : <code id="cle-totp">${grouped}</code></p>
+      <form method="post" action="/compte/totp">
+        ${csrfField(input.csrfToken)}
+        ${field({ name: 'code', label: 'Code à 6 chiffres', autocomplete: 'one-time-code', inputmode: 'numeric' })}
+        <button class="fr-btn" type="submit">Activer</button>
+      </form>`,
+  };
+}
+
+/** The recovery codes, shown once. */
+export function recoveryCodesPage(input: { csrfToken: string; codes: string[] }): PageContent {
+  return {
+    title: 'Vos codes de secours',
+    account: { csrfToken: input.csrfToken },
+    main: html`<h1>Vos codes de secours</h1>
+      <div class="fr-alert fr-alert--warning fr-mb-3w">
+        <p>
+          Ces codes ne seront plus jamais affichés. Conservez-les en lieu sûr : chacun permet une seule connexion si
+          vous perdez votre téléphone.
+        </p>
+      </div>
+      <ul class="fr-raw-list" aria-label="Codes de secours">
+        ${input.codes.map((code) => html`<li><code>${code}</code></li>`)}
+      </ul>
+      <p><a class="fr-btn" href="/compte">J’ai noté mes codes</a></p>`,
+  };
+}
