@@ -6,6 +6,7 @@ import { renderPage, type AppMode, type PageContent } from '../http/layout.js';
 import { actorOf, registerAccessControl } from './access.js';
 import type { LoginDeps } from './login/deps.js';
 import { passwordStep } from './login/password-step.js';
+import { recoveryStep } from './login/recovery-step.js';
 import { totpStep } from './login/totp-step.js';
 import QRCode from 'qrcode';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
@@ -244,29 +245,35 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
         return sendPage(reply, mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false }), deps.mode);
       },
     );
-    forms.post(
-      '/connexion/verification',
-      { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
-      async (request, reply) => {
-        const body = request.body as Record<string, string>;
-        try {
-          const result = await totpStep(deps, {
-            flowHandle: request.cookies[FLOW_COOKIE],
-            code: String(body.code ?? ''),
-            deviceKey: deviceKeyOf(body),
-            client: clientOf(request),
-          });
-          reply.clearCookie(FLOW_COOKIE, cookieOptions);
-          setSessionCookie(reply, result.cookie);
-          return reply.redirect('/compte', 303);
-        } catch (error) {
-          if (!(error instanceof AppError) || error.status >= 500) throw error;
-          if (error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
-          const page = mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false, error: error.message });
-          return sendPage(reply, page, deps.mode, error.status);
-        }
-      },
-    );
+    // The second step: a TOTP code, or a single-use recovery code; same answers either way.
+    for (const [url, step] of [
+      ['/connexion/verification', totpStep],
+      ['/connexion/secours', recoveryStep],
+    ] as const) {
+      forms.post(
+        url,
+        { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
+        async (request, reply) => {
+          const body = request.body as Record<string, string>;
+          try {
+            const result = await step(deps, {
+              flowHandle: request.cookies[FLOW_COOKIE],
+              code: String(body.code ?? ''),
+              deviceKey: deviceKeyOf(body),
+              client: clientOf(request),
+            });
+            reply.clearCookie(FLOW_COOKIE, cookieOptions);
+            setSessionCookie(reply, result.cookie);
+            return reply.redirect('/compte', 303);
+          } catch (error) {
+            if (!(error instanceof AppError) || error.status >= 500) throw error;
+            if (error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
+            const page = mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false, error: error.message });
+            return sendPage(reply, page, deps.mode, error.status);
+          }
+        },
+      );
+    }
     forms.post(
       '/deconnexion',
       { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } },

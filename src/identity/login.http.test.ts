@@ -13,6 +13,7 @@ import type { Vault } from '../vault/index.js';
 import { createDeviceClient } from './client/proof-client.js';
 import { argon2Hasher } from './login/argon2-hasher.js';
 import type { PasswordHasher } from './login/deps.js';
+import { generateRecoveryCodes, hashRecoveryCode, storeRecoveryCodes } from './recovery-codes.js';
 import { newTotpSecret, totpStep } from './totp/index.js';
 import { systemRandom } from '../kernel/random.js';
 
@@ -83,7 +84,11 @@ describe('login over HTTP', () => {
     return { response, jar, addr };
   }
 
-  async function mfa(first: { response: LightMyRequestResponse; jar: string; addr: string }, code: string) {
+  async function mfa(
+    first: { response: LightMyRequestResponse; jar: string; addr: string },
+    code: string,
+    url = '/connexion/verification',
+  ) {
     const flow = first.response.cookies.find((c) => c.name === '__Host-rempart-connexion')!;
     const cookie = `${first.jar}; ${flow.name}=${flow.value}`;
     const page = await app.inject({
@@ -95,7 +100,7 @@ describe('login over HTTP', () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
     return app.inject({
       method: 'POST',
-      url: '/connexion/verification',
+      url,
       remoteAddress: first.addr,
       headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie },
       payload: new URLSearchParams({ _csrf: csrf, code, device_key: deviceKey }).toString(),
@@ -189,5 +194,22 @@ describe('login over HTTP', () => {
     const replay = await mfa(await login(agent.email, password), code);
     expect(replay.statusCode).toBe(401);
     expect(replay.body).toContain('Code incorrect ou déjà utilisé');
+  });
+
+  it('accepts a recovery code once, instead of the TOTP code', async () => {
+    const organisation = randomUUID();
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '22222222222222')",
+      [organisation],
+    );
+    const agent = await account('of_user', organisation);
+    await vault.storeTotpSecret(agent.id, newTotpSecret(systemRandom));
+    await db.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [agent.id]);
+    const codes = generateRecoveryCodes(systemRandom);
+    await storeRecoveryCodes(db, agent.id, codes.map(hashRecoveryCode));
+    const used = await mfa(await login(agent.email, password), codes[3]!, '/connexion/secours');
+    expect(used.statusCode, used.body).toBe(303);
+    const again = await mfa(await login(agent.email, password), codes[3]!, '/connexion/secours');
+    expect(again.statusCode).toBe(401);
   });
 });
