@@ -9,7 +9,9 @@ import { passwordStep } from './login/password-step.js';
 import { recoveryStep } from './login/recovery-step.js';
 import { totpStep } from './login/totp-step.js';
 import QRCode from 'qrcode';
+import { completePasswordReset, requestPasswordReset } from './accounts/password-reset.js';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
+import { resetFormPage, resetRequestPage } from './pages/password-reset.page.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
 import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
 import { journal } from './journal.js';
@@ -104,10 +106,13 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/connexion',
       { schema: { hide: true }, config: { access: { level: 'public' } } },
       async (request, reply) => {
+        const query = request.query as Record<string, string>;
         const info =
-          (request.query as Record<string, string>).session === 'expiree'
+          query.session === 'expiree'
             ? 'Votre session a expiré ou n’est plus liée à cet appareil. Veuillez vous reconnecter.'
-            : undefined;
+            : query.motdepasse === 'change'
+              ? 'Votre mot de passe a été changé. Connectez-vous : la vérification en deux étapes reste demandée.'
+              : undefined;
         return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), info }), deps.mode);
       },
     );
@@ -143,6 +148,54 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
           });
           return sendPage(reply, page, deps.mode, error.status);
         }
+      },
+    );
+    forms.get(
+      '/mot-de-passe-oublie',
+      { schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (_request, reply) => sendPage(reply, resetRequestPage({ csrfToken: reply.generateCsrf() }), deps.mode),
+    );
+    forms.post(
+      '/mot-de-passe-oublie',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        await requestPasswordReset(deps, String((request.body as Record<string, string>).email ?? ''), request.ip);
+        return sendPage(reply, resetRequestPage({ csrfToken: reply.generateCsrf(), sent: true }), deps.mode);
+      },
+    );
+    forms.get(
+      '/mot-de-passe/nouveau/:token',
+      { schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const token = String((request.params as Record<string, string>).token ?? '');
+        return sendPage(reply, resetFormPage({ csrfToken: reply.generateCsrf(), token }), deps.mode);
+      },
+    );
+    forms.post(
+      '/mot-de-passe/nouveau',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
+      async (request, reply) => {
+        const body = request.body as Record<string, string>;
+        const token = String(body.token ?? '');
+        const result = await completePasswordReset(deps, {
+          token,
+          password: String(body.password ?? ''),
+          clientAddr: request.ip,
+        });
+        if (result.ok) return reply.redirect('/connexion?motdepasse=change', 303);
+        const page =
+          'problems' in result
+            ? resetFormPage({
+                csrfToken: reply.generateCsrf(),
+                token,
+                passwordError: result.problems.map((p) => p.message).join(' '),
+              })
+            : resetFormPage({
+                csrfToken: reply.generateCsrf(),
+                token,
+                error: 'Ce lien a déjà servi ou a expiré. Demandez-en un nouveau.',
+              });
+        return sendPage(reply, page, deps.mode, 400);
       },
     );
     forms.get(

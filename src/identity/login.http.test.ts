@@ -212,4 +212,49 @@ describe('login over HTTP', () => {
     const again = await mfa(await login(agent.email, password), codes[3]!, '/connexion/secours');
     expect(again.statusCode).toBe(401);
   });
+
+  it('resets a password by e-mail without bypassing MFA, and ends every session', async () => {
+    const organisation = randomUUID();
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '33333333333333')",
+      [organisation],
+    );
+    const agent = await account('of_user', organisation);
+    await vault.storeTotpSecret(agent.id, newTotpSecret(systemRandom));
+    await db.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [agent.id]);
+    const form = async (url: string, fields: Record<string, string>, page = '/mot-de-passe-oublie') => {
+      const get = await app.inject({ method: 'GET', url: page });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(get.body)![1]!;
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: get.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+        },
+        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      });
+    };
+    const unknown = await form('/mot-de-passe-oublie', { email: `personne.${randomUUID()}@exemple.fr` });
+    const known = await form('/mot-de-passe-oublie', { email: agent.email });
+    const main = (body: string) =>
+      body.slice(body.indexOf('<main'), body.indexOf('</main>')).replace(/name="_csrf" value="[^"]+"/, '');
+    expect(main(known.body)).toBe(main(unknown.body));
+    const { rows } = await db.query<{ params: { link: string } }>(
+      "SELECT params FROM mail_outbox WHERE template = 'reset_password' AND account_id = $1",
+      [agent.id],
+    );
+    const token = new URL(rows[0]!.params.link).pathname.split('/').at(-1)!;
+    const fresh = 'Un tout autre mot de passe, assez long, 2026 !';
+    const done = await form('/mot-de-passe/nouveau', { token, password: fresh });
+    expect(done.statusCode).toBe(303);
+    expect(done.cookies.find((c) => c.name === '__Host-rempart')).toBeUndefined();
+    expect(
+      (await form('/mot-de-passe/nouveau', { token, password: 'Encore un autre mot de passe, 2026 !' })).statusCode,
+    ).toBe(400);
+    const next = await login(agent.email, fresh);
+    expect(next.response.statusCode).toBe(303);
+    expect(next.response.headers.location).toBe('/connexion/verification');
+    expect(next.response.cookies.find((c) => c.name === '__Host-rempart')).toBeUndefined();
+  });
 });

@@ -1,0 +1,59 @@
+import { journal } from '../journal.js';
+import { checkPassword, type PasswordProblem } from '../passwords/index.js';
+import { endAccountSessions } from '../sessions/session-store.js';
+import { consumeToken, issueToken } from '../tokens.js';
+import type { AccountsDeps } from './staff-requests.js';
+
+/** A reset link lives one hour. */
+const RESET_TTL_MS = 3600_000;
+
+/**
+ * Asks for a reset link. The answer never says whether the address has an account; only an
+ * active account receives the link.
+ */
+export async function requestPasswordReset(deps: AccountsDeps, email: string, clientAddr: string): Promise<void> {
+  const accountId = await deps.vault.findAccountIdByEmail(email);
+  if (!accountId) return;
+  await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query("SELECT 1 FROM accounts WHERE id = $1 AND status = 'active'", [accountId]);
+    if (rows.length === 0) return;
+    const token = await issueToken(tx, {
+      accountId,
+      purpose: 'reset_password',
+      ttlMs: RESET_TTL_MS,
+      clock: deps.clock,
+      random: deps.random,
+    });
+    await deps.notify(tx, accountId, 'reset_password', { link: `${deps.publicUrl}/mot-de-passe/nouveau/${token}` });
+    await journal(deps.accessLog, tx, 'password.reset_requested', { actorId: accountId, clientAddr });
+  });
+}
+
+/**
+ * Sets a new password from a reset link. It signs nobody in: the next login still asks for the
+ * second factor, so a reset never bypasses MFA. Every session of the account ends, the lockout
+ * count resets, and the owner is told by e-mail. Nobody can set another person's password:
+ * only the holder of the link sent to the account's own address.
+ */
+export async function completePasswordReset(
+  deps: AccountsDeps,
+  input: { token: string; password: string; clientAddr: string },
+): Promise<{ ok: true } | { ok: false; problems: PasswordProblem[] } | { ok: false; expired: true }> {
+  const problems = checkPassword(input.password);
+  if (problems.length > 0) return { ok: false, problems };
+  const hash = await deps.passwords.hash(input.password);
+  return deps.db.transaction(async (tx) => {
+    const accountId = await consumeToken(tx, { token: input.token, purpose: 'reset_password', clock: deps.clock });
+    if (!accountId) return { ok: false as const, expired: true as const };
+    const now = deps.clock.now();
+    await tx.query(
+      `UPDATE accounts SET password_hash = $2, password_changed_at = $3, failed_logins = 0, locked_until = NULL
+       WHERE id = $1`,
+      [accountId, hash, now],
+    );
+    await endAccountSessions(tx, accountId, 'password_changed', now);
+    await deps.notify(tx, accountId, 'password_changed', { when: now.toISOString() });
+    await journal(deps.accessLog, tx, 'password.changed', { actorId: accountId, clientAddr: input.clientAddr });
+    return { ok: true as const };
+  });
+}
