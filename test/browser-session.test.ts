@@ -135,6 +135,12 @@ describe('device-bound session in Chromium', () => {
     await stolen.waitForURL(/\/connexion\?session=expiree/);
     expect(await stolen.textContent('main')).toContain('Votre session a expiré');
     await thief.close();
+
+    // An hour idle: the citizen's session has ended, and the page says so.
+    clock.advance(61 * 60_000);
+    await context.clock.setFixedTime(clock.now());
+    await page.goto(`${base}/compte`);
+    await page.waitForURL(/\/connexion\?session=expiree/);
     await context.close();
   });
 

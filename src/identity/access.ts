@@ -99,7 +99,14 @@ export function registerAccessControl(
     request.session = session;
     if (session) reply.header('rempart-nonce', issueNonce(deps.nonceKey, session.id, now));
     if (access.level === 'public') return;
-    if (!session) throw new AppError(readSessionCookie(request) ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!session) {
+      const hadCookie = readSessionCookie(request) !== undefined;
+      // A person opening a page is sent to the login page, told why; API clients get the code.
+      if (access.level === 'page' && request.method === 'GET') {
+        return reply.redirect(hadCookie ? '/connexion?session=expiree' : '/connexion', 303);
+      }
+      throw new AppError(hadCookie ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    }
     if (access.roles && !access.roles.includes(session.role)) throw new AppError('FORBIDDEN', 'role');
     if (access.level === 'session') return;
     if (access.level === 'api' || access.level === 'device') {

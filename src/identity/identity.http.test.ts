@@ -189,7 +189,8 @@ describe('device-bound sessions over HTTP', () => {
   it('gives a suspended account’s session nothing', async () => {
     await db.query("UPDATE accounts SET status = 'suspended' WHERE id = $1", [accountId]);
     const page = await get('/compte');
-    expect(page.statusCode).toBe(401);
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/connexion?session=expiree');
     expect(page.body).not.toContain('Mon compte');
     const proof = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: 'x', at: clock.now() });
     expect((await get('/api/v1/moi', { proof })).statusCode).toBe(401);
