@@ -1,6 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
+import { AppError } from '../../kernel/errors.js';
 import type { Random } from '../../kernel/random.js';
+import { evaluateAccount } from '../lockout.js';
+import { loadAccountState, type AccountState } from './account-state.js';
 
 /** A login between its steps lives ten minutes at most. */
 export const FLOW_TTL_MS = 10 * 60_000;
@@ -63,4 +66,20 @@ export async function findFlow(
 
 export async function endFlow(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM login_flows WHERE id = $1', [id]);
+}
+
+/**
+ * The login a second-factor step continues: its flow must be live, its account active and not
+ * delayed or locked (a code must not be guessable either). Anything else starts over.
+ */
+export async function continueMfaFlow(
+  q: Queryable,
+  handle: string | undefined,
+  now: Date,
+): Promise<{ flow: Flow; state: AccountState }> {
+  const flow = await findFlow(q, handle, 'mfa', now);
+  const state = flow?.accountId ? await loadAccountState(q, flow.accountId) : null;
+  if (!flow || !state || state.status !== 'active') throw new AppError('LOGIN_EXPIRED');
+  if (!evaluateAccount({ ...state, now }).allowed) throw new AppError('MFA_INVALID', 'locked');
+  return { flow, state };
 }

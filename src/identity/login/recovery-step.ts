@@ -1,11 +1,10 @@
 import { AppError } from '../../kernel/errors.js';
 import { journal } from '../journal.js';
-import { evaluateAccount, recordFailure, recordSuccess } from '../lockout.js';
+import { recordFailure, recordSuccess } from '../lockout.js';
 import { consumeRecoveryCode } from '../recovery-codes.js';
 import type { DevicePublicKey } from '../sessions/device-proof.js';
-import { loadAccountState } from './account-state.js';
 import type { ClientContext, LoginDeps } from './deps.js';
-import { endFlow, findFlow } from './flows.js';
+import { continueMfaFlow, endFlow } from './flows.js';
 import { openSession } from './open-session.js';
 
 /**
@@ -17,10 +16,7 @@ export async function recoveryStep(
   input: { flowHandle: string | undefined; code: string; deviceKey: DevicePublicKey; client: ClientContext },
 ): Promise<{ cookie: string }> {
   const now = deps.clock.now();
-  const flow = await findFlow(deps.db, input.flowHandle, 'mfa', now);
-  const state = flow?.accountId ? await loadAccountState(deps.db, flow.accountId) : null;
-  if (!flow || !state || state.status !== 'active') throw new AppError('LOGIN_EXPIRED');
-  if (!evaluateAccount({ ...state, now }).allowed) throw new AppError('MFA_INVALID', 'locked');
+  const { flow, state } = await continueMfaFlow(deps.db, input.flowHandle, now);
   const session = await deps.db.transaction(async (tx) => {
     if (!(await consumeRecoveryCode(tx, state.id, input.code, now))) return null;
     await endFlow(tx, flow.id);

@@ -1,11 +1,11 @@
 import { AppError } from '../../kernel/errors.js';
 import { journal } from '../journal.js';
-import { evaluateAccount, recordFailure, recordSuccess } from '../lockout.js';
+import { recordFailure, recordSuccess } from '../lockout.js';
 import type { DevicePublicKey } from '../sessions/device-proof.js';
 import { verifyTotp } from '../totp/index.js';
-import { loadAccountState, usableFactors } from './account-state.js';
+import { usableFactors } from './account-state.js';
 import type { ClientContext, LoginDeps } from './deps.js';
-import { endFlow, findFlow } from './flows.js';
+import { continueMfaFlow, endFlow } from './flows.js';
 import { openSession } from './open-session.js';
 
 /**
@@ -18,11 +18,7 @@ export async function totpStep(
   input: { flowHandle: string | undefined; code: string; deviceKey: DevicePublicKey; client: ClientContext },
 ): Promise<{ cookie: string }> {
   const now = deps.clock.now();
-  const flow = await findFlow(deps.db, input.flowHandle, 'mfa', now);
-  const state = flow?.accountId ? await loadAccountState(deps.db, flow.accountId) : null;
-  if (!flow || !state || state.status !== 'active') throw new AppError('LOGIN_EXPIRED');
-  // The same delays and lock as passwords: a 6-digit code must not be guessable either.
-  if (!evaluateAccount({ ...state, now }).allowed) throw new AppError('MFA_INVALID', 'locked');
+  const { flow, state } = await continueMfaFlow(deps.db, input.flowHandle, now);
   const credential = usableFactors(state).totp ? await deps.vault.readTotpSecret(state.id) : null;
   const check = credential
     ? verifyTotp({ secret: credential.secret, code: input.code, at: now, lastUsedStep: credential.lastUsedStep })
