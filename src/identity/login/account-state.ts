@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.js';
 import type { Role } from '../../vault/types.js';
 import { mfaRequirement, type MfaRequirement } from '../mfa-policy.js';
 
-/** What a login needs to know of an account: nothing personal, no ciphertext. */
+/** What a login needs to know of an account: nothing personal, no envelope. */
 export interface AccountState {
   id: string;
   role: Role;
