@@ -15,6 +15,7 @@ import { resetFormPage, resetRequestPage } from './pages/password-reset.page.js'
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
 import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
 import { journal } from './journal.js';
+import { roleLabels } from './roles.js';
 import { totpUri } from './totp/index.js';
 import { confirmationPage, registrationPage, registrationSentPage } from './pages/registration.page.js';
 import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
@@ -32,17 +33,6 @@ export interface IdentityDeps extends LoginDeps {
 
 const FLOW_COOKIE = '__Host-rempart-connexion';
 const cookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' as const };
-const roleLabels: Record<string, string> = {
-  candidate: 'candidat',
-  job_seeker: 'demandeur d’emploi',
-  recruiter: 'recruteur',
-  recruiter_manager: 'gestionnaire de recrutement',
-  of_user: 'utilisateur d’organisme de formation',
-  of_manager: 'responsable des comptes de l’organisme (RGC)',
-  advisor: 'conseiller',
-  security_officer: 'responsable de la sécurité',
-  admin: 'administrateur',
-};
 
 function sendPage(reply: FastifyReply, page: PageContent, mode: AppMode, status = 200): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(renderPage(page, mode));
@@ -347,7 +337,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) =>
       sendPage(
         reply,
-        accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role] ?? '' }),
+        accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role] }),
         deps.mode,
       ),
     );

@@ -1,3 +1,4 @@
+import { roleLabels } from '../identity/roles.js';
 import type { Role } from '../vault/index.js';
 
 /*
@@ -12,17 +13,7 @@ import type { Role } from '../vault/index.js';
 export type ParamKind = 'link' | 'datetime' | 'device' | 'role' | 'mfaChange';
 
 /** French labels of the roles, as an invitation names them. */
-export const roleLabels: Record<Role, string> = {
-  candidate: 'candidat',
-  job_seeker: 'demandeur d’emploi',
-  recruiter: 'recruteur',
-  recruiter_manager: 'gestionnaire de recrutement',
-  of_user: 'utilisateur d’organisme de formation',
-  of_manager: 'responsable des comptes de l’organisme de formation',
-  advisor: 'conseiller France Travail',
-  security_officer: 'responsable de la sécurité',
-  admin: 'administrateur de la plateforme',
-};
+export { roleLabels };
 
 /** The changes to a second factor that the `mfa_changed` notice can report, in French. */
 export const mfaChangeLabels = {

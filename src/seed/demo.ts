@@ -1,3 +1,4 @@
+import { roleLabels, roleTitle } from '../identity/roles.js';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/client.js';
@@ -12,17 +13,7 @@ import { SEED_PURPOSE, seedActor, writeSeed, type SeedResult } from './seed.js';
 import type { SeedStaff } from './staff.js';
 
 /** What users read in the demo accounts file. */
-export const roleLabels: Record<Role, string> = {
-  candidate: 'Candidat (Choisir le service public)',
-  job_seeker: 'Demandeur d’emploi',
-  recruiter: 'Recruteur',
-  recruiter_manager: 'Gestionnaire de recrutement (compte gestionnaire)',
-  of_user: 'Utilisateur d’organisme de formation',
-  of_manager: 'Responsable des comptes de l’organisme de formation (RGC)',
-  advisor: 'Conseiller France Travail',
-  security_officer: 'Responsable de la sécurité',
-  admin: 'Administrateur de la plateforme',
-};
+export { roleLabels };
 
 /** Local parts of the demo logins, under a reserved domain (RFC 6761 §6.2: `.test`). */
 const demoLogins: Record<Role, string> = {
@@ -193,7 +184,7 @@ export async function seedDemo(
   }
   const accounts: DemoAccountEntry[] = (Object.keys(roleLabels) as Role[]).map((role) => ({
     role,
-    roleLabel: roleLabels[role],
+    roleLabel: roleTitle(role),
     email: logins.get(role)!.email,
     password: logins.get(role)!.password,
     organisation: organisationOf.get(role) ?? null,
