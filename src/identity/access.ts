@@ -6,14 +6,7 @@ import type { Actor, Role } from '../vault/types.js';
 import { readSessionCookie } from './sessions/cookie.js';
 import { verifyProof } from './sessions/device-proof.js';
 import { issueNonce } from './sessions/nonce.js';
-import {
-  findSession,
-  isBound,
-  markProven,
-  rememberProofId,
-  touchSession,
-  type Session,
-} from './sessions/session-store.js';
+import { findSession, refreshSession, isBound, rememberProofId, type Session } from './sessions/session-store.js';
 
 /**
  * What a route needs, declared on the route itself (`config.access`) and asserted by its test:
@@ -60,10 +53,9 @@ export function actorOf(request: FastifyRequest): Actor {
   };
 }
 
-async function checkProof(deps: AccessDeps, request: FastifyRequest, session: Session): Promise<void> {
+async function checkProof(deps: AccessDeps, request: FastifyRequest, session: Session, now: Date): Promise<void> {
   const header = request.headers['rempart-proof'];
   if (typeof header !== 'string' || header.length === 0) throw new AppError('PROOF_REQUIRED');
-  const now = deps.clock.now();
   const path = request.url.split('?', 1)[0] ?? '';
   const check = await verifyProof({
     proof: header,
@@ -76,7 +68,6 @@ async function checkProof(deps: AccessDeps, request: FastifyRequest, session: Se
   });
   if (!check.ok) throw new AppError('PROOF_INVALID', check.reason);
   if (!(await rememberProofId(deps.db, check.jti, session.id, now))) throw new AppError('PROOF_INVALID', 'replay');
-  await markProven(deps.db, session.id, request.ip, request.headers['user-agent'], now);
 }
 
 /** Decides, for each request, whether its route's declared access is met. Deny by default. */
@@ -109,12 +100,15 @@ export function registerAccessControl(
     }
     if (access.roles && !access.roles.includes(session.role)) throw new AppError('FORBIDDEN', 'role');
     if (access.level === 'session') return;
-    if (access.level === 'api' || access.level === 'device') {
-      await checkProof(deps, request, session);
+    const proven = access.level === 'api' || access.level === 'device';
+    if (proven) {
+      await checkProof(deps, request, session, now);
     } else if (!isBound(session, request.ip, request.headers['user-agent'], now)) {
       request.session = null;
       return onUnboundPage(request, reply);
     }
-    await touchSession(deps.db, session, now);
+    // A valid proof moves the binding here: it proves the key, wherever the request comes from.
+    const client = { addr: request.ip, userAgent: request.headers['user-agent'] };
+    await refreshSession(deps.db, session, now, proven ? client : null);
   });
 }

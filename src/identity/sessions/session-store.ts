@@ -157,30 +157,39 @@ export function isBound(session: Session, addr: string, userAgent: string | unde
   );
 }
 
-/** Slides the idle deadline; the absolute one never moves. */
-export async function touchSession(q: Queryable, session: Session, now: Date): Promise<void> {
-  const { idleMs } = sessionLifetimes(session.role);
-  await q.query('UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3 WHERE id = $1', [
-    session.id,
-    now,
-    new Date(now.getTime() + idleMs),
-  ]);
-}
+/** How stale `last_seen_at` may get before a request writes it again (idle expiry ±30 s). */
+const TOUCH_EVERY_MS = 30_000;
+/** How old a proof may get before a new valid one is written again (trust lasts 5 minutes). */
+const REPROVE_EVERY_MS = 60_000;
 
-/** Records a fresh device proof: the cookie is trusted again, from this address and browser. */
-export async function markProven(
+/**
+ * After an accepted request: slides the idle deadline (the absolute one never moves) and, when
+ * the request carried a valid device proof, moves the binding to its address and browser. One
+ * UPDATE at most, and none while both are fresh, so a busy session does not write on every
+ * request.
+ */
+export async function refreshSession(
   q: Queryable,
-  sessionId: string,
-  addr: string,
-  userAgent: string | undefined,
+  session: Session,
   now: Date,
-) {
-  await q.query('UPDATE sessions SET proven_at = $2, proven_addr = $3, proven_agent = $4 WHERE id = $1', [
-    sessionId,
-    now,
-    addr,
-    agentHash(userAgent),
-  ]);
+  proof: { addr: string; userAgent: string | undefined } | null,
+): Promise<void> {
+  const touch = now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
+  const prove =
+    proof !== null &&
+    (session.provenAddr !== proof.addr ||
+      !session.provenAgent.equals(agentHash(proof.userAgent)) ||
+      now.getTime() - session.provenAt.getTime() >= REPROVE_EVERY_MS);
+  if (!touch && !prove) return;
+  const { idleMs } = sessionLifetimes(session.role);
+  await q.query(
+    `UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3,
+       proven_at = CASE WHEN $4 THEN $2 ELSE proven_at END,
+       proven_addr = CASE WHEN $4 THEN $5 ELSE proven_addr END,
+       proven_agent = CASE WHEN $4 THEN $6 ELSE proven_agent END
+     WHERE id = $1`,
+    [session.id, now, new Date(now.getTime() + idleMs), prove, proof?.addr ?? '', agentHash(proof?.userAgent)],
+  );
 }
 
 /** Remembers a proof id; false if it was seen before (replay). Old ids are pruned. */
