@@ -1,5 +1,5 @@
 import type { AccessLog } from '../audit/types.js';
-import type { Db, Queryable } from '../db/client.js';
+import type { Db, Queryable, Tx } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Guard } from '../guard/index.js';
 import type { Clock } from '../kernel/clock.js';
@@ -48,9 +48,10 @@ export interface Vault {
    * run in one transaction; if the guard or the log fails, nothing is returned.
    */
   read(actor: Actor, personIds: readonly string[], fields: readonly string[], purpose: string): Promise<PersonView[]>;
-  createPeople(actor: Actor, people: readonly NewPerson[], purpose: string): Promise<void>;
+  /** With `tx`, the write joins the caller's transaction (e.g. an account and its person). */
+  createPeople(actor: Actor, people: readonly NewPerson[], purpose: string, tx?: Tx): Promise<void>;
   createProfiles(actor: Actor, profiles: readonly NewProfile[], purpose: string): Promise<void>;
-  createAccounts(actor: Actor, accounts: readonly NewAccount[], purpose: string): Promise<void>;
+  createAccounts(actor: Actor, accounts: readonly NewAccount[], purpose: string, tx?: Tx): Promise<void>;
   createApplications(actor: Actor, applications: readonly NewApplication[], purpose: string): Promise<void>;
   createReferralEvents(actor: Actor, events: readonly NewReferralEvent[], purpose: string): Promise<void>;
   markCanaries(actor: Actor, personIds: readonly string[]): Promise<void>;
@@ -68,9 +69,9 @@ export interface Vault {
 export function createVault(deps: VaultDeps): Vault {
   return {
     read: (actor, personIds, fields, purpose) => readPeople(deps, actor, personIds, fields, purpose),
-    createPeople: (actor, people, purpose) => createPeople(deps, actor, people, purpose),
+    createPeople: (actor, people, purpose, tx) => createPeople(deps, actor, people, purpose, tx),
     createProfiles: (actor, profiles, purpose) => createProfiles(deps, actor, profiles, purpose),
-    createAccounts: (actor, accounts, purpose) => createAccounts(deps, actor, accounts, purpose),
+    createAccounts: (actor, accounts, purpose, tx) => createAccounts(deps, actor, accounts, purpose, tx),
     createApplications: (actor, applications, purpose) => createApplications(deps, actor, applications, purpose),
     createReferralEvents: (actor, events, purpose) => createReferralEvents(deps, actor, events, purpose),
     markCanaries: (actor, personIds) => markCanaries(deps, actor, personIds),

@@ -11,6 +11,11 @@ export interface WriteDeps {
   accessLog: AccessLog;
 }
 
+/** Runs `work` in the caller's transaction when there is one, else in a new one. */
+function inTransaction<T>(db: Db, tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : db.transaction(work);
+}
+
 /**
  * Bulk creation is the platform's own work (seeding, imports). Accounts get their own write
  * paths, with their own scope, in the domain issues that need them: until then, denied.
@@ -39,10 +44,16 @@ async function logWrite(
 }
 
 /** Encrypts, blind-indexes and inserts people, with one access-log entry for the batch. */
-export async function createPeople(deps: WriteDeps, actor: Actor, people: readonly NewPerson[], purpose: string) {
+export async function createPeople(
+  deps: WriteDeps,
+  actor: Actor,
+  people: readonly NewPerson[],
+  purpose: string,
+  tx?: Tx,
+) {
   requireSystem(actor);
   if (people.length === 0) return;
-  await deps.keyring.refreshIfStale(deps.db);
+  await deps.keyring.refreshIfStale(tx ?? deps.db);
   const k = deps.keyring;
   const seal = (person: NewPerson, column: string, value: unknown) => sealCell(k, 'people', column, person.id, value);
   const index = (name: 'personEmail' | 'personPhone' | 'personFtId', value: string | null) =>
@@ -63,7 +74,7 @@ export async function createPeople(deps: WriteDeps, actor: Actor, people: readon
     ft_id_bidx: people.map((p) => index('personFtId', p.franceTravailId)),
     name_bidx: people.map((p) => k.nameIndex(p.lastName, p.firstName)),
   };
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps.db, tx, async (tx) => {
     await tx.query(
       `INSERT INTO people (id, kind, last_name_enc, first_name_enc, birth_date_enc, address_enc, email_enc,
          phone_enc, ft_id_enc, registration_status_enc, email_bidx, phone_bidx, ft_id_bidx, name_bidx)
@@ -141,12 +152,18 @@ export function profileFacets(profile: NewProfile): string[] {
 }
 
 /** Staff, partner and citizen accounts: login e-mail encrypted and indexed. */
-export async function createAccounts(deps: WriteDeps, actor: Actor, accounts: readonly NewAccount[], purpose: string) {
+export async function createAccounts(
+  deps: WriteDeps,
+  actor: Actor,
+  accounts: readonly NewAccount[],
+  purpose: string,
+  tx?: Tx,
+) {
   requireSystem(actor);
   if (accounts.length === 0) return;
-  await deps.keyring.refreshIfStale(deps.db);
+  await deps.keyring.refreshIfStale(tx ?? deps.db);
   const k = deps.keyring;
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps.db, tx, async (tx) => {
     // One by one: accounts reference their creator and approver, which may be in the batch.
     for (const account of accounts) {
       await tx.query(

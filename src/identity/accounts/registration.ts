@@ -30,43 +30,46 @@ export async function registerCitizen(
   if (await deps.vault.findAccountIdByEmail(input.email)) return { ok: true };
   const personId = deps.random.uuid();
   const accountId = deps.random.uuid();
-  await deps.vault.createPeople(
-    registrar,
-    [
-      {
-        id: personId,
-        kind: input.kind,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        email: input.email,
-        birthDate: null,
-        address: null,
-        phone: null,
-        franceTravailId: null,
-        registrationStatus: null,
-      },
-    ],
-    'account.registration',
-  );
-  await deps.vault.createAccounts(
-    registrar,
-    [
-      {
-        id: accountId,
-        role: input.kind,
-        organisationId: null,
-        personId,
-        email: input.email,
-        displayName: `${input.firstName} ${input.lastName}`,
-        passwordHash,
-        status: 'pending',
-        createdBy: null,
-        approvedBy: null,
-      },
-    ],
-    'account.registration',
-  );
+  // One transaction: a person, an account and its link exist together, or not at all.
   await deps.db.transaction(async (tx) => {
+    await deps.vault.createPeople(
+      registrar,
+      [
+        {
+          id: personId,
+          kind: input.kind,
+          lastName: input.lastName,
+          firstName: input.firstName,
+          email: input.email,
+          birthDate: null,
+          address: null,
+          phone: null,
+          franceTravailId: null,
+          registrationStatus: null,
+        },
+      ],
+      'account.registration',
+      tx,
+    );
+    await deps.vault.createAccounts(
+      registrar,
+      [
+        {
+          id: accountId,
+          role: input.kind,
+          organisationId: null,
+          personId,
+          email: input.email,
+          displayName: `${input.firstName} ${input.lastName}`,
+          passwordHash,
+          status: 'pending',
+          createdBy: null,
+          approvedBy: null,
+        },
+      ],
+      'account.registration',
+      tx,
+    );
     const token = await issueToken(tx, {
       accountId,
       purpose: 'verify_email',

@@ -7,6 +7,7 @@ import { systemRandom } from '../../kernel/random.js';
 import { createNotify } from '../../mail/index.js';
 import type { Actor, Role } from '../../vault/index.js';
 import { argon2Hasher } from '../login/argon2-hasher.js';
+import { registerCitizen } from './registration.js';
 import { createSession, findSession } from '../sessions/session-store.js';
 import {
   approveStaffAccount,
@@ -145,5 +146,21 @@ describe('staff accounts need a second person', () => {
     await reactivateAccount(deps, rgc, user.accountId);
     // Reactivation does not revive old sessions: they were ended, not paused.
     expect(await findSession(db, session.cookie, now)).toBeNull();
+  });
+
+  it('registers a citizen in one transaction: if the mail cannot be queued, nothing is left behind', async () => {
+    const failing = { ...deps, notify: () => Promise.reject(new Error('outbox unavailable')) };
+    const email = `${randomUUID()}@exemple.fr`;
+    const input = {
+      kind: 'candidate' as const,
+      lastName: 'Bérard',
+      firstName: 'Inès',
+      email,
+      password: 'Une phrase de passe assez longue, 2026 !',
+    };
+    await expect(registerCitizen(failing, input)).rejects.toThrow('outbox unavailable');
+    expect(await deps.vault.findAccountIdByEmail(email)).toBeNull();
+    await registerCitizen(deps, input);
+    expect(await deps.vault.findAccountIdByEmail(email)).not.toBeNull();
   });
 });

@@ -48,25 +48,26 @@ export async function requestStaffAccount(
     throw new AppError('FORBIDDEN', 'account request outside the creator’s rights');
   }
   const id = deps.random.uuid();
-  await deps.vault.createAccounts(
-    { kind: 'system', task: 'account-request' },
-    [
-      {
-        id,
-        role: input.role,
-        organisationId: input.organisationId,
-        personId: null,
-        email: input.email,
-        displayName: input.displayName,
-        passwordHash: null,
-        status: 'pending',
-        createdBy: actor.accountId,
-        approvedBy: null,
-      },
-    ],
-    'account.request',
-  );
   await deps.db.transaction(async (tx) => {
+    await deps.vault.createAccounts(
+      { kind: 'system', task: 'account-request' },
+      [
+        {
+          id,
+          role: input.role,
+          organisationId: input.organisationId,
+          personId: null,
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash: null,
+          status: 'pending',
+          createdBy: actor.accountId,
+          approvedBy: null,
+        },
+      ],
+      'account.request',
+      tx,
+    );
     await tx.query('INSERT INTO account_requests (account_id, requested_by) VALUES ($1, $2)', [id, actor.accountId]);
     await journal(deps.accessLog, tx, 'account.requested', {
       actorId: actor.accountId,
