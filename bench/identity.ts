@@ -1,16 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/client.js';
-import { buildApp } from '../src/http/app.js';
-import { testDeps } from '../src/http/test-helpers.js';
 import { createDeviceClient } from '../src/identity/client/proof-client.js';
-import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from '../src/identity/passwords/index.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
 import { createSession } from '../src/identity/sessions/session-store.js';
 import { systemRandom } from '../src/kernel/random.js';
-import { createNotify } from '../src/mail/index.js';
-import { makeVault, system } from '../test/support/fixtures.js';
+import { addAccount, identityApp } from '../test/support/identity.js';
 import { fmt, median, throughput } from './stats.js';
 
 /** Keycloak's published sizing: 15 password-based logins per second per vCPU. */
@@ -38,38 +32,9 @@ export async function benchPasswordLogins(): Promise<void> {
  * proof verified, replay id stored) and behind a cookie-only access, same app, interleaved.
  */
 export async function benchProofCost(db: Db): Promise<void> {
-  const { vault, accessLog, clock } = await makeVault(db);
-  const accountId = randomUUID();
-  await vault.createAccounts(
-    system,
-    [
-      {
-        id: accountId,
-        role: 'candidate',
-        organisationId: null,
-        personId: null,
-        email: `${accountId}@demo.rempart.test`,
-        displayName: 'Banc',
-        passwordHash: null,
-        status: 'active',
-        createdBy: null,
-        approvedBy: null,
-      },
-    ],
-    'bench',
-  );
-  const deps = testDeps(db);
-  const app: FastifyInstance = await buildApp({
-    ...deps,
-    clock: { now: () => new Date() },
-    identity: {
-      publicUrl: 'http://127.0.0.1:3000',
-      vault,
-      accessLog,
-      passwords: argon2Hasher,
-      notify: createNotify({ clock, random: systemRandom }),
-    },
-  });
+  // Real time: the client signs proofs with the machine's clock.
+  const { app, vault } = await identityApp(db, { clock: { now: () => new Date() } });
+  const { id: accountId } = await addAccount(vault, { role: 'candidate' });
   const handler = async () => ({ ok: true });
   app.get('/api/v1/banc', { config: { access: { level: 'api' } } }, handler);
   app.get('/banc/sans-preuve', { config: { access: { level: 'session' } } }, handler);

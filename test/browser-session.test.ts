@@ -4,15 +4,12 @@ import { totpStep } from '../src/identity/totp/index.js';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/http/app.js';
-import { testDeps } from '../src/http/test-helpers.js';
-import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
 import { fixedClock } from '../src/kernel/clock.js';
-import { createNotify } from '../src/mail/index.js';
 import type { Db } from '../src/db/client.js';
 import { launchChromium } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
-import { makeVault, person, system } from './support/fixtures.js';
+import { person, system } from './support/fixtures.js';
+import { addAccount, identityApp } from './support/identity.js';
 
 /**
  * The device-bound session in a real browser: the login page's script makes the key, the
@@ -31,59 +28,12 @@ describe('device-bound session in Chromium', () => {
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const { vault, accessLog } = await makeVault(db);
-    const citizen = person({ kind: 'job_seeker' });
-    await vault.createPeople(system, [citizen], 'test');
-    await vault.createAccounts(
-      system,
-      [
-        {
-          id: randomUUID(),
-          role: 'job_seeker',
-          organisationId: null,
-          personId: citizen.id,
-          email,
-          displayName: 'Hélène',
-          passwordHash: await argon2Hasher.hash(password),
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
-    const other = person({ kind: 'candidate' });
-    await vault.createPeople(system, [other], 'test');
-    await vault.createAccounts(
-      system,
-      [
-        {
-          id: randomUUID(),
-          role: 'candidate',
-          organisationId: null,
-          personId: other.id,
-          email: second,
-          displayName: 'Yanis',
-          passwordHash: await argon2Hasher.hash(password),
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
-    const deps = testDeps(db);
-    app = await buildApp({
-      ...deps,
-      clock,
-      identity: {
-        publicUrl: 'http://127.0.0.1:3000',
-        vault,
-        accessLog,
-        passwords: argon2Hasher,
-        notify: createNotify({ clock, random: deps.random }),
-      },
-    });
+    const built = await identityApp(db, { clock });
+    app = built.app;
+    const [citizen, other] = [person({ kind: 'job_seeker' }), person({ kind: 'candidate' })];
+    await built.vault.createPeople(system, [citizen, other], 'test');
+    await addAccount(built.vault, { role: 'job_seeker', personId: citizen.id, email, password });
+    await addAccount(built.vault, { role: 'candidate', personId: other.id, email: second, password });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
-import { makeVault, person, system } from '../../test/support/fixtures.js';
+import { person, system } from '../../test/support/fixtures.js';
+import { addAccount, identityApp, submitForm } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
-import { buildApp } from '../http/app.js';
-import { testDeps } from '../http/test-helpers.js';
 import { fixedClock } from '../kernel/clock.js';
-import { createNotify } from '../mail/index.js';
 import { createDeviceClient, type DeviceClient } from './client/proof-client.js';
-import { argon2Hasher } from './login/argon2-hasher.js';
 
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
@@ -21,11 +18,6 @@ function cookiesOf(response: LightMyRequestResponse): Record<string, string> {
   for (const cookie of response.cookies) out[cookie.name] = cookie.value;
   return out;
 }
-
-const cookieHeader = (jar: Record<string, string>) =>
-  Object.entries(jar)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
 
 describe('device-bound sessions over HTTP', () => {
   let db: Db;
@@ -57,64 +49,20 @@ describe('device-bound sessions over HTTP', () => {
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const { vault, accessLog } = await makeVault(db);
+    const built = await identityApp(db, { clock });
+    app = built.app;
     const candidate = person({ kind: 'candidate' });
-    await vault.createPeople(system, [candidate], 'test');
-    accountId = randomUUID();
-    await vault.createAccounts(
-      system,
-      [
-        {
-          id: accountId,
-          role: 'candidate',
-          organisationId: null,
-          personId: candidate.id,
-          email,
-          displayName: 'Zoé',
-          passwordHash: await argon2Hasher.hash(password),
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
-    const deps = testDeps(db);
-    app = await buildApp({
-      ...deps,
-      clock,
-      identity: {
-        publicUrl: 'http://127.0.0.1:3000',
-        vault,
-        accessLog,
-        passwords: argon2Hasher,
-        notify: createNotify({ clock, random: deps.random }),
-      },
-    });
+    await built.vault.createPeople(system, [candidate], 'test');
+    ({ id: accountId } = await addAccount(built.vault, { role: 'candidate', personId: candidate.id, email, password }));
     await app.ready();
     device = await createDeviceClient();
-    const page = await app.inject({
-      method: 'GET',
+    const fields = { email, password, device_key: JSON.stringify(device.publicJwk) };
+    const { response: login } = await submitForm(app, {
+      page: '/connexion',
       url: '/connexion',
+      fields,
       remoteAddress: home,
-      headers: { 'user-agent': chrome },
-    });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const login = await app.inject({
-      method: 'POST',
-      url: '/connexion',
-      remoteAddress: home,
-      headers: {
-        'user-agent': chrome,
-        'content-type': 'application/x-www-form-urlencoded',
-        cookie: cookieHeader(cookiesOf(page)),
-      },
-      payload: new URLSearchParams({
-        _csrf: csrf,
-        email,
-        password,
-        device_key: JSON.stringify(device.publicJwk),
-      }).toString(),
+      userAgent: chrome,
     });
     expect(login.statusCode, login.body).toBe(303);
     sessionCookie = cookiesOf(login)['__Host-rempart']!;

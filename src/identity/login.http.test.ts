@@ -3,12 +3,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
-import { makeVault, system } from '../../test/support/fixtures.js';
+import { addAccount, identityApp, submitForm } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
-import { buildApp } from '../http/app.js';
-import { testDeps } from '../http/test-helpers.js';
 import { fixedClock } from '../kernel/clock.js';
-import { createNotify } from '../mail/index.js';
 import type { Vault } from '../vault/index.js';
 import { createDeviceClient } from './client/proof-client.js';
 import { argon2Hasher } from './login/argon2-hasher.js';
@@ -40,48 +37,20 @@ describe('login over HTTP', () => {
   let deviceKey: string;
   let address = 1;
 
-  async function account(role: 'candidate' | 'of_user', organisationId: string | null) {
-    const id = randomUUID();
-    const email = `${role}.${id.slice(0, 6)}@exemple.fr`;
-    await vault.createAccounts(
-      system,
-      [
-        {
-          id,
-          role,
-          organisationId,
-          personId: null,
-          email,
-          displayName: 'Agent',
-          passwordHash: await argon2Hasher.hash(password),
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
-    return { id, email };
-  }
+  const account = (role: 'candidate' | 'of_user', organisationId: string | null) =>
+    addAccount(vault, { role, organisationId, password });
 
   /** A login attempt from its own address (unless given), with a fresh CSRF token. */
   async function login(email: string, secret: string, addr = `198.51.100.${address++}`) {
-    const page = await app.inject({
-      method: 'GET',
+    const fields = { email, password: secret, device_key: deviceKey };
+    const sent = await submitForm(app, {
+      page: '/connexion',
       url: '/connexion',
+      fields,
       remoteAddress: addr,
-      headers: { 'user-agent': chrome },
+      userAgent: chrome,
     });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const jar = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const response = await app.inject({
-      method: 'POST',
-      url: '/connexion',
-      remoteAddress: addr,
-      headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-      payload: new URLSearchParams({ _csrf: csrf, email, password: secret, device_key: deviceKey }).toString(),
-    });
-    return { response, jar, addr };
+    return { ...sent, addr };
   }
 
   async function mfa(
@@ -91,38 +60,21 @@ describe('login over HTTP', () => {
   ) {
     const flow = first.response.cookies.find((c) => c.name === '__Host-rempart-connexion')!;
     const cookie = `${first.jar}; ${flow.name}=${flow.value}`;
-    const page = await app.inject({
-      method: 'GET',
-      url: '/connexion/verification',
-      remoteAddress: first.addr,
-      headers: { 'user-agent': chrome, cookie },
-    });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    return app.inject({
-      method: 'POST',
+    const fields = { code, device_key: deviceKey };
+    const sent = await submitForm(app, {
+      page: '/connexion/verification',
       url,
+      fields,
       remoteAddress: first.addr,
-      headers: { 'user-agent': chrome, 'content-type': 'application/x-www-form-urlencoded', cookie },
-      payload: new URLSearchParams({ _csrf: csrf, code, device_key: deviceKey }).toString(),
+      userAgent: chrome,
+      cookie,
     });
+    return sent.response;
   }
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const made = await makeVault(db);
-    vault = made.vault;
-    const deps = testDeps(db);
-    app = await buildApp({
-      ...deps,
-      clock,
-      identity: {
-        publicUrl: 'http://127.0.0.1:3000',
-        vault,
-        accessLog: made.accessLog,
-        passwords: hasher,
-        notify: createNotify({ clock, random: deps.random }),
-      },
-    });
+    ({ app, vault } = await identityApp(db, { clock, passwords: hasher }));
     await app.ready();
     deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);
   });
@@ -222,19 +174,8 @@ describe('login over HTTP', () => {
     const agent = await account('of_user', organisation);
     await vault.storeTotpSecret(agent.id, newTotpSecret(systemRandom));
     await db.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [agent.id]);
-    const form = async (url: string, fields: Record<string, string>, page = '/mot-de-passe-oublie') => {
-      const get = await app.inject({ method: 'GET', url: page });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(get.body)![1]!;
-      return app.inject({
-        method: 'POST',
-        url,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          cookie: get.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-        },
-        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-      });
-    };
+    const form = async (url: string, fields: Record<string, string>, page = '/mot-de-passe-oublie') =>
+      (await submitForm(app, { page, url, fields })).response;
     const unknown = await form('/mot-de-passe-oublie', { email: `personne.${randomUUID()}@exemple.fr` });
     const known = await form('/mot-de-passe-oublie', { email: agent.email });
     const main = (body: string) =>

@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
-import { makeVault } from '../../test/support/fixtures.js';
+import { identityApp, submitForm } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
-import { buildApp } from '../http/app.js';
-import { testDeps } from '../http/test-helpers.js';
-import { createNotify } from '../mail/index.js';
 import type { Vault } from '../vault/index.js';
 import { createDeviceClient } from './client/proof-client.js';
-import { argon2Hasher } from './login/argon2-hasher.js';
 
 describe('self-registration with e-mail verification', () => {
   let db: Db;
@@ -19,21 +15,8 @@ describe('self-registration with e-mail verification', () => {
   const email = `noemie.${randomUUID().slice(0, 6)}@exemple.fr`;
   const password = 'Ma phrase de passe pour 2026, bien longue !';
 
-  async function form(url: string, fields: Record<string, string>) {
-    const page = await app.inject({ method: 'GET', url: url === '/connexion' ? '/connexion' : '/inscription' });
-    const match = /name="_csrf" value="([^"]+)"/.exec(page.body);
-    if (!match) throw new Error(`pas de jeton : ${page.statusCode} ${page.body.slice(0, 300)}`);
-    const csrf = match[1]!;
-    return app.inject({
-      method: 'POST',
-      url,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-      },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
-  }
+  const form = async (url: string, fields: Record<string, string>) =>
+    (await submitForm(app, { page: url === '/connexion' ? '/connexion' : '/inscription', url, fields })).response;
   const register = (address: string, secret = password) =>
     form('/inscription', {
       kind: 'job_seeker',
@@ -53,19 +36,7 @@ describe('self-registration with e-mail verification', () => {
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const made = await makeVault(db);
-    vault = made.vault;
-    const deps = testDeps(db);
-    app = await buildApp({
-      ...deps,
-      identity: {
-        publicUrl: 'http://127.0.0.1:3000',
-        vault,
-        accessLog: made.accessLog,
-        passwords: argon2Hasher,
-        notify: createNotify({ clock: deps.clock, random: deps.random }),
-      },
-    });
+    ({ app, vault } = await identityApp(db));
     await app.ready();
     deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);
   });
