@@ -21,10 +21,9 @@ export default tseslint.config(
     files: ['src/**/static/*.js'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['window', 'document', 'indexedDB', 'crypto', 'btoa', 'TextEncoder', 'fetch', 'setInterval'].map((name) => [
-          name,
-          'readonly',
-        ]),
+        ['window', 'document', 'indexedDB', 'crypto', 'btoa', 'TextEncoder', 'fetch', 'setInterval', 'FormData'].map(
+          (name) => [name, 'readonly'],
+        ),
       ),
     },
   },

@@ -2,11 +2,12 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { writeCheckpoint } from './audit/index.js';
-import type { Config } from './config/config.js';
+import { browserHost, type Config } from './config/config.js';
 import { buildApp } from './http/app.js';
 import { argon2Hasher } from './identity/login/argon2-hasher.js';
 import { mfaRequirement, totpAllowed } from './identity/mfa-policy.js';
 import { newTotpSecret } from './identity/totp/index.js';
+import { issueToken, MAX_TOKEN_TTL_MS } from './identity/tokens.js';
 import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
 import { openPlatform } from './platform.js';
 import { seedDemo } from './seed/index.js';
@@ -41,6 +42,17 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
         await tx.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [accountId]);
       });
       return secret;
+    },
+    invite: async (accountId, role) => {
+      if (mfaRequirement(role) !== 'passkey') return null;
+      const token = await issueToken(platform.db, {
+        accountId,
+        purpose: 'invitation',
+        ttlMs: MAX_TOKEN_TTL_MS,
+        clock: platform.clock,
+        random: platform.random,
+      });
+      return `${config.publicUrl}/invitation/${token}`;
     },
   });
   return file;
@@ -81,7 +93,7 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  const url = `http://${browserHost(config.host)}:${port}/`;
   const demoLine = demoFile ? `Comptes de démonstration : ${demoFile}\n` : '';
   // One write, so that whoever waits for "prêt" also gets where the demo accounts are.
   out.write(`${demoLine}rempart est prêt : ${url}\n`);

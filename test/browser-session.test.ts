@@ -106,7 +106,12 @@ describe('device-bound session in Chromium', () => {
     };
     await signIn();
     await page.waitForURL(`${base}/compte`);
+    // Changing MFA is a sensitive action: a citizen without a second factor confirms with the password.
     await page.goto(`${base}/compte/totp`);
+    await page.waitForURL(/\/compte\/verification\?retour=%2Fcompte%2Ftotp$/);
+    await page.fill('#champ-code', password);
+    await page.click('button:has-text("Confirmer avec mon mot de passe")');
+    await page.waitForURL(`${base}/compte/totp`);
     expect(await page.getAttribute('img[alt^="Code QR"]', 'src')).toMatch(/^data:image\/png;base64,/);
     const secret = (await page.textContent('#cle-totp'))!.replace(/\s+/g, '');
     const code = () => HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) });

@@ -80,7 +80,7 @@ describe('the rempart command', () => {
         });
         child.on('exit', (code) => reject(new Error(`arrêt ${code} : ${out}`)));
       });
-      expect(out).toContain(`http://127.0.0.1:${port}/`);
+      expect(out).toContain(`http://localhost:${port}/`);
       expect(out).toContain('demo-accounts.json');
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
@@ -90,8 +90,13 @@ describe('the rempart command', () => {
       expect(existsSync(file)).toBe(true);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const demo = JSON.parse(readFileSync(file, 'utf8')) as {
-        accounts: { role: string; email: string; password: string; totpSecret?: string }[];
+        accounts: { role: string; email: string; password: string; totpSecret?: string; invitationLink?: string }[];
       };
+      // The roles that must use a passkey get a link to enrol one, as a new staff member would.
+      const invited = demo.accounts.filter((account) => account.invitationLink).map((account) => account.role);
+      expect(invited.sort()).toEqual(['admin', 'advisor', 'of_manager', 'recruiter_manager', 'security_officer']);
+      for (const account of demo.accounts.filter((a) => a.invitationLink))
+        expect(account.invitationLink).toMatch(new RegExp(`^http://localhost:${port}/invitation/[A-Za-z0-9_-]{43}$`));
       const withTotp = demo.accounts.filter((account) => account.totpSecret).map((account) => account.role);
       expect(withTotp.sort()).toEqual(['of_user', 'recruiter']);
       for (const account of demo.accounts.filter((a) => a.totpSecret))

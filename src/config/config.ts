@@ -95,7 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readCeilingPerDay: values.READ_CEILING_PER_DAY,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
-    publicUrl: (values.PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}`).replace(/\/$/, ''),
+    publicUrl: (values.PUBLIC_URL ?? `http://${browserHost(values.HOST)}:${values.PORT}`).replace(/\/$/, ''),
     trustProxy: values.TRUST_PROXY,
   });
+}
+
+/**
+ * The host name a browser should use for a listening address. Passkeys need a domain name, not
+ * an IP address (WebAuthn's relying party id), and browsers treat `localhost` as secure; so a
+ * loopback or wildcard address is reached as `localhost`.
+ */
+export function browserHost(host: string): string {
+  return ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host) ? 'localhost' : host;
 }

@@ -16,11 +16,50 @@ import { findSession, refreshSession, isBound, rememberProofId, type Session } f
  * - `api`: a session and, on this very request, a fresh proof signed by the device key;
  * - `device`: a session, bound or not, and a proof: the renewal of the binding itself;
  * - `session`: a session, bound or not, and nothing else: only for fetching a nonce.
- * `roles`, when given, further limits the route to those roles. No declaration, no access.
+ * `roles`, when given, further limits the route to those roles. `stepUp` demands a passkey or
+ * TOTP check (a password one for accounts without a second factor) within the last five minutes.
+ * No declaration, no access.
  */
 export interface Access {
   level: 'public' | 'page' | 'api' | 'device' | 'session';
   roles?: readonly Role[];
+  stepUp?: boolean;
+  /**
+   * Where a form sent without a fresh step-up comes back to after it (its page): browsers send
+   * no Referer under our Referrer-Policy. Without it, the referrer if any, else /compte.
+   */
+  returnTo?: string;
+}
+
+/** How long a check of the second factor lets a session perform sensitive actions. */
+export const STEP_UP_MS = 5 * 60_000;
+
+/** Whether the session checked its second factor recently enough for a sensitive action. */
+export function hasFreshStepUp(session: Session, now: Date): boolean {
+  return session.mfaAt !== null && now.getTime() - session.mfaAt.getTime() <= STEP_UP_MS;
+}
+
+/**
+ * Where to come back after a step-up: a path of ours only (never `//host`, never a scheme), so
+ * the verification page cannot be turned into an open redirect.
+ */
+export function localReturnPath(candidate: string | undefined, fallback = '/compte'): string {
+  if (!candidate) return fallback;
+  let path = candidate;
+  try {
+    if (/^https?:\/\//i.test(candidate)) {
+      const url = new URL(candidate);
+      path = `${url.pathname}${url.search}`;
+    }
+  } catch {
+    return fallback;
+  }
+  return /^\/(?![/\\])[^\s]*$/.test(path) ? path : fallback;
+}
+
+function stepUpTarget(request: FastifyRequest, access: Access): string {
+  const target = request.method === 'GET' ? request.url : (access.returnTo ?? request.headers.referer ?? undefined);
+  return `/compte/verification?retour=${encodeURIComponent(localReturnPath(target))}`;
 }
 
 declare module 'fastify' {
@@ -110,5 +149,11 @@ export function registerAccessControl(
     // A valid proof moves the binding here: it proves the key, wherever the request comes from.
     const client = { addr: request.ip, userAgent: request.headers['user-agent'] };
     await refreshSession(deps.db, session, now, proven ? client : null);
+    if (access.stepUp && !hasFreshStepUp(session, now)) {
+      // A person is sent to the verification page and brought back; a script or client gets the code.
+      const wantsPage = access.level === 'page' && (request.headers.accept ?? '').includes('text/html');
+      if (wantsPage) return reply.redirect(stepUpTarget(request, access), 303);
+      throw new AppError('STEP_UP_REQUIRED');
+    }
   });
 }

@@ -1,8 +1,8 @@
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../kernel/errors.js';
-import { renderPage, type AppMode, type PageContent } from '../http/layout.js';
+import type { AppMode } from '../http/layout.js';
 import { actorOf, registerAccessControl } from './access.js';
 import type { LoginDeps } from './login/deps.js';
 import { passwordStep } from './login/password-step.js';
@@ -15,13 +15,17 @@ import { resetFormPage, resetRequestPage } from './pages/password-reset.page.js'
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
 import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
 import { journal } from './journal.js';
+import { registerMfaRoutes } from './mfa.routes.js';
+import { registerInvitationRoutes } from './invitation.routes.js';
+import { loadAccountState, usableFactors } from './login/account-state.js';
+import { findFlow } from './login/flows.js';
 import { roleLabels } from './roles.js';
 import { totpUri } from './totp/index.js';
 import { confirmationPage, registrationPage, registrationSentPage } from './pages/registration.page.js';
 import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
 import { accountPage, sessionsPage } from './pages/sessions.page.js';
 import { clearSessionCookie, setSessionCookie } from './sessions/cookie.js';
-import { parseDeviceKey } from './sessions/device-proof.js';
+import { clientOf, cookieOptions, deviceKeyOf, FLOW_COOKIE, sendPage } from './http-support.js';
 import { issueNonce } from './sessions/nonce.js';
 import { endSession, listSessions } from './sessions/session-store.js';
 
@@ -29,27 +33,6 @@ export interface IdentityDeps extends LoginDeps {
   mode: AppMode;
   nonceKey: Buffer;
   publicUrl: string;
-}
-
-const FLOW_COOKIE = '__Host-rempart-connexion';
-const cookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' as const };
-
-function sendPage(reply: FastifyReply, page: PageContent, mode: AppMode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(renderPage(page, mode));
-}
-
-function clientOf(request: FastifyRequest) {
-  return { addr: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-function deviceKeyOf(body: Record<string, string>) {
-  try {
-    const key = parseDeviceKey(JSON.parse(body.device_key ?? ''));
-    if (key) return key;
-  } catch {
-    // fall through: a missing or malformed key is refused below
-  }
-  throw new AppError('DEVICE_KEY_REQUIRED');
 }
 
 /** Login, logout, sessions, the device-proof endpoints and the account API. */
@@ -86,6 +69,14 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     })),
   }));
 
+  /** What the second step may offer the login in progress, or null if there is none. */
+  async function pendingFactors(handle: string | undefined) {
+    const flow = await findFlow(deps.db, handle, 'mfa', deps.clock.now());
+    const state = flow?.accountId ? await loadAccountState(deps.db, flow.accountId) : null;
+    if (!state) return null;
+    return { ...usableFactors(state), recovery: state.requirement !== 'passkey' };
+  }
+
   await app.register(async (forms) => {
     await forms.register(formbody, { bodyLimit: 16 * 1024 });
     await forms.register(csrf, { cookieKey: '__Host-rempart-csrf', cookieOpts: { ...cookieOptions, signed: false } });
@@ -102,7 +93,9 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             ? 'Votre session a expiré ou n’est plus liée à cet appareil. Veuillez vous reconnecter.'
             : query.motdepasse === 'change'
               ? 'Votre mot de passe a été changé. Connectez-vous : la vérification en deux étapes reste demandée.'
-              : undefined;
+              : query.invitation === 'terminee'
+                ? 'Votre compte est actif. Connectez-vous avec votre clé d’accès, ou avec votre mot de passe puis votre code.'
+                : undefined;
         return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), info }), deps.mode);
       },
     );
@@ -115,7 +108,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
           const result = await passwordStep(deps, {
             email: String(body.email ?? ''),
             password: String(body.password ?? ''),
-            deviceKey: deviceKeyOf(body),
+            deviceKey: deviceKeyOf(body.device_key),
             client: clientOf(request),
           });
           if (result.next === 'session') {
@@ -127,7 +120,9 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             return reply.redirect('/connexion/verification', 303);
           }
           const error =
-            'Votre compte doit d’abord enregistrer une clé d’accès : suivez le lien d’invitation reçu par courriel.';
+            deps.mode === 'demo'
+              ? 'Votre compte doit d’abord enregistrer une clé d’accès : en démonstration, ouvrez le lien « invitationLink » de ce compte dans demo-accounts.json.'
+              : 'Votre compte doit d’abord enregistrer une clé d’accès : suivez le lien d’invitation reçu par courriel.';
           return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), error }), deps.mode, 403);
         } catch (error) {
           if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -190,20 +185,21 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     );
     forms.get(
       '/compte/totp',
-      { schema: { hide: true }, config: { access: { level: 'page' } } },
+      { schema: { hide: true }, config: { access: { level: 'page', stepUp: true } } },
       async (request, reply) => {
-        const { secret, uri } = await startTotpEnrolment(deps, request.session!);
+        const { secret, uri } = await startTotpEnrolment(deps, request.session!.accountId);
         const qrDataUrl = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
         return sendPage(reply, totpEnrolPage({ csrfToken: reply.generateCsrf(), qrDataUrl, secret }), deps.mode);
       },
     );
     forms.post(
       '/compte/totp',
-      { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } },
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'page', stepUp: true } } },
       async (request, reply) => {
         const code = String((request.body as Record<string, string>).code ?? '');
         try {
-          const { recoveryCodes } = await confirmTotpEnrolment(deps, request.session!, code, request.ip);
+          const { recoveryCodes, cookie } = await confirmTotpEnrolment(deps, request.session!, code, request.ip);
+          setSessionCookie(reply, cookie);
           return sendPage(
             reply,
             recoveryCodesPage({ csrfToken: reply.generateCsrf(), codes: recoveryCodes }),
@@ -284,8 +280,9 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/connexion/verification',
       { schema: { hide: true }, config: { access: { level: 'public' } } },
       async (request, reply) => {
-        if (!request.cookies[FLOW_COOKIE]) return reply.redirect('/connexion', 303);
-        return sendPage(reply, mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false }), deps.mode);
+        const factors = await pendingFactors(request.cookies[FLOW_COOKIE]);
+        if (!factors) return reply.redirect('/connexion', 303);
+        return sendPage(reply, mfaPage({ csrfToken: reply.generateCsrf(), ...factors }), deps.mode);
       },
     );
     // The second step: a TOTP code, or a single-use recovery code; same answers either way.
@@ -302,7 +299,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             const result = await step(deps, {
               flowHandle: request.cookies[FLOW_COOKIE],
               code: String(body.code ?? ''),
-              deviceKey: deviceKeyOf(body),
+              deviceKey: deviceKeyOf(body.device_key),
               client: clientOf(request),
             });
             reply.clearCookie(FLOW_COOKIE, cookieOptions);
@@ -310,8 +307,9 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             return reply.redirect('/compte', 303);
           } catch (error) {
             if (!(error instanceof AppError) || error.status >= 500) throw error;
-            if (error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
-            const page = mfaPage({ csrfToken: reply.generateCsrf(), totp: true, passkey: false, error: error.message });
+            const factors = await pendingFactors(request.cookies[FLOW_COOKIE]);
+            if (error.code === 'LOGIN_EXPIRED' || !factors) return reply.redirect('/connexion', 303);
+            const page = mfaPage({ csrfToken: reply.generateCsrf(), ...factors, error: error.message });
             return sendPage(reply, page, deps.mode, error.status);
           }
         },
@@ -378,5 +376,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
         return reply.redirect('/compte/sessions', 303);
       },
     );
+    registerMfaRoutes(forms, deps, guarded);
+    registerInvitationRoutes(forms, deps, guarded);
   });
 }

@@ -9,6 +9,7 @@ export type SecurityEvent =
   | 'mfa.enrolled'
   | 'mfa.removed'
   | 'mfa.failed'
+  | 'mfa.step_up'
   | 'password.changed'
   | 'password.reset_requested'
   | 'session.started'

@@ -61,6 +61,23 @@ export async function consumeToken(
   return rows[0]?.account_id ?? null;
 }
 
+/**
+ * The account a live token names, without spending it: for a link whose page has several steps
+ * (an invitation: a password, then a second factor), spent only when the last step succeeds.
+ */
+export async function peekToken(
+  q: Queryable,
+  input: { token: string; purpose: TokenPurpose; clock: Clock },
+): Promise<string | null> {
+  if (!TOKEN_SHAPE.test(input.token)) return null;
+  const { rows } = await q.query<{ account_id: string }>(
+    `SELECT account_id FROM account_tokens
+     WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3`,
+    [sha256(input.token), input.purpose, input.clock.now()],
+  );
+  return rows[0]?.account_id ?? null;
+}
+
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }

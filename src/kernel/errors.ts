@@ -14,6 +14,18 @@ export const errorCatalogue = {
   INVALID_CREDENTIALS: { status: 401, message: 'Adresse électronique ou mot de passe incorrect.' },
   MFA_INVALID: { status: 401, message: 'Code incorrect ou déjà utilisé. Veuillez réessayer.' },
   LOGIN_EXPIRED: { status: 401, message: 'La connexion a expiré. Veuillez recommencer depuis le début.' },
+  PASSKEY_INVALID: {
+    status: 401,
+    message: 'La clé d’accès n’a pas pu être vérifiée. Réessayez, ou utilisez un autre moyen de connexion.',
+  },
+  LAST_FACTOR: {
+    status: 409,
+    message: 'Vous ne pouvez pas retirer votre dernier moyen de vérification : ajoutez-en d’abord un autre.',
+  },
+  INVITATION_INVALID: {
+    status: 400,
+    message: 'Ce lien d’invitation a déjà servi ou a expiré. Demandez-en un nouveau à votre gestionnaire de comptes.',
+  },
   DEVICE_KEY_REQUIRED: {
     status: 400,
     message: 'La clé de votre appareil n’a pas pu être créée. Activez JavaScript et utilisez un navigateur récent.',

@@ -37,6 +37,11 @@ export interface DemoAccountEntry {
   organisation: string | null;
   /** Base32 TOTP secret, for the roles whose policy allows TOTP (demo mode only). */
   totpSecret?: string;
+  /**
+   * For the roles that must use a passkey: the single-use link that enrols one (as the
+   * invitation a new staff member receives). Log in with the passkey afterwards.
+   */
+  invitationLink?: string;
 }
 
 export interface DemoAccountsFile {
@@ -57,6 +62,8 @@ export interface SeedDemoOptions {
    * the roles whose MFA policy allows TOTP, so that those demo accounts can log in.
    */
   enrolTotp?: (accountId: string, role: Role) => Promise<string | null>;
+  /** Issues an invitation link for the roles that must enrol a passkey; null for the others. */
+  invite?: (accountId: string, role: Role) => Promise<string | null>;
   clock?: Clock;
   onProgress?: (done: number, total: number) => void;
 }
@@ -178,9 +185,12 @@ export async function seedDemo(
     ['job_seeker', null],
   ]);
   const totpSecrets = new Map<Role, string>();
+  const invitations = new Map<Role, string>();
   for (const [role, staff] of staffRoles) {
     const secret = (await options.enrolTotp?.(staff.id, role)) ?? null;
     if (secret) totpSecrets.set(role, secret);
+    const link = (await options.invite?.(staff.id, role)) ?? null;
+    if (link) invitations.set(role, link);
   }
   const accounts: DemoAccountEntry[] = (Object.keys(roleLabels) as Role[]).map((role) => ({
     role,
@@ -189,6 +199,7 @@ export async function seedDemo(
     password: logins.get(role)!.password,
     organisation: organisationOf.get(role) ?? null,
     ...(totpSecrets.has(role) ? { totpSecret: totpSecrets.get(role)! } : {}),
+    ...(invitations.has(role) ? { invitationLink: invitations.get(role)! } : {}),
   }));
   const accountsFile = await writeAccountsFile(options.dataDir, {
     generatedAt: now.toISOString(),

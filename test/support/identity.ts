@@ -13,7 +13,10 @@ import { makeVault, system } from './fixtures.js';
 export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /** The app with its identity services, on a migrated database; not yet ready. */
-export async function identityApp(db: Db, options: { clock?: Clock; passwords?: PasswordHasher } = {}) {
+export async function identityApp(
+  db: Db,
+  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string } = {},
+) {
   const made = await makeVault(db);
   const deps = testDeps(db);
   const clock = options.clock ?? deps.clock;
@@ -21,7 +24,7 @@ export async function identityApp(db: Db, options: { clock?: Clock; passwords?: 
     ...deps,
     clock,
     identity: {
-      publicUrl: TEST_PUBLIC_URL,
+      publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
       vault: made.vault,
       accessLog: made.accessLog,
       passwords: options.passwords ?? argon2Hasher,

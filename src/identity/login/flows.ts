@@ -83,3 +83,19 @@ export async function continueMfaFlow(
   if (!evaluateAccount({ ...state, now }).allowed) throw new AppError('MFA_INVALID', 'locked');
   return { flow, state };
 }
+
+/**
+ * Spends a flow: the live flow a handle names, deleted in the same step, so a WebAuthn
+ * challenge answers one ceremony only, even when two requests race with the same handle.
+ */
+export async function takeFlow(
+  q: Queryable,
+  handle: string | undefined,
+  kind: FlowKind,
+  now: Date,
+): Promise<Flow | null> {
+  const flow = await findFlow(q, handle, kind, now);
+  if (!flow) return null;
+  const { rows } = await q.query('DELETE FROM login_flows WHERE id = $1 RETURNING 1', [flow.id]);
+  return rows.length === 1 ? flow : null;
+}

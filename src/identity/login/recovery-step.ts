@@ -9,7 +9,9 @@ import { openSession } from './open-session.js';
 
 /**
  * The second step with a single-use recovery code, for a lost authenticator. The code is spent
- * in the same transaction as the session it opens; failures count towards the lockout.
+ * in the same transaction as the session it opens; failures count towards the lockout. A role
+ * that must use a passkey cannot fall back on a code, which could be phished: its manager sends
+ * a new invitation instead.
  */
 export async function recoveryStep(
   deps: LoginDeps,
@@ -18,6 +20,7 @@ export async function recoveryStep(
   const now = deps.clock.now();
   const { flow, state } = await continueMfaFlow(deps.db, input.flowHandle, now);
   const session = await deps.db.transaction(async (tx) => {
+    if (state.requirement === 'passkey') return null;
     if (!(await consumeRecoveryCode(tx, state.id, input.code, now))) return null;
     await endFlow(tx, flow.id);
     await recordSuccess(tx, state.id);

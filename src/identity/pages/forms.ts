@@ -11,8 +11,10 @@ export function field(input: {
   autocomplete?: string;
   inputmode?: string;
   required?: boolean;
+  /** When two forms of one page share a field name, ids must still differ. */
+  id?: string;
 }): SafeHtml {
-  const id = `champ-${input.name}`;
+  const id = input.id ?? `champ-${input.name}`;
   const described = [input.hint ? `${id}-aide` : '', input.error ? `${id}-erreur` : ''].filter(Boolean).join(' ');
   return html`<div class="fr-input-group ${input.error ? 'fr-input-group--error' : ''}">
     <label class="fr-label" for="${id}"

@@ -1,11 +1,13 @@
 import { html } from '../../http/html.js';
 import type { PageContent } from '../../http/layout.js';
 import { alertError, alertInfo, csrfField, field } from './forms.js';
+import { passkeyForm, passkeyScripts } from './passkeys.page.js';
 
 /** The login page: e-mail and password; the page's script adds the device key on submit. */
 export function loginPage(input: { csrfToken: string; error?: string; info?: string; email?: string }): PageContent {
   return {
     title: 'Connexion',
+    scripts: passkeyScripts,
     main: html`<div class="fr-grid-row fr-grid-row--center">
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Se connecter à rempart</h1>
@@ -24,6 +26,19 @@ export function loginPage(input: { csrfToken: string; error?: string; info?: str
           </fieldset>
           <button class="fr-btn" type="submit">Se connecter</button>
         </form>
+        <h2 class="fr-h5 fr-mt-5w">Ou avec une clé d’accès</h2>
+        <p>
+          Sans mot de passe : votre appareil ou votre clé de sécurité vous reconnaît par votre code PIN ou votre
+          empreinte.
+        </p>
+        ${passkeyForm({
+          ceremony: 'connexion',
+          csrfToken: input.csrfToken,
+          optionsUrl: '/connexion/cle/options',
+          action: '/connexion/cle',
+          button: 'Se connecter avec une clé d’accès',
+          secondary: true,
+        })}
         <p class="fr-mt-3w">
           <a class="fr-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a><br />
           <a class="fr-link" href="/inscription">Créer un compte candidat ou demandeur d’emploi</a>
@@ -38,9 +53,16 @@ export function loginPage(input: { csrfToken: string; error?: string; info?: str
 }
 
 /** The second step: a code from the authenticator application, or a recovery code. */
-export function mfaPage(input: { csrfToken: string; totp: boolean; passkey: boolean; error?: string }): PageContent {
+export function mfaPage(input: {
+  csrfToken: string;
+  totp: boolean;
+  passkey: boolean;
+  recovery: boolean;
+  error?: string;
+}): PageContent {
   return {
     title: 'Vérification en deux étapes',
+    scripts: passkeyScripts,
     main: html`<div class="fr-grid-row fr-grid-row--center">
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Vérification en deux étapes</h1>
@@ -57,23 +79,35 @@ export function mfaPage(input: { csrfToken: string; totp: boolean; passkey: bool
         }
         ${
           input.passkey
-            ? html`<p class="fr-mt-3w">
-                Ou utilisez la clé d’accès enregistrée sur cet appareil ou sur votre clé de sécurité.
-              </p>`
+            ? html`<div class="fr-mt-3w">
+                <p>Utilisez la clé d’accès enregistrée sur cet appareil ou sur votre clé de sécurité.</p>
+                ${passkeyForm({
+                  ceremony: 'connexion',
+                  csrfToken: input.csrfToken,
+                  optionsUrl: '/connexion/cle/options',
+                  action: '/connexion/cle',
+                  button: 'Utiliser ma clé d’accès',
+                  secondary: input.totp,
+                })}
+              </div>`
             : null
         }
-        <details class="fr-mt-3w">
-          <summary>Utiliser un code de secours</summary>
-          <form method="post" action="/connexion/secours" data-cle-appareil>
-            ${csrfField(input.csrfToken)}
-            <input type="hidden" name="device_key" value="" />
-            ${field({ name: 'code', label: 'Code de secours', hint: 'Format : XXXX-XXXX-XXXX. Chaque code ne sert qu’une fois.', autocomplete: 'off' })}
-            <button class="fr-btn fr-btn--secondary" type="submit">Valider le code de secours</button>
-          </form>
-        </details>
+        ${input.recovery ? recoveryForm(input.csrfToken) : null}
       </div>
     </div>`,
   };
+}
+
+function recoveryForm(csrfToken: string) {
+  return html`<details class="fr-mt-3w">
+    <summary>Utiliser un code de secours</summary>
+    <form method="post" action="/connexion/secours" data-cle-appareil>
+      ${csrfField(csrfToken)}
+      <input type="hidden" name="device_key" value="" />
+      ${field({ id: 'champ-code-secours', name: 'code', label: 'Code de secours', hint: 'Format : XXXX-XXXX-XXXX. Chaque code ne sert qu’une fois.', autocomplete: 'off' })}
+      <button class="fr-btn fr-btn--secondary" type="submit">Valider le code de secours</button>
+    </form>
+  </details>`;
 }
 
 /** Shown instead of a page when the session cookie must first be re-proven by this device. */

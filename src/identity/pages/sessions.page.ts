@@ -70,7 +70,7 @@ export function accountPage(input: { csrfToken: string; roleLabel: string; info?
       <p>Vous êtes connecté en tant que <strong>${input.roleLabel}</strong>.</p>
       <ul>
         <li><a class="fr-link" href="/compte/sessions">Mes sessions</a></li>
-        <li><a class="fr-link" href="/compte/totp">Activer une application d’authentification (TOTP)</a></li>
+        <li><a class="fr-link" href="/compte/cles">Clés d’accès et vérification en deux étapes</a></li>
       </ul>`,
   };
 }

@@ -8,6 +8,9 @@ export function totpEnrolPage(input: {
   qrDataUrl: string;
   secret: string;
   error?: string;
+  /** Where the code goes: the account's page, or an invitation's (with its token). */
+  action?: string;
+  hidden?: Record<string, string>;
 }): PageContent {
   const grouped = input.secret.match(/.{1,4}/g)?.join(' ') ?? input.secret;
   return {
@@ -31,8 +34,9 @@ export function totpEnrolPage(input: {
         />
       </p>
       <p>Clé à saisir à la main : <code id="cle-totp">${grouped}</code></p>
-      <form method="post" action="/compte/totp">
+      <form method="post" action="${input.action ?? '/compte/totp'}">
         ${csrfField(input.csrfToken)}
+        ${Object.entries(input.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
         ${field({ name: 'code', label: 'Code à 6 chiffres', autocomplete: 'one-time-code', inputmode: 'numeric' })}
         <button class="fr-btn" type="submit">Activer</button>
       </form>`,
@@ -40,7 +44,7 @@ export function totpEnrolPage(input: {
 }
 
 /** The recovery codes, shown once. */
-export function recoveryCodesPage(input: { csrfToken: string; codes: string[] }): PageContent {
+export function recoveryCodesPage(input: { csrfToken: string; codes: string[]; next?: string }): PageContent {
   return {
     title: 'Vos codes de secours',
     account: { csrfToken: input.csrfToken },
@@ -54,6 +58,6 @@ export function recoveryCodesPage(input: { csrfToken: string; codes: string[] })
       <ul class="fr-raw-list" aria-label="Codes de secours">
         ${input.codes.map((code) => html`<li><code>${code}</code></li>`)}
       </ul>
-      <p><a class="fr-btn" href="/compte">J’ai noté mes codes</a></p>`,
+      <p><a class="fr-btn" href="${input.next ?? '/compte'}">J’ai noté mes codes</a></p>`,
   };
 }

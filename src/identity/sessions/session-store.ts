@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
+import { AppError } from '../../kernel/errors.js';
 import type { Random } from '../../kernel/random.js';
 import type { Role } from '../../vault/types.js';
 import type { DevicePublicKey } from './device-proof.js';
@@ -229,8 +230,31 @@ export async function endAccountSessions(
   return result.affectedRows;
 }
 
-export async function markMfa(q: Queryable, sessionId: string, now: Date): Promise<void> {
-  await q.query('UPDATE sessions SET mfa_at = $2 WHERE id = $1', [sessionId, now]);
+/**
+ * A new session id at a change of privilege (a step-up, a new second factor): the old id stops
+ * working at once, so an id seen before the change cannot carry the new rights (OWASP ASVS 5.0
+ * V7.2.4). The device key, the binding and the absolute deadline carry over: a step-up never
+ * lengthens a session.
+ */
+export async function rotateSession(
+  q: Queryable,
+  session: Session,
+  input: { mfaAt: Date; now: Date; random: Random },
+): Promise<{ id: string; cookie: string }> {
+  const id = input.random.bytes(16).toString('base64url');
+  const secret = input.random.bytes(32).toString('base64url');
+  const { rows } = await q.query(
+    `INSERT INTO sessions (id, secret_hash, account_id, device_key, created_at, last_seen_at, idle_expires_at,
+       absolute_expires_at, proven_at, proven_addr, proven_agent, mfa_at, user_agent_label)
+     SELECT $2, $3, account_id, device_key, created_at, $4, idle_expires_at, absolute_expires_at, proven_at,
+       proven_addr, proven_agent, $5, user_agent_label
+     FROM sessions WHERE id = $1 AND ended_at IS NULL
+     RETURNING 1`,
+    [session.id, id, sha256(secret), input.now, input.mfaAt],
+  );
+  if (rows.length === 0) throw new AppError('SESSION_EXPIRED');
+  await endSession(q, session.id, 'rotated', input.now);
+  return { id, cookie: `${id}.${secret}` };
 }
 
 export interface SessionSummary {
