@@ -77,9 +77,12 @@ export async function removePasskey(
 ): Promise<{ cookie: string }> {
   return deps.db.transaction(async (tx) => {
     // Locks the account's passkeys, so two removals cannot each leave "one other" behind.
-    await tx.query('SELECT id FROM passkeys WHERE account_id = $1 AND revoked_at IS NULL FOR UPDATE', [
-      session.accountId,
-    ]);
+    const { rows } = await tx.query<{ id: string }>(
+      'SELECT id FROM passkeys WHERE account_id = $1 AND revoked_at IS NULL FOR UPDATE',
+      [session.accountId],
+    );
+    // Another account's passkey is answered as if it did not exist.
+    if (!rows.some((row) => row.id === passkeyId)) throw new AppError('NOT_FOUND');
     await assertKeepsAFactor(tx, session.accountId, 'passkey');
     if (!(await revokePasskey(tx, session.accountId, passkeyId, deps.clock.now()))) throw new AppError('NOT_FOUND');
     return { cookie: await afterMfaChange(deps, tx, session, 'passkey_removed', clientAddr) };
