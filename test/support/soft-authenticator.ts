@@ -63,9 +63,9 @@ export function softAuthenticator(origin: string) {
       const attested = Buffer.concat([Buffer.alloc(16), idLength, id, Buffer.from(cose)]);
       const authData = authenticatorData(options.rp.id!, { uv: misbehave.userVerified ?? true, attested }, 0);
       const attestationObject = encodeCBOR(
-        new Map<string, string | Map<string, never> | Uint8Array>([
+        new Map<string, string | Map<string, string> | Uint8Array>([
           ['fmt', 'none'],
-          ['attStmt', new Map()],
+          ['attStmt', new Map<string, string>()],
           ['authData', authData],
         ]),
       );
