@@ -11,7 +11,8 @@ import { totpStep } from './login/totp-step.js';
 import QRCode from 'qrcode';
 import { completePasswordReset, requestPasswordReset } from './accounts/password-reset.js';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
-import { resetFormPage, resetRequestPage } from './pages/password-reset.page.js';
+import { passwordChangePage, resetFormPage, resetRequestPage } from './pages/password-reset.page.js';
+import { changePassword } from './accounts/password-change.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
 import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
 import { journal } from './journal.js';
@@ -224,6 +225,34 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       },
     );
     forms.get(
+      '/compte/mot-de-passe',
+      { schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (_request, reply) => sendPage(reply, passwordChangePage({ csrfToken: reply.generateCsrf() }), deps.mode),
+    );
+    forms.post(
+      '/compte/mot-de-passe',
+      { ...guarded, schema: { hide: true }, config: { access: { level: 'page' } } },
+      async (request, reply) => {
+        const body = request.body as Record<string, string>;
+        const result = await changePassword(deps, request.session!, {
+          current: String(body.current ?? ''),
+          next: String(body.password ?? ''),
+          clientAddr: request.ip,
+        });
+        if (result.ok) {
+          setSessionCookie(reply, result.cookie);
+          return reply.redirect('/compte?motdepasse=change', 303);
+        }
+        const page = passwordChangePage({
+          csrfToken: reply.generateCsrf(),
+          ...(result.reason === 'current'
+            ? { currentError: 'Mot de passe actuel incorrect.' }
+            : { passwordError: result.problems.map((problem) => problem.message).join(' ') }),
+        });
+        return sendPage(reply, page, deps.mode, 400);
+      },
+    );
+    forms.get(
       '/inscription',
       { schema: { hide: true }, config: { access: { level: 'public' } } },
       async (_request, reply) => sendPage(reply, registrationPage({ csrfToken: reply.generateCsrf() }), deps.mode),
@@ -332,13 +361,12 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
         return reply.redirect('/', 303);
       },
     );
-    forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) =>
-      sendPage(
-        reply,
-        accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role] }),
-        deps.mode,
-      ),
-    );
+    forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
+      const changed = (request.query as Record<string, string>).motdepasse === 'change';
+      const info = changed ? 'Votre mot de passe est changé. Vos autres sessions ont été fermées.' : undefined;
+      const page = accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role], info });
+      return sendPage(reply, page, deps.mode);
+    });
     forms.get(
       '/compte/sessions',
       { schema: { hide: true }, config: { access: { level: 'page' } } },

@@ -336,4 +336,31 @@ describe('passkeys, step-up and invitations over HTTP', () => {
     // The code itself was good: it is still there, unspent.
     expect(await remainingRecoveryCodes(db, id)).toBe(1);
   });
+
+  it('changes the password only with the current one, then ends the other sessions and tells the owner', async () => {
+    const { id, email } = await staff('recruiter', orgA);
+    const other = await signedIn(id, 'recruiter');
+    const browser = await signedIn(id, 'recruiter');
+    await browser.open('/compte/mot-de-passe');
+    const wrong = await browser.form('/compte/mot-de-passe', {
+      current: 'pas le bon mot de passe',
+      password: 'Recruteuse au ministère depuis 2015 !',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Mot de passe actuel incorrect.');
+    const before = browser.cookies.get('__Host-rempart');
+    const changed = await browser.form('/compte/mot-de-passe', {
+      current: 'Un mot de passe de test assez long 2026 !',
+      password: 'Recruteuse au ministère depuis 2015 !',
+    });
+    expect(changed.headers.location).toBe('/compte?motdepasse=change');
+    expect(browser.cookies.get('__Host-rempart')).not.toBe(before);
+    expect((await browser.open('/compte')).statusCode).toBe(200);
+    expect((await other.open('/compte')).statusCode).toBe(303);
+    const mail = await db.query("SELECT 1 FROM mail_outbox WHERE account_id = $1 AND template = 'password_changed'", [
+      id,
+    ]);
+    expect(mail.rows).toHaveLength(1);
+    expect(await vault.findAccountIdByEmail(email)).toBe(id);
+  });
 });

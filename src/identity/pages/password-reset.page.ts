@@ -45,3 +45,36 @@ export function resetFormPage(input: {
       </form>`,
   };
 }
+
+/** "Changer mon mot de passe", from the account: the current one, then the new one. */
+export function passwordChangePage(input: {
+  csrfToken: string;
+  currentError?: string;
+  passwordError?: string;
+}): PageContent {
+  return {
+    title: 'Changer mon mot de passe',
+    account: { csrfToken: input.csrfToken },
+    main: html`<h1>Changer mon mot de passe</h1>
+      <p>Vos autres sessions seront fermées, et vous recevrez un courriel de confirmation.</p>
+      <form method="post" action="/compte/mot-de-passe">
+        ${csrfField(input.csrfToken)}
+        ${field({
+          name: 'current',
+          label: 'Mot de passe actuel',
+          type: 'password',
+          autocomplete: 'current-password',
+          error: input.currentError,
+        })}
+        ${field({
+          name: 'password',
+          label: 'Nouveau mot de passe',
+          type: 'password',
+          autocomplete: 'new-password',
+          hint: 'Au moins 12 caractères mêlant majuscules, minuscules, chiffres et caractères spéciaux, ou une phrase de passe plus longue.',
+          error: input.passwordError,
+        })}
+        <button class="fr-btn" type="submit">Changer le mot de passe</button>
+      </form>`,
+  };
+}

@@ -71,6 +71,7 @@ export function accountPage(input: { csrfToken: string; roleLabel: string; info?
       <ul>
         <li><a class="fr-link" href="/compte/sessions">Mes sessions</a></li>
         <li><a class="fr-link" href="/compte/cles">Clés d’accès et vérification en deux étapes</a></li>
+        <li><a class="fr-link" href="/compte/mot-de-passe">Changer mon mot de passe</a></li>
       </ul>`,
   };
 }

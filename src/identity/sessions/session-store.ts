@@ -239,7 +239,7 @@ export async function endAccountSessions(
 export async function rotateSession(
   q: Queryable,
   session: Session,
-  input: { mfaAt: Date; now: Date; random: Random },
+  input: { mfaAt: Date | null; now: Date; random: Random },
 ): Promise<{ id: string; cookie: string }> {
   const id = input.random.bytes(16).toString('base64url');
   const secret = input.random.bytes(32).toString('base64url');
