@@ -8,6 +8,7 @@ import { argon2Hasher } from './identity/login/argon2-hasher.js';
 import { mfaRequirement, totpAllowed } from './identity/mfa-policy.js';
 import { newTotpSecret } from './identity/totp/index.js';
 import { issueToken, MAX_TOKEN_TTL_MS } from './identity/tokens.js';
+import { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './identity/housekeeping.js';
 import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
 import { openPlatform } from './platform.js';
 import { seedDemo } from './seed/index.js';
@@ -90,6 +91,14 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   await checkpoint();
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();
+  const housekeeping = setInterval(
+    () =>
+      purgeIdentityState(platform.db, platform.clock.now()).catch((error: unknown) =>
+        logger.error({ err: error }, 'nettoyage des données de connexion impossible'),
+      ),
+    HOUSEKEEPING_EVERY_MS,
+  );
+  housekeeping.unref();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -103,6 +112,7 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
     process.once('SIGTERM', stop);
   });
   clearInterval(timer);
+  clearInterval(housekeeping);
   await app.close();
   await mailer.stop();
   transport?.close();
