@@ -20,7 +20,7 @@ import { registerMfaRoutes } from './mfa.routes.js';
 import { registerInvitationRoutes } from './invitation.routes.js';
 import { loadAccountState, usableFactors } from './login/account-state.js';
 import { findFlow } from './login/flows.js';
-import { roleLabels } from './roles.js';
+import { asRole } from './roles.js';
 import { totpUri } from './totp/index.js';
 import { confirmationPage, registrationPage, registrationSentPage } from './pages/registration.page.js';
 import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
@@ -95,7 +95,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             : query.motdepasse === 'change'
               ? 'Votre mot de passe a été changé. Connectez-vous : la vérification en deux étapes reste demandée.'
               : query.invitation === 'terminee'
-                ? 'Votre compte est actif. Connectez-vous avec votre clé d’accès, ou avec votre mot de passe puis votre code.'
+                ? 'Votre compte est actif. Connectez-vous avec votre clé d’accès, ou avec votre mot de passe puis votre second facteur.'
                 : undefined;
         return sendPage(reply, loginPage({ csrfToken: reply.generateCsrf(), info }), deps.mode);
       },
@@ -364,7 +364,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
       const changed = (request.query as Record<string, string>).motdepasse === 'change';
       const info = changed ? 'Votre mot de passe est changé. Vos autres sessions ont été fermées.' : undefined;
-      const page = accountPage({ csrfToken: reply.generateCsrf(), roleLabel: roleLabels[request.session!.role], info });
+      const page = accountPage({ csrfToken: reply.generateCsrf(), roleLabel: asRole(request.session!.role), info });
       return sendPage(reply, page, deps.mode);
     });
     forms.get(

@@ -13,6 +13,12 @@ export const roleLabels: Record<Role, string> = {
   admin: 'administrateur de la plateforme',
 };
 
+/** « en tant que » before the label, elided before a vowel (« en tant qu’administrateur »). */
+export function asRole(role: Role): string {
+  const label = roleLabels[role];
+  return /^[aeiouyéèêh]/i.test(label) ? `en tant qu’${label}` : `en tant que ${label}`;
+}
+
 /** The same label at the start of a line or a heading. */
 export function roleTitle(role: Role): string {
   const label = roleLabels[role];

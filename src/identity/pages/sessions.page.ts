@@ -67,7 +67,7 @@ export function accountPage(input: { csrfToken: string; roleLabel: string; info?
     account: { csrfToken: input.csrfToken },
     main: html`<h1>Mon compte</h1>
       ${alertInfo(input.info)}
-      <p>Vous êtes connecté en tant que <strong>${input.roleLabel}</strong>.</p>
+      <p>Vous êtes connecté ${input.roleLabel}.</p>
       <ul>
         <li><a class="fr-link" href="/compte/sessions">Mes sessions</a></li>
         <li><a class="fr-link" href="/compte/cles">Clés d’accès et vérification en deux étapes</a></li>
