@@ -6,6 +6,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
 import { registerApiRoot } from './api.js';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import { registerAccessControl } from '../identity/access.js';
 import { registerIdentityAssets } from '../identity/assets.js';
 import { registerIdentityRoutes } from '../identity/identity.routes.js';
@@ -69,6 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, deps.mode);
   await app.register(cookie);
+  // Per-route limits only (`config.rateLimit`), for public endpoints that store something.
+  await app.register(rateLimit, { global: false });
   // Deny by default: every route declares its access, checked before any handler runs.
   if (deps.identity) {
     await registerIdentityRoutes(app, {

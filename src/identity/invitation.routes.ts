@@ -12,6 +12,7 @@ import {
 } from './accounts/invitation.js';
 import { bodyOf, CEREMONY_COOKIE, cookieOptions, sendPage, text } from './http-support.js';
 import type { IdentityDeps } from './identity.routes.js';
+import { CEREMONY_RATE_LIMIT } from './mfa.routes.js';
 import { invitationFactorPage, invitationInvalidPage, invitationPasswordPage } from './pages/invitation.page.js';
 import { recoveryCodesPage } from './pages/totp.page.js';
 import { passkeyName } from './passkeys/passkeys.js';
@@ -31,6 +32,7 @@ export function registerInvitationRoutes(
 ): void {
   const rp = relyingParty(deps.publicUrl);
   const open = { schema: { hide: true }, config: { access: { level: 'public' as const } } };
+  const limited = { ...open, config: { ...open.config, rateLimit: CEREMONY_RATE_LIMIT } };
 
   async function showStep(reply: FastifyReply, token: string, invitation: Invitation | null, error?: string) {
     if (!invitation) return sendPage(reply, invitationInvalidPage(), deps.mode, 400);
@@ -64,7 +66,7 @@ export function registerInvitationRoutes(
     });
     return sendPage(reply, page, deps.mode, 400);
   });
-  forms.post('/invitation/cle/options', { ...guarded, ...open }, async (request, reply) => {
+  forms.post('/invitation/cle/options', { ...guarded, ...limited }, async (request, reply) => {
     const { flow, options } = await invitationPasskeyOptions(deps, rp, text(bodyOf(request).token));
     reply.setCookie(CEREMONY_COOKIE, flow, cookieOptions);
     return { options };

@@ -22,6 +22,9 @@ import { listPasskeys, passkeyName, registrationOptions } from './passkeys/passk
 import { relyingParty } from './passkeys/relying-party.js';
 import { setSessionCookie } from './sessions/cookie.js';
 
+/** Ceremonies one address may start per minute without a session (login, invitation). */
+export const CEREMONY_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
+
 const notices: Record<string, string> = {
   ajoutee: 'La clé d’accès est enregistrée. Vos autres sessions ont été fermées.',
   supprimee: 'La clé d’accès est supprimée. Vos autres sessions ont été fermées.',
@@ -46,6 +49,11 @@ export function registerMfaRoutes(
     config: { access: { level: 'page' as const, stepUp: true, returnTo: '/compte/cles' } },
   };
   const open = { schema: { hide: true }, config: { access: { level: 'public' as const } } };
+  // Each anonymous ceremony stores a challenge for ten minutes: one address may start a few.
+  const anonymousCeremony = {
+    schema: { hide: true },
+    config: { access: { level: 'public' as const }, rateLimit: CEREMONY_RATE_LIMIT },
+  };
   const startCeremony = (reply: FastifyReply, flow: string) => reply.setCookie(CEREMONY_COOKIE, flow, cookieOptions);
   const endCeremony = (reply: FastifyReply) => reply.clearCookie(CEREMONY_COOKIE, cookieOptions);
 
@@ -57,7 +65,7 @@ export function registerMfaRoutes(
     return securityPage({ csrfToken, passkeys: await listPasskeys(deps.db, accountId), totp, ...notice });
   }
 
-  forms.post('/connexion/cle/options', { ...guarded, ...open }, async (request, reply) => {
+  forms.post('/connexion/cle/options', { ...guarded, ...anonymousCeremony }, async (request, reply) => {
     const { flow, options } = await passkeyLoginOptions(deps, rp, request.cookies[FLOW_COOKIE]);
     startCeremony(reply, flow);
     return { options };

@@ -30,7 +30,10 @@ const home = '192.0.2.40';
 class Browser {
   cookies = new Map<string, string>();
   csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly addr = home,
+  ) {}
 
   private keep(response: LightMyRequestResponse) {
     for (const cookie of response.cookies) {
@@ -49,7 +52,7 @@ class Browser {
       await this.app.inject({
         method: 'GET',
         url,
-        remoteAddress: home,
+        remoteAddress: this.addr,
         headers: { 'user-agent': ua, accept: 'text/html', cookie: this.jar },
       }),
     );
@@ -59,7 +62,7 @@ class Browser {
       await this.app.inject({
         method: 'POST',
         url,
-        remoteAddress: home,
+        remoteAddress: this.addr,
         headers: { 'user-agent': ua, accept: 'application/json', cookie: this.jar, 'x-csrf-token': this.csrf },
         payload: body,
       }),
@@ -70,7 +73,7 @@ class Browser {
       await this.app.inject({
         method: 'POST',
         url,
-        remoteAddress: home,
+        remoteAddress: this.addr,
         headers: {
           'user-agent': ua,
           accept: 'text/html',
@@ -362,5 +365,16 @@ describe('passkeys, step-up and invitations over HTTP', () => {
     ]);
     expect(mail.rows).toHaveLength(1);
     expect(await vault.findAccountIdByEmail(email)).toBe(id);
+  });
+
+  it('limits how many anonymous ceremonies one address may start', async () => {
+    const visitor = new Browser(app, '198.51.100.77');
+    await visitor.open('/connexion');
+    const answers: number[] = [];
+    for (let i = 0; i < 30; i += 1) answers.push((await visitor.json('/connexion/cle/options', {})).statusCode);
+    expect(answers.slice(0, 30).every((status) => status === 200)).toBe(true);
+    const refused = await visitor.json('/connexion/cle/options', {});
+    expect(refused.statusCode).toBe(429);
+    expect(codeOf(refused)).toBe('TOO_MANY_REQUESTS');
   });
 });
