@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { issueToken } from '../src/identity/tokens.js';
+import { createDeviceClient } from '../src/identity/client/proof-client.js';
+import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
+import { createSession } from '../src/identity/sessions/session-store.js';
 import { systemRandom } from '../src/kernel/random.js';
 import { launchChromium } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
@@ -43,6 +46,8 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
   let browser: Browser;
   let base: string;
   let invitation: string;
+  let organisationId: string;
+  let adminId: string;
   const email = `ines.${randomUUID().slice(0, 6)}@exemple.fr`;
   const password = 'Une phrase de passe très longue 2026 !';
 
@@ -59,6 +64,8 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
       [organisation],
     );
     const invited = await addAccount(built.vault, { role: 'of_user', organisationId: organisation });
+    organisationId = organisation;
+    adminId = (await addAccount(built.vault, { role: 'admin', organisationId: organisation })).id;
     invitation = await issueToken(db, {
       accountId: invited.id,
       purpose: 'invitation',
@@ -105,6 +112,26 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
     ]) {
       await check(path);
     }
+    // An admin's pages: a session made for this browser (its address and User-Agent).
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const device = await createDeviceClient();
+    const session = await createSession(db, {
+      accountId: adminId,
+      role: 'admin',
+      deviceKey: parseDeviceKey(device.publicJwk)!,
+      addr: '127.0.0.1',
+      userAgent,
+      mfaAt: new Date(),
+      now: new Date(),
+      random: systemRandom,
+    });
+    // The candidate's cookie, as Chromium stored it, now carrying the admin's session.
+    const current = (await context.cookies()).find((cookie) => cookie.name === '__Host-rempart')!;
+    await context.addCookies([{ ...current, value: session.cookie }]);
+    for (const path of [`/gestion/comptes?organisation=${organisationId}`, '/gestion/comptes/nouveau']) {
+      await check(path);
+    }
+    expect(await page.textContent('h1')).toBe('Demander un compte');
     // Control: the same check does see faults on a page that has them.
     await page.setContent('<html><body><img src="x.png"><input type="text"></body></html>');
     expect((await violations(page)).join('\n')).toMatch(/html-has-lang[\s\S]*image-alt|image-alt[\s\S]*label/);

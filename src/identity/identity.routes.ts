@@ -18,6 +18,7 @@ import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
 import { journal } from './journal.js';
 import { registerMfaRoutes } from './mfa.routes.js';
 import { registerInvitationRoutes } from './invitation.routes.js';
+import { registerManagementRoutes } from './management.routes.js';
 import { loadAccountState, usableFactors } from './login/account-state.js';
 import { findFlow } from './login/flows.js';
 import { asRole } from './roles.js';
@@ -364,7 +365,12 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     forms.get('/compte', { schema: { hide: true }, config: { access: { level: 'page' } } }, async (request, reply) => {
       const changed = (request.query as Record<string, string>).motdepasse === 'change';
       const info = changed ? 'Votre mot de passe est changé. Vos autres sessions ont été fermées.' : undefined;
-      const page = accountPage({ csrfToken: reply.generateCsrf(), roleLabel: asRole(request.session!.role), info });
+      const page = accountPage({
+        csrfToken: reply.generateCsrf(),
+        roleLabel: asRole(request.session!.role),
+        manager: ['admin', 'of_manager'].includes(request.session!.role),
+        info,
+      });
       return sendPage(reply, page, deps.mode);
     });
     forms.get(
@@ -406,5 +412,6 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
     );
     registerMfaRoutes(forms, deps, guarded);
     registerInvitationRoutes(forms, deps, guarded);
+    registerManagementRoutes(forms, deps, guarded);
   });
 }

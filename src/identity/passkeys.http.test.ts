@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
 import { addAccount, identityApp } from '../../test/support/identity.js';
 import { softAuthenticator } from '../../test/support/soft-authenticator.js';
+import { FormBrowser as Browser, signedInBrowser } from '../../test/support/form-browser.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import { systemRandom } from '../kernel/random.js';
@@ -17,74 +18,10 @@ import {
   storeRecoveryCodes,
 } from './recovery-codes.js';
 import { createDeviceClient } from './client/proof-client.js';
-import { parseDeviceKey } from './sessions/device-proof.js';
-import { createSession } from './sessions/session-store.js';
 import { issueToken } from './tokens.js';
 import { newTotpSecret, totpStep } from './totp/index.js';
 
 const origin = 'http://localhost:3000';
-const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
-const home = '192.0.2.40';
-
-/** A browser as the server sees it: its cookies, and the CSRF token of the last page it opened. */
-class Browser {
-  cookies = new Map<string, string>();
-  csrf = '';
-  constructor(
-    private readonly app: FastifyInstance,
-    private readonly addr = home,
-  ) {}
-
-  private keep(response: LightMyRequestResponse) {
-    for (const cookie of response.cookies) {
-      if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0)) this.cookies.delete(cookie.name);
-      else this.cookies.set(cookie.name, cookie.value);
-    }
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
-    if (token) this.csrf = token;
-    return response;
-  }
-  private get jar() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-  async open(url: string) {
-    return this.keep(
-      await this.app.inject({
-        method: 'GET',
-        url,
-        remoteAddress: this.addr,
-        headers: { 'user-agent': ua, accept: 'text/html', cookie: this.jar },
-      }),
-    );
-  }
-  async json(url: string, body: Record<string, unknown>) {
-    return this.keep(
-      await this.app.inject({
-        method: 'POST',
-        url,
-        remoteAddress: this.addr,
-        headers: { 'user-agent': ua, accept: 'application/json', cookie: this.jar, 'x-csrf-token': this.csrf },
-        payload: body,
-      }),
-    );
-  }
-  async form(url: string, fields: Record<string, string>) {
-    return this.keep(
-      await this.app.inject({
-        method: 'POST',
-        url,
-        remoteAddress: this.addr,
-        headers: {
-          'user-agent': ua,
-          accept: 'text/html',
-          cookie: this.jar,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        payload: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
-      }),
-    );
-  }
-}
 
 const codeOf = (response: LightMyRequestResponse) => (response.json() as { error?: { code: string } }).error?.code;
 
@@ -96,24 +33,8 @@ describe('passkeys, step-up and invitations over HTTP', () => {
   const orgA = randomUUID();
   const orgB = randomUUID();
 
-  /** A browser with a session of `accountId` opened now, as after a login with MFA `mfaAgoMs` ago. */
-  async function signedIn(accountId: string, role: Role, mfaAgoMs = 0): Promise<Browser> {
-    const device = await createDeviceClient();
-    const session = await createSession(db, {
-      accountId,
-      role,
-      deviceKey: parseDeviceKey(device.publicJwk)!,
-      addr: home,
-      userAgent: ua,
-      mfaAt: new Date(clock.now().getTime() - mfaAgoMs),
-      now: clock.now(),
-      random: systemRandom,
-    });
-    const browser = new Browser(app);
-    browser.cookies.set('__Host-rempart', session.cookie);
-    await browser.open('/compte/cles');
-    return browser;
-  }
+  const signedIn = (accountId: string, role: Role, mfaAgoMs = 0) =>
+    signedInBrowser(app, db, { accountId, role, clock, mfaAgoMs, firstPage: '/compte/cles' });
 
   async function staff(role: Role, organisationId: string) {
     return addAccount(vault, { role, organisationId, password: 'Un mot de passe de test assez long 2026 !' });

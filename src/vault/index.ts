@@ -3,7 +3,7 @@ import type { Db, Queryable, Tx } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Guard } from '../guard/index.js';
 import type { Clock } from '../kernel/clock.js';
-import { readAccountContact, type AccountContact } from './accounts.js';
+import { listManagedAccounts, readAccountContact, type AccountContact, type ManagedAccount } from './accounts.js';
 import { readTotpSecret, storeTotpSecret, type TotpCredential } from './credentials.js';
 import { readPeople } from './read.js';
 import type {
@@ -29,7 +29,7 @@ export { personFields, profileFields } from './types.js';
 export { purposes, type Purpose } from './purposes.js';
 export { MAX_PEOPLE_PER_READ } from './read.js';
 export { rotateKeys, type RotationProgress, type RotationResult } from './rotation.js';
-export type { AccountContact } from './accounts.js';
+export type { AccountContact, ManagedAccount } from './accounts.js';
 export type { TotpCredential } from './credentials.js';
 
 export interface VaultDeps {
@@ -61,6 +61,12 @@ export interface Vault {
   findAccountIdByEmail(email: string): Promise<string | null>;
   /** An account's login e-mail and display name: for the platform, or the account itself. */
   readAccountContact(actor: Actor, accountId: string, purpose: string): Promise<AccountContact | null>;
+  /** The staff accounts an admin or RGC may manage, with e-mails and names (logged). */
+  listManagedAccounts(
+    actor: Actor,
+    filter: { organisationId: string | null; pendingOnly: boolean },
+    purpose: string,
+  ): Promise<ManagedAccount[]>;
   /** Seals and stores a new, unconfirmed TOTP secret (in the caller's transaction if given). */
   storeTotpSecret(accountId: string, secret: string, q?: Queryable): Promise<void>;
   readTotpSecret(accountId: string, q?: Queryable): Promise<TotpCredential | null>;
@@ -88,6 +94,7 @@ export function createVault(deps: VaultDeps): Vault {
       return rows[0]?.id ?? null;
     },
     readAccountContact: (actor, accountId, purpose) => readAccountContact(deps, actor, accountId, purpose),
+    listManagedAccounts: (actor, filter, purpose) => listManagedAccounts(deps, actor, filter, purpose),
     storeTotpSecret: (accountId, secret, q = deps.db) => storeTotpSecret(deps, q, accountId, secret),
     readTotpSecret: (accountId, q = deps.db) => readTotpSecret(deps, q, accountId),
   };

@@ -25,7 +25,7 @@ function asAccount(actor: Actor): AccountActor {
  * Who may manage a staff account: an admin, or a training organisation's RGC for the users of
  * its own organisation. Anyone else, and any other organisation, gets nothing.
  */
-function mayManage(actor: AccountActor, role: Role, organisationId: string | null): boolean {
+export function mayManage(actor: AccountActor, role: Role, organisationId: string | null): boolean {
   if (actor.role === 'admin') return true;
   return (
     actor.role === 'of_manager' &&
@@ -33,6 +33,26 @@ function mayManage(actor: AccountActor, role: Role, organisationId: string | nul
     organisationId === actor.organisationId
   );
 }
+
+/** The roles an actor may ask for: every staff role for an admin, the OF roles for an RGC. */
+export function managedRoles(actor: Actor): Role[] {
+  if (actor.kind !== 'account') return [];
+  if (actor.role === 'admin') {
+    return ['recruiter', 'recruiter_manager', 'of_user', 'of_manager', 'advisor', 'security_officer', 'admin'];
+  }
+  return actor.role === 'of_manager' ? ['of_user', 'of_manager'] : [];
+}
+
+/** Which kind of organisation each staff role belongs to. */
+export const organisationKindOf: Partial<Record<Role, 'employer' | 'training' | 'agency' | 'platform'>> = {
+  recruiter: 'employer',
+  recruiter_manager: 'employer',
+  of_user: 'training',
+  of_manager: 'training',
+  advisor: 'agency',
+  security_officer: 'platform',
+  admin: 'platform',
+};
 
 /**
  * Asks for a staff or partner account. It stays inactive until a second authorised person
@@ -46,6 +66,12 @@ export async function requestStaffAccount(
   const actor = asAccount(creator);
   if (!isStaffRole(input.role) || !mayManage(actor, input.role, input.organisationId)) {
     throw new AppError('FORBIDDEN', 'account request outside the creator’s rights');
+  }
+  const { rows: organisation } = await deps.db.query<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [
+    input.organisationId,
+  ]);
+  if (organisation[0]?.kind !== organisationKindOf[input.role]) {
+    throw new AppError('VALIDATION_FAILED', 'role does not fit the organisation');
   }
   const id = deps.random.uuid();
   await deps.db.transaction(async (tx) => {
@@ -86,7 +112,21 @@ export async function requestStaffAccount(
  * only when that is done.
  */
 export async function approveStaffAccount(deps: AccountsDeps, approver: Actor, accountId: string): Promise<void> {
-  const actor = asAccount(approver);
+  await decide(deps, approver, accountId, 'approved');
+}
+
+/** The second person's refusal: the account stays inactive for good, and no link is sent. */
+export async function rejectStaffAccount(deps: AccountsDeps, rejecter: Actor, accountId: string): Promise<void> {
+  await decide(deps, rejecter, accountId, 'rejected');
+}
+
+async function decide(
+  deps: AccountsDeps,
+  by: Actor,
+  accountId: string,
+  decision: 'approved' | 'rejected',
+): Promise<void> {
+  const actor = asAccount(by);
   await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ requested_by: string; role: Role; organisation_id: string | null }>(
       `SELECT r.requested_by, a.role, a.organisation_id FROM account_requests r JOIN accounts a ON a.id = r.account_id
@@ -99,9 +139,19 @@ export async function approveStaffAccount(deps: AccountsDeps, approver: Actor, a
     if (request.requested_by === actor.accountId) throw new AppError('FORBIDDEN', 'self-approval');
     const now = deps.clock.now();
     await tx.query(
-      "UPDATE account_requests SET decided_by = $2, decision = 'approved', decided_at = $3 WHERE account_id = $1",
-      [accountId, actor.accountId, now],
+      'UPDATE account_requests SET decided_by = $2, decision = $3, decided_at = $4 WHERE account_id = $1',
+      [accountId, actor.accountId, decision, now],
     );
+    const event = {
+      actorId: actor.accountId,
+      sessionId: actor.sessionId,
+      clientAddr: actor.clientAddr,
+      subjectId: accountId,
+    };
+    if (decision === 'rejected') {
+      await journal(deps.accessLog, tx, 'account.rejected', event);
+      return;
+    }
     await tx.query('UPDATE accounts SET approved_by = $2, approved_at = $3 WHERE id = $1', [
       accountId,
       actor.accountId,
@@ -118,12 +168,7 @@ export async function approveStaffAccount(deps: AccountsDeps, approver: Actor, a
       link: `${deps.publicUrl}/invitation/${token}`,
       role: request.role,
     });
-    await journal(deps.accessLog, tx, 'account.approved', {
-      actorId: actor.accountId,
-      sessionId: actor.sessionId,
-      clientAddr: actor.clientAddr,
-      subjectId: accountId,
-    });
+    await journal(deps.accessLog, tx, 'account.approved', event);
   });
 }
 

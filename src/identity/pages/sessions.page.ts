@@ -61,7 +61,12 @@ export function sessionsPage(input: {
 }
 
 /** The account's home: where to manage sessions and second factors. */
-export function accountPage(input: { csrfToken: string; roleLabel: string; info?: string }): PageContent {
+export function accountPage(input: {
+  csrfToken: string;
+  roleLabel: string;
+  manager?: boolean;
+  info?: string;
+}): PageContent {
   return {
     title: 'Mon compte',
     account: { csrfToken: input.csrfToken },
@@ -72,6 +77,7 @@ export function accountPage(input: { csrfToken: string; roleLabel: string; info?
         <li><a class="fr-link" href="/compte/sessions">Mes sessions</a></li>
         <li><a class="fr-link" href="/compte/cles">Clés d’accès et vérification en deux étapes</a></li>
         <li><a class="fr-link" href="/compte/mot-de-passe">Changer mon mot de passe</a></li>
+        ${input.manager ? html`<li><a class="fr-link" href="/gestion/comptes">Gestion des comptes</a></li>` : null}
       </ul>`,
   };
 }

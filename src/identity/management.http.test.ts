@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../test/support/databases.js';
+import { FormBrowser, signedInBrowser } from '../../test/support/form-browser.js';
+import { addAccount, identityApp } from '../../test/support/identity.js';
+import type { Db } from '../db/client.js';
+import { fixedClock } from '../kernel/clock.js';
+import type { Role, Vault } from '../vault/index.js';
+
+/**
+ * The approval queue over HTTP: who sees what, the two-person rule through the pages, step-up,
+ * CSRF, suspension, and nothing of another organisation.
+ */
+describe('staff account management pages', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let vault: Vault;
+  const clock = fixedClock(new Date('2026-11-22T14:00:00Z'));
+  const ofA = randomUUID();
+  const ofB = randomUUID();
+  const platform = randomUUID();
+  const employer = randomUUID();
+
+  const browserOf = (accountId: string, role: Role, mfaAgoMs = 0) =>
+    signedInBrowser(app, db, { accountId, role, clock, mfaAgoMs, firstPage: '/gestion/comptes' });
+  const logEntries = async (actorId: string) =>
+    (
+      await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM access_log WHERE actor_id = $1 AND purpose = 'account.manage'",
+        [actorId],
+      )
+    ).rows[0]!.n;
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    ({ app, vault } = await identityApp(db, { clock }));
+    await db.query(
+      `INSERT INTO organisations (id, kind, name, siret, versant) VALUES
+         ($1, 'training', 'Organisme de Rennes', '33333333333333', NULL),
+         ($2, 'training', 'Organisme de Nîmes', '44444444444444', NULL),
+         ($3, 'platform', 'Plateforme rempart', NULL, NULL),
+         ($4, 'employer', 'Préfecture du Cher', NULL, 'etat')`,
+      [ofA, ofB, platform, employer],
+    );
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  async function requestAccount(browser: FormBrowser, fields: Record<string, string>) {
+    await browser.open('/gestion/comptes/nouveau');
+    return browser.form('/gestion/comptes/nouveau', fields);
+  }
+
+  it('lets an RGC ask, and only a second RGC approve; the invitation is mailed', async () => {
+    const first = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const second = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const asker = await browserOf(first.id, 'of_manager');
+    expect((await asker.open('/gestion/comptes')).body).toContain('Aucune demande en attente.');
+
+    const asked = await requestAccount(asker, {
+      displayName: 'Élodie Marchand',
+      email: 'elodie.marchand@organisme-rennes.fr',
+      role: 'of_user',
+      organisationId: ofA,
+    });
+    expect(asked.headers.location).toBe('/gestion/comptes?fait=demande');
+    const queue = await asker.open('/gestion/comptes?fait=demande');
+    expect(queue.body).toContain('Élodie Marchand');
+    expect(queue.body).toContain('En attente d’une seconde personne');
+    expect(queue.body).not.toContain('/gestion/comptes/approuver');
+    const { rows } = await db.query<{ account_id: string }>(
+      'SELECT account_id FROM account_requests WHERE requested_by = $1',
+      [first.id],
+    );
+    const requested = rows[0]!.account_id;
+
+    // A forged approval by the asker: refused, and the request still waits.
+    const forged = await asker.form('/gestion/comptes/approuver', { account: requested });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('une seconde personne habilitée doit l’approuver');
+
+    const approver = await browserOf(second.id, 'of_manager');
+    expect(approver.csrf).not.toBe('');
+    const approved = await approver.form('/gestion/comptes/approuver', { account: requested });
+    expect(approved.headers.location).toBe('/gestion/comptes?fait=approuve');
+    const mail = await db.query("SELECT 1 FROM mail_outbox WHERE account_id = $1 AND template = 'invitation'", [
+      requested,
+    ]);
+    expect(mail.rows).toHaveLength(1);
+    expect(approved.headers.location).not.toMatch(/elodie|marchand/i);
+  });
+
+  it('asks for a step-up before creating or approving, and refuses a form without its CSRF token', async () => {
+    const rgc = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const stale = await browserOf(rgc.id, 'of_manager', 6 * 60_000);
+    const page = await stale.open('/gestion/comptes/nouveau');
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/compte/verification?retour=%2Fgestion%2Fcomptes%2Fnouveau');
+    const approval = await stale.form('/gestion/comptes/approuver', { account: randomUUID() });
+    expect(approval.statusCode).toBe(303);
+    expect(approval.headers.location).toBe('/compte/verification?retour=%2Fgestion%2Fcomptes');
+    // Suspending stays one click away: no step-up.
+    const target = await addAccount(vault, { role: 'of_user', organisationId: ofA });
+    expect((await stale.form('/gestion/comptes/suspendre', { account: target.id })).headers.location).toBe(
+      '/gestion/comptes?fait=suspendu',
+    );
+
+    const fresh = await browserOf(rgc.id, 'of_manager');
+    fresh.csrf = 'faux-jeton';
+    const forged = await fresh.form('/gestion/comptes/reactiver', { account: target.id });
+    expect(forged.statusCode).toBe(403);
+    const { rows } = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [target.id]);
+    expect(rows[0]!.status).toBe('suspended');
+  });
+
+  it('suspends an account, which ends its sessions, and reactivates it', async () => {
+    const rgc = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const user = await addAccount(vault, { role: 'of_user', organisationId: ofA });
+    const victim = await signedInBrowser(app, db, { accountId: user.id, role: 'of_user', clock });
+    expect((await victim.open('/compte')).statusCode).toBe(200);
+    const manager = await browserOf(rgc.id, 'of_manager');
+    const list = await manager.open(`/gestion/comptes`);
+    expect(list.body).toContain('Actif');
+    expect((await manager.form('/gestion/comptes/suspendre', { account: user.id })).statusCode).toBe(303);
+    const after = await victim.open('/compte');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/connexion?session=expiree');
+    expect((await manager.open('/gestion/comptes')).body).toContain('Suspendu');
+    expect((await manager.form('/gestion/comptes/reactiver', { account: user.id })).headers.location).toBe(
+      '/gestion/comptes?fait=reactive',
+    );
+  });
+
+  it('gives an RGC nothing of another organisation, and other roles nothing at all', async () => {
+    const rgcA = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const rgcB = await addAccount(vault, { role: 'of_manager', organisationId: ofB });
+    const userB = await addAccount(vault, {
+      role: 'of_user',
+      email: `b.${randomUUID().slice(0, 6)}@nimes.fr`,
+      organisationId: ofB,
+    });
+    const bBrowser = await browserOf(rgcB.id, 'of_manager');
+    await requestAccount(bBrowser, {
+      displayName: 'Hugo Nîmois',
+      email: 'hugo@organisme-nimes.fr',
+      role: 'of_user',
+      organisationId: ofB,
+    });
+    const { rows } = await db.query<{ account_id: string }>(
+      'SELECT account_id FROM account_requests WHERE requested_by = $1',
+      [rgcB.id],
+    );
+
+    const aBrowser = await browserOf(rgcA.id, 'of_manager');
+    const before = await logEntries(rgcA.id);
+    const queue = await aBrowser.open(`/gestion/comptes?organisation=${ofB}`);
+    expect(queue.body).not.toContain('Hugo');
+    expect(queue.body).not.toContain(userB.email);
+    expect(await logEntries(rgcA.id)).toBeGreaterThan(before);
+    for (const action of ['approuver', 'refuser', 'suspendre', 'reactiver']) {
+      const target = action === 'suspendre' || action === 'reactiver' ? userB.id : rows[0]!.account_id;
+      expect((await aBrowser.form(`/gestion/comptes/${action}`, { account: target })).statusCode).toBe(404);
+    }
+    // Asking for an account in B, or for a role an RGC cannot give: refused.
+    const outside = await requestAccount(aBrowser, {
+      displayName: 'Intrus',
+      email: 'intrus@exemple.fr',
+      role: 'of_user',
+      organisationId: ofB,
+    });
+    expect(outside.statusCode).toBe(403);
+    const tooHigh = await requestAccount(aBrowser, {
+      displayName: 'Intrus',
+      email: 'intrus@exemple.fr',
+      role: 'admin',
+      organisationId: ofA,
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    expect(tooHigh.body).toContain('value="Intrus"');
+
+    for (const [role, organisationId] of [
+      ['recruiter', employer],
+      ['of_user', ofA],
+      ['security_officer', platform],
+    ] as const) {
+      const { id } = await addAccount(vault, { role, organisationId });
+      const browser = await signedInBrowser(app, db, { accountId: id, role, clock });
+      expect((await browser.open('/gestion/comptes')).statusCode).toBe(403);
+      expect((await browser.form('/gestion/comptes/suspendre', { account: userB.id })).statusCode).toBe(403);
+    }
+    const { rows: status } = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [
+      userB.id,
+    ]);
+    expect(status[0]!.status).toBe('active');
+  });
+
+  it('lets an admin pick an organisation, and keeps bad input in the form', async () => {
+    const admin = await addAccount(vault, { role: 'admin', organisationId: platform });
+    const browser = await browserOf(admin.id, 'admin');
+    const page = await browser.open(`/gestion/comptes?organisation=${ofA}`);
+    expect(page.body).toContain('Organisme de Rennes');
+    expect(page.body).toContain('Comptes de l’organisation');
+    const wrongKind = await requestAccount(browser, {
+      displayName: 'Claire Dupont',
+      email: 'claire.dupont@prefecture.gouv.fr',
+      role: 'advisor',
+      organisationId: employer,
+    });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.body).toContain('Ce rôle ne correspond pas à cette organisation');
+    expect(wrongKind.body).toContain('value="claire.dupont@prefecture.gouv.fr"');
+    const missing = await browser.form('/gestion/comptes/nouveau', { displayName: '', email: 'pas-une-adresse' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Veuillez indiquer');
+    const ok = await browser.form('/gestion/comptes/nouveau', {
+      displayName: 'Claire Dupont',
+      email: 'claire.dupont@prefecture.gouv.fr',
+      role: 'recruiter_manager',
+      organisationId: employer,
+    });
+    expect(ok.headers.location).toBe('/gestion/comptes?fait=demande');
+  });
+});
