@@ -10,7 +10,7 @@ import { createDeviceClient } from '../src/identity/client/proof-client.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
 import { createSession } from '../src/identity/sessions/session-store.js';
 import { systemRandom } from '../src/kernel/random.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp } from './support/identity.js';
@@ -73,9 +73,7 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
       clock: systemClock,
       random: systemRandom,
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenForBrowser(app);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/kernel/clock.js';
 import type { Db } from '../src/db/client.js';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp } from './support/identity.js';
@@ -34,9 +34,7 @@ describe('device-bound session in Chromium', () => {
     await built.vault.createPeople(system, [citizen, other], 'test');
     await addAccount(built.vault, { role: 'job_seeker', personId: citizen.id, email, password });
     await addAccount(built.vault, { role: 'candidate', personId: other.id, email: second, password });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await listenForBrowser(app);
     browser = await launchChromium();
   });
   afterAll(async () => {

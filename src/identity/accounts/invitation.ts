@@ -89,15 +89,15 @@ export async function invitationTotp(deps: AccountsDeps, invitation: Invitation)
 }
 
 /**
- * The last step: spends the link, enrols the factor, activates an approved account, tells the
- * owner and writes the journal, all in one transaction.
+ * The last step, once the caller has checked the invitation is at its factor step: spends the
+ * link, enrols the factor, activates an approved account, tells the owner and writes the
+ * journal, all in one transaction.
  */
 async function complete(
   deps: AccountsDeps,
   input: { token: string; clientAddr: string },
   enrol: (tx: Tx, accountId: string) => Promise<'passkey_added' | 'totp_enabled'>,
 ): Promise<string> {
-  await requireInvitation(deps, input.token, 'factor');
   return deps.db.transaction(async (tx) => {
     const accountId = await consumeToken(tx, { token: input.token, purpose: 'invitation', clock: deps.clock });
     if (!accountId) throw new AppError('INVITATION_INVALID');
@@ -136,6 +136,7 @@ export async function completeInvitationWithTotp(
   deps: AccountsDeps,
   input: { token: string; code: string; clientAddr: string },
 ): Promise<{ recoveryCodes: string[] }> {
+  await requireInvitation(deps, input.token, 'factor');
   let recoveryCodes: string[] = [];
   await complete(deps, input, async (tx, accountId) => {
     const state = await loadAccountState(tx, accountId);
