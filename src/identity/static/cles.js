@@ -21,6 +21,11 @@ async function postJson(url, body, csrf) {
     headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
     body: JSON.stringify(body),
   });
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) {
+    // A page instead of an answer: the session must first prove this device again.
+    window.location.reload();
+    return new Promise(() => undefined);
+  }
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = new Error(data?.error?.message ?? messages.failed);
