@@ -8,13 +8,12 @@ import type { LoginDeps } from './login/deps.js';
 import { passwordStep } from './login/password-step.js';
 import { recoveryStep } from './login/recovery-step.js';
 import { totpStep } from './login/totp-step.js';
-import QRCode from 'qrcode';
 import { completePasswordReset, requestPasswordReset } from './accounts/password-reset.js';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
 import { passwordChangePage, resetFormPage, resetRequestPage } from './pages/password-reset.page.js';
 import { changePassword } from './accounts/password-change.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
-import { recoveryCodesPage, totpEnrolPage } from './pages/totp.page.js';
+import { recoveryCodesPage, totpEnrolPage, totpScan } from './pages/totp.page.js';
 import { journal } from './journal.js';
 import { registerMfaRoutes } from './mfa.routes.js';
 import { registerInvitationRoutes } from './invitation.routes.js';
@@ -22,7 +21,6 @@ import { registerManagementRoutes } from './management.routes.js';
 import { loadAccountState, usableFactors } from './login/account-state.js';
 import { findFlow } from './login/flows.js';
 import { asRole } from './roles.js';
-import { totpUri } from './totp/index.js';
 import { confirmationPage, registrationPage, registrationSentPage } from './pages/registration.page.js';
 import { loginPage, mfaPage, reverifyPage } from './pages/login.page.js';
 import { accountPage, sessionsPage } from './pages/sessions.page.js';
@@ -189,9 +187,8 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/compte/totp',
       { schema: { hide: true }, config: { access: { level: 'page', stepUp: true } } },
       async (request, reply) => {
-        const { secret, uri } = await startTotpEnrolment(deps, request.session!.accountId);
-        const qrDataUrl = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
-        return sendPage(reply, totpEnrolPage({ csrfToken: reply.generateCsrf(), qrDataUrl, secret }), deps.mode);
+        const scan = await totpScan(await startTotpEnrolment(deps, request.session!.accountId));
+        return sendPage(reply, totpEnrolPage({ csrfToken: reply.generateCsrf(), scan }), deps.mode);
       },
     );
     forms.post(
@@ -209,18 +206,9 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
           );
         } catch (error) {
           if (!(error instanceof AppError) || error.code !== 'MFA_INVALID') throw error;
-          const pending = await deps.vault.readTotpSecret(request.session!.accountId);
-          if (!pending) throw error;
-          const qrDataUrl = await QRCode.toDataURL(totpUri({ secret: pending.secret, label: 'rempart' }), {
-            margin: 1,
-            width: 200,
-          });
-          const page = totpEnrolPage({
-            csrfToken: reply.generateCsrf(),
-            qrDataUrl,
-            secret: pending.secret,
-            error: error.message,
-          });
+          // The secret still pending, so the person need not scan again.
+          const scan = await totpScan(await startTotpEnrolment(deps, request.session!.accountId));
+          const page = totpEnrolPage({ csrfToken: reply.generateCsrf(), scan, error: error.message });
           return sendPage(reply, page, deps.mode, 400);
         }
       },

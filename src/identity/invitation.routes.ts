@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, preValidationHookHandler } from 'fastify';
-import QRCode from 'qrcode';
 import { AppError } from '../kernel/errors.js';
 import {
   completeInvitationWithPasskey,
@@ -14,7 +13,7 @@ import { bodyOf, CEREMONY_COOKIE, cookieOptions, sendPage, text } from './http-s
 import type { IdentityDeps } from './identity.routes.js';
 import { CEREMONY_RATE_LIMIT } from './mfa.routes.js';
 import { invitationFactorPage, invitationInvalidPage, invitationPasswordPage } from './pages/invitation.page.js';
-import { recoveryCodesPage } from './pages/totp.page.js';
+import { recoveryCodesPage, totpScan } from './pages/totp.page.js';
 import { passkeyName } from './passkeys/passkeys.js';
 import { relyingParty } from './passkeys/relying-party.js';
 
@@ -41,9 +40,7 @@ export function registerInvitationRoutes(
       return sendPage(reply, invitationPasswordPage({ csrfToken, token, email: invitation.email }), deps.mode);
     }
     const totp = await invitationTotp(deps, invitation);
-    const scan = totp
-      ? { qrDataUrl: await QRCode.toDataURL(totp.uri, { margin: 1, width: 200 }), secret: totp.secret }
-      : null;
+    const scan = totp ? await totpScan(totp) : null;
     return sendPage(reply, invitationFactorPage({ csrfToken, token, totp: scan, error }), deps.mode, error ? 400 : 200);
   }
 

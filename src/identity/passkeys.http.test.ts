@@ -222,7 +222,7 @@ describe('passkeys, step-up and invitations over HTTP', () => {
 
     const second = await invited.open(`/invitation/${token}`);
     expect(second.body).toContain('Étape 2 sur 2');
-    const secret = /<code>([A-Z2-7 ]+)<\/code>/.exec(second.body)![1]!.replace(/\s+/g, '');
+    const secret = /<code id="cle-totp">([A-Z2-7 ]+)<\/code>/.exec(second.body)![1]!.replace(/\s+/g, '');
     const wrong = await invited.form('/invitation/totp', { token, code: '000000' });
     expect(wrong.statusCode).toBe(400);
     // The same secret is shown again: nothing to scan anew.

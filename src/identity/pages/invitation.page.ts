@@ -2,6 +2,7 @@ import { html } from '../../http/html.js';
 import type { PageContent } from '../../http/layout.js';
 import { alertError, csrfField, field } from './forms.js';
 import { passkeyForm, passkeyScripts } from './passkeys.page.js';
+import { totpScanBlock, type TotpScan } from './totp.page.js';
 
 /** An invitation whose link is spent or unknown: one answer for both. */
 export function invitationInvalidPage(): PageContent {
@@ -48,10 +49,9 @@ export function invitationPasswordPage(input: {
 export function invitationFactorPage(input: {
   csrfToken: string;
   token: string;
-  totp: { qrDataUrl: string; secret: string } | null;
+  totp: TotpScan | null;
   error?: string;
 }): PageContent {
-  const grouped = input.totp ? (input.totp.secret.match(/.{1,4}/g)?.join(' ') ?? input.totp.secret) : '';
   return {
     title: 'Activer votre compte',
     scripts: passkeyScripts,
@@ -76,15 +76,7 @@ export function invitationFactorPage(input: {
         input.totp
           ? html`<h2 class="fr-mt-5w">Ou avec une application d’authentification</h2>
               <p>Scannez ce code QR avec votre application, puis saisissez le code à 6 chiffres qu’elle affiche.</p>
-              <p>
-                <img
-                  src="${input.totp.qrDataUrl}"
-                  alt="Code QR à scanner avec votre application d’authentification"
-                  width="200"
-                  height="200"
-                />
-              </p>
-              <p>Clé à saisir à la main : <code>${grouped}</code></p>
+              ${totpScanBlock(input.totp)}
               <form method="post" action="/invitation/totp">
                 ${csrfField(input.csrfToken)}
                 <input type="hidden" name="token" value="${input.token}" />
