@@ -5,7 +5,6 @@ import { actorOf } from './access.js';
 import {
   approveStaffAccount,
   managedRoles,
-  organisationKindOf,
   reactivateAccount,
   rejectStaffAccount,
   requestStaffAccount,
@@ -121,18 +120,18 @@ export function registerManagementRoutes(
         'Veuillez indiquer le prénom et le nom, une adresse électronique valide, un rôle et une organisation.';
       return showForm(request, reply, values, error);
     }
-    const { rows } = await deps.db.query<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [
-      values.organisationId,
-    ]);
-    if (rows[0]?.kind !== organisationKindOf[role]) {
-      const error =
-        'Ce rôle ne correspond pas à cette organisation : un recruteur appartient à un employeur, un utilisateur d’organisme de formation à un organisme, un conseiller à une agence.';
-      return showForm(request, reply, values, error);
-    }
     if (await deps.vault.findAccountIdByEmail(values.email)) {
       return showForm(request, reply, values, 'Un compte utilise déjà cette adresse électronique.');
     }
-    await requestStaffAccount(deps, actor, { ...values, role });
+    try {
+      await requestStaffAccount(deps, actor, { ...values, role });
+    } catch (error) {
+      // The rule lives with the request itself: a role belongs to one kind of organisation.
+      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+      const mismatch =
+        'Ce rôle ne correspond pas à cette organisation : un recruteur appartient à un employeur, un utilisateur d’organisme de formation à un organisme, un conseiller à une agence.';
+      return showForm(request, reply, values, mismatch);
+    }
     return reply.redirect('/gestion/comptes?fait=demande', 303);
   });
 

@@ -44,7 +44,7 @@ export function managedRoles(actor: Actor): Role[] {
 }
 
 /** Which kind of organisation each staff role belongs to. */
-export const organisationKindOf: Partial<Record<Role, 'employer' | 'training' | 'agency' | 'platform'>> = {
+const organisationKindOf: Partial<Record<Role, 'employer' | 'training' | 'agency' | 'platform'>> = {
   recruiter: 'employer',
   recruiter_manager: 'employer',
   of_user: 'training',
