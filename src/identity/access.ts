@@ -25,8 +25,8 @@ export interface Access {
   roles?: readonly Role[];
   stepUp?: boolean;
   /**
-   * Where a form sent without a fresh step-up comes back to after it (its page): browsers send
-   * no Referer under our Referrer-Policy. Without it, the referrer if any, else /compte.
+   * Where a form sent without a fresh step-up comes back to after it (its page), since browsers
+   * send no Referer under our `no-referrer` policy; /compte when not declared.
    */
   returnTo?: string;
 }
@@ -58,7 +58,7 @@ export function localReturnPath(candidate: string | undefined, fallback = '/comp
 }
 
 function stepUpTarget(request: FastifyRequest, access: Access): string {
-  const target = request.method === 'GET' ? request.url : (access.returnTo ?? request.headers.referer ?? undefined);
+  const target = request.method === 'GET' ? request.url : access.returnTo;
   return `/compte/verification?retour=${encodeURIComponent(localReturnPath(target))}`;
 }
 
