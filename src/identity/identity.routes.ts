@@ -1,3 +1,4 @@
+import { readOwnContact } from './contact.js';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
@@ -50,7 +51,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
 
   app.get('/api/v1/moi', { config: { access: { level: 'api' } } }, async (request) => {
     const actor = actorOf(request);
-    const contact = await deps.vault.readAccountContact(actor, request.session!.accountId, 'self.account');
+    const contact = await readOwnContact(deps.vault, actor);
     if (!contact) throw new AppError('NOT_FOUND');
     return {
       id: contact.accountId,
@@ -273,6 +274,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
           firstName: values.firstName!,
           email: values.email!,
           password: body.password,
+          clientAddr: request.ip,
         });
         if (!result.ok) {
           const passwordError = result.problems.map((problem) => problem.message).join(' ');

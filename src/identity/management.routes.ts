@@ -1,3 +1,4 @@
+import { listManagedAccounts } from './accounts/managed-accounts.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import type { Actor, Role } from '../vault/index.js';
@@ -63,14 +64,8 @@ export function registerManagementRoutes(
         ? query.organisation!
         : null
       : request.session!.organisationId;
-    const pending = await deps.vault.listManagedAccounts(
-      actor,
-      { organisationId: null, pendingOnly: true },
-      'account.manage',
-    );
-    const accounts = chosen
-      ? await deps.vault.listManagedAccounts(actor, { organisationId: chosen, pendingOnly: false }, 'account.manage')
-      : null;
+    const pending = await listManagedAccounts(deps, actor, { organisationId: null, pendingOnly: true });
+    const accounts = chosen ? await listManagedAccounts(deps, actor, { organisationId: chosen, pendingOnly: false }) : null;
     const content = managementPage({
       csrfToken: reply.generateCsrf(),
       viewerId: request.session!.accountId,

@@ -1,3 +1,4 @@
+import { readOwnContact } from './contact.js';
 import type { FastifyInstance, FastifyReply, preValidationHookHandler } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import { actorOf, localReturnPath } from './access.js';
@@ -140,7 +141,7 @@ export function registerMfaRoutes(
   });
   forms.post('/compte/cles/options', { ...guarded, ...sensitive }, async (request, reply) => {
     const session = request.session!;
-    const contact = await deps.vault.readAccountContact(actorOf(request), session.accountId, 'self.account');
+    const contact = await readOwnContact(deps.vault, actorOf(request));
     if (!contact) throw new AppError('SESSION_EXPIRED');
     const { flow, options } = await registrationOptions(deps, rp, {
       id: session.accountId,

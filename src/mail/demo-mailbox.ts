@@ -2,21 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import { html, type SafeHtml } from '../http/html.js';
 import { renderPage, type AppMode } from '../http/layout.js';
-import type { Actor, Vault } from '../vault/index.js';
+import { platformActor, type Actor, type Vault } from '../vault/index.js';
+import { demoMailbox } from './mail.purposes.js';
 import { blocksToHtml, composeMail, type MailContent } from './render.js';
 
 /** What the demo mailbox reads from. */
 export interface DemoMailboxDeps {
   mode: AppMode;
   db: Db;
-  vault: Pick<Vault, 'readAccountContact'>;
+  vault: Pick<Vault, 'read'>;
 }
 
 /** The page's address; it exists in demo mode only. */
 export const DEMO_MAILBOX_PATH = '/demo/boite-mail';
 
 const SHOWN = 100;
-const mailboxActor: Actor = { kind: 'system', task: 'demo.mailbox' };
+const mailboxActor: Actor = platformActor('demo-mailbox');
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 interface OutboxRow {
@@ -65,14 +66,12 @@ async function loadMessages(deps: DemoMailboxDeps): Promise<MessageView[]> {
      ORDER BY created_at DESC, id DESC LIMIT $1`,
     [SHOWN],
   );
-  // One audited read per recipient, not per message.
-  const addresses = new Map<string, string>();
+  // One audited read for all the recipients shown, not one per message.
+  const recipients = [...new Set(rows.map((row) => row.account_id))];
+  const contacts = await deps.vault.read(mailboxActor, demoMailbox, recipients);
+  const addresses = new Map(contacts.map((contact) => [contact.id, contact.email ?? 'destinataire inconnu']));
   const views: MessageView[] = [];
   for (const row of rows) {
-    if (!addresses.has(row.account_id)) {
-      const contact = await deps.vault.readAccountContact(mailboxActor, row.account_id, 'demo.mailbox');
-      addresses.set(row.account_id, contact?.email ?? 'destinataire inconnu');
-    }
     views.push({
       to: addresses.get(row.account_id) ?? '',
       createdAt: dateTime.format(new Date(row.created_at)),

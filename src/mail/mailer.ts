@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
-import type { Actor, Vault } from '../vault/index.js';
+import { platformActor, type Vault } from '../vault/index.js';
+import { deliverMail } from './mail.purposes.js';
 import { backoffMs, deliveryErrorCode, LEASE_MS, MAX_ATTEMPTS } from './retry.js';
 import { renderMail } from './render.js';
 import { DEFAULT_MAIL_FROM } from './smtp.js';
@@ -11,7 +12,7 @@ import { DEFAULT_MAIL_FROM } from './smtp.js';
 /** What the mailer is built from. */
 export interface MailerDeps {
   db: Db;
-  vault: Pick<Vault, 'readAccountContact'>;
+  vault: Pick<Vault, 'read'>;
   clock: Clock;
   random: Random;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -46,8 +47,7 @@ interface OutboxRow {
 }
 
 // The platform reads the address to deliver a mail: an audited read like any other (promise 5).
-const mailActor: Actor = { kind: 'system', task: 'mail' };
-const DELIVER_PURPOSE = 'mail.deliver';
+const mailActor = platformActor('mail');
 const DEFAULT_LIMIT = 50;
 
 /**
@@ -75,8 +75,8 @@ export function createMailer(deps: MailerDeps): Mailer {
 
   async function send(transport: Transporter, row: OutboxRow): Promise<void> {
     const mail = renderMail(row.template, row.params);
-    const contact = await deps.vault.readAccountContact(mailActor, row.account_id, DELIVER_PURPOSE);
-    if (!contact) throw Object.assign(new Error('no contact'), { code: 'NO_CONTACT' });
+    const [contact] = await deps.vault.read(mailActor, deliverMail, [row.account_id], { fields: ['email'] });
+    if (!contact?.email) throw Object.assign(new Error('no contact'), { code: 'NO_CONTACT' });
     await transport.sendMail({
       from,
       to: contact.email,

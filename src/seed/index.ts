@@ -15,7 +15,6 @@ export {
 export {
   seedDatabase,
   seedActor,
-  SEED_PURPOSE,
   type SeedCounts,
   type SeedDatabaseOptions,
   type SeedResult,

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import { buildApp } from '../../src/http/app.js';
-import { testDeps } from '../../src/http/test-helpers.js';
+import { appDepsOf } from '../../src/app-deps.js';
+import { createLogger } from '../../src/http/logger.js';
+import { fixedClock } from '../../src/kernel/clock.js';
+import { seedAccounts } from '../../src/seed/seed.purposes.js';
 import { argon2Hasher } from '../../src/identity/login/argon2-hasher.js';
 import type { PasswordHasher } from '../../src/identity/login/deps.js';
 import type { Clock } from '../../src/kernel/clock.js';
-import { createNotify } from '../../src/mail/index.js';
 import type { NewAccount, Role, Vault } from '../../src/vault/index.js';
 import { makeVault, system } from './fixtures.js';
 
@@ -17,21 +19,15 @@ export async function identityApp(
   db: Db,
   options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string } = {},
 ) {
-  const made = await makeVault(db);
-  const deps = testDeps(db);
-  const clock = options.clock ?? deps.clock;
-  const app = await buildApp({
-    ...deps,
-    clock,
-    identity: {
+  const made = await makeVault(db, { clock: options.clock ?? fixedClock(new Date('2026-04-07T09:00:00Z')) });
+  const app = await buildApp(
+    appDepsOf(made.platform, {
+      logger: createLogger({ level: 'silent' }),
+      passwords: options.passwords,
       publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
-      vault: made.vault,
-      accessLog: made.accessLog,
-      passwords: options.passwords ?? argon2Hasher,
-      notify: createNotify({ clock, random: deps.random }),
-    },
-  });
-  return { app, vault: made.vault, accessLog: made.accessLog, clock };
+    }),
+  );
+  return { app, vault: made.vault, accessLog: made.accessLog, clock: made.clock, platform: made.platform };
 }
 
 /** An active account with a password, created through the vault as the platform would. */
@@ -52,8 +48,9 @@ export async function addAccount(
     status: 'active',
     createdBy: null,
     approvedBy: null,
+    approvedAt: null,
   };
-  await vault.createAccounts(system, [account], 'test');
+  await vault.write(system, seedAccounts, [account]);
   return { id, email };
 }
 

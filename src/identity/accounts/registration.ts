@@ -1,3 +1,5 @@
+import type { Actor } from '../../vault/types.js';
+import { registerAccount, registerPerson } from '../identity.purposes.js';
 import { journal } from '../journal.js';
 import { checkPassword, type PasswordProblem } from '../passwords/index.js';
 import { consumeToken, issueToken } from '../tokens.js';
@@ -5,7 +7,6 @@ import type { AccountsDeps } from './staff-requests.js';
 
 /** A verification link lives one day. */
 const VERIFY_TTL_MS = 24 * 3600_000;
-const registrar = { kind: 'system', task: 'registration' } as const;
 
 export interface Registration {
   kind: 'candidate' | 'job_seeker';
@@ -13,6 +14,8 @@ export interface Registration {
   firstName: string;
   email: string;
   password: string;
+  /** The registering client's address, for the log (kept there only as a keyed pseudonym). */
+  clientAddr?: string;
 }
 
 /**
@@ -30,10 +33,21 @@ export async function registerCitizen(
   if (await deps.vault.findAccountIdByEmail(input.email)) return { ok: true };
   const personId = deps.random.uuid();
   const accountId = deps.random.uuid();
+  // Self-registration acts as the person being registered, not as the platform.
+  const self: Actor = {
+    kind: 'account',
+    accountId,
+    role: input.kind,
+    organisationId: null,
+    personId,
+    sessionId: null,
+    clientAddr: input.clientAddr ?? null,
+  };
   // One transaction: a person, an account and its link exist together, or not at all.
   await deps.db.transaction(async (tx) => {
-    await deps.vault.createPeople(
-      registrar,
+    await deps.vault.write(
+      self,
+      registerPerson,
       [
         {
           id: personId,
@@ -48,11 +62,11 @@ export async function registerCitizen(
           registrationStatus: null,
         },
       ],
-      'account.registration',
       tx,
     );
-    await deps.vault.createAccounts(
-      registrar,
+    await deps.vault.write(
+      self,
+      registerAccount,
       [
         {
           id: accountId,
@@ -65,9 +79,9 @@ export async function registerCitizen(
           status: 'pending',
           createdBy: null,
           approvedBy: null,
+          approvedAt: null,
         },
       ],
-      'account.registration',
       tx,
     );
     const token = await issueToken(tx, {

@@ -1,3 +1,4 @@
+import { requestStaffAccount as requestStaff } from '../identity.purposes.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Actor, Role } from '../../vault/types.js';
 import { journal } from '../journal.js';
@@ -75,8 +76,10 @@ export async function requestStaffAccount(
   }
   const id = deps.random.uuid();
   await deps.db.transaction(async (tx) => {
-    await deps.vault.createAccounts(
-      { kind: 'system', task: 'account-request' },
+    // Written as the admin or RGC who asks, within the scope of their rights.
+    await deps.vault.write(
+      actor,
+      requestStaff,
       [
         {
           id,
@@ -89,9 +92,9 @@ export async function requestStaffAccount(
           status: 'pending',
           createdBy: actor.accountId,
           approvedBy: null,
+          approvedAt: null,
         },
       ],
-      'account.request',
       tx,
     );
     await tx.query('INSERT INTO account_requests (account_id, requested_by) VALUES ($1, $2)', [id, actor.accountId]);

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../../http/html.js';
 import type { PageContent } from '../../http/layout.js';
-import type { ManagedAccount, Role } from '../../vault/index.js';
+import type { Role } from '../../vault/index.js';
+import type { ManagedAccount } from '../accounts/managed-accounts.js';
 import { roleTitle } from '../roles.js';
 import { alertError, alertInfo, csrfField, field } from './forms.js';
 
