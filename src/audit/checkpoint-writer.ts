@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import type { Queryable } from '../db/client.js';
 import { raiseAlert } from '../guard/alerts.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
@@ -17,7 +17,7 @@ import type { ChainKeys } from './types.js';
 import { walkChain } from './walk.js';
 
 export interface CheckpointDeps extends ChainKeys {
-  db: Db;
+  db: Queryable;
   dir: string;
   clock: Clock;
   random: Random;

@@ -98,13 +98,14 @@ export function createSealer(deps: SealerDeps): Sealer {
     return taken.length;
   }
 
-  /** The entries that follow the head without an unexplained gap; the first gap not yet final. */
+  /** The entries that follow the head without an unexplained gap; the numbers of a new gap. */
   function takeContiguous(after: number, entries: StoredEntry[], xmin: bigint) {
     const taken: StoredEntry[] = [];
     let expected = after + 1;
     for (const entry of entries) {
+      if (entry.seq > expected && !gaps.has(expected)) return { taken, newGap: [expected, entry.seq - 1] as const };
       while (entry.seq > expected) {
-        if (!gapIsFinal(expected, xmin)) return { taken, newGap: gaps.has(expected) ? null : expected };
+        if (!gapIsFinal(expected, xmin)) return { taken, newGap: null };
         expected++;
       }
       taken.push(entry);
@@ -118,9 +119,11 @@ export function createSealer(deps: SealerDeps): Sealer {
     return gap !== undefined && monotonic() - gap.firstSeenMs >= GAP_GRACE_MS && xmin >= gap.horizon;
   }
 
-  async function rememberGap(tx: Tx, seq: number): Promise<void> {
+  /** Remembers a run of missing numbers, all seen now: they become final together. */
+  async function rememberGap(tx: Tx, [first, last]: readonly [number, number]): Promise<void> {
     const { rows } = await tx.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
-    gaps.set(seq, { firstSeenMs: monotonic(), horizon: BigInt(rows[0]!.xmax) });
+    const gap = { firstSeenMs: monotonic(), horizon: BigInt(rows[0]!.xmax) };
+    for (let seq = first; seq <= last; seq++) gaps.set(seq, gap);
   }
 
   function run(): void {
