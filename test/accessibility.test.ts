@@ -1,3 +1,4 @@
+import { seedPeople } from '../src/seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
@@ -56,7 +57,7 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
     const built = await identityApp(db);
     app = built.app;
     const citizen = person({ kind: 'candidate' });
-    await built.vault.createPeople(system, [citizen], 'test');
+    await built.vault.write(system, seedPeople, [citizen]);
     await addAccount(built.vault, { role: 'candidate', personId: citizen.id, email, password });
     const organisation = randomUUID();
     await db.query(

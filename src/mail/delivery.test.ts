@@ -1,3 +1,4 @@
+import { seedAccounts } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
@@ -37,24 +38,21 @@ describe.each(engines)('mail delivery on %s', (engine) => {
   beforeEach(async () => {
     accountId = randomUUID();
     email = `eloise.${accountId.slice(0, 8)}@exemple.fr`;
-    await kit.vault.createAccounts(
-      system,
-      [
-        {
-          id: accountId,
-          role: 'candidate',
-          organisationId: null,
-          personId: null,
-          email,
-          displayName: 'Éloïse Lefèvre',
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
+    await kit.vault.write(system, seedAccounts, [
+      {
+        id: accountId,
+        role: 'candidate',
+        organisationId: null,
+        personId: null,
+        email,
+        displayName: 'Éloïse Lefèvre',
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
     await db.query('DELETE FROM mail_outbox');
     smtp.received.length = 0;
     logs = captureLogs();
@@ -106,11 +104,12 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     await enqueueReset();
     await mailer.deliverPending();
     const { rows } = await db.query<{ actor_id: string | null; purpose: string; fields: string[] }>(
-      'SELECT actor_id, purpose, fields FROM access_log WHERE seq > $1',
+      'SELECT actor_id, purpose, record, people, fields FROM access_log WHERE seq > $1',
       [head[0]?.seq],
     );
+    // The platform reads the address alone, and the log says whose.
     expect(rows).toEqual([
-      { actor_id: null, purpose: 'mail.deliver', fields: ['account.email', 'account.displayName'] },
+      { actor_id: null, purpose: 'mail.deliver', record: 'account', people: [accountId], fields: ['email'] },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { seedAccounts } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,24 +28,21 @@ describe('the demo mailbox', () => {
     db = await openTestDb('pglite');
     kit = await makeVault(db);
     const accountId = randomUUID();
-    await kit.vault.createAccounts(
-      system,
-      [
-        {
-          id: accountId,
-          role: 'candidate',
-          organisationId: null,
-          personId: null,
-          email,
-          displayName: 'Maëlle Le Gall',
-          passwordHash: null,
-          status: 'pending',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
+    await kit.vault.write(system, seedAccounts, [
+      {
+        id: accountId,
+        role: 'candidate',
+        organisationId: null,
+        personId: null,
+        email,
+        displayName: 'Maëlle Le Gall',
+        passwordHash: null,
+        status: 'pending',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
     const at = kit.clock.now();
     await enqueueMail(db, { id: randomUUID(), accountId, template: 'verify_email', params: { link }, at });
     kit.clock.advance(60_000);
@@ -76,8 +74,8 @@ describe('the demo mailbox', () => {
 
     const audited = async () =>
       Number(
-        (await db.query<{ n: string }>("SELECT count(*) AS n FROM access_log WHERE purpose = 'demo.mailbox'")).rows[0]
-          ?.n,
+        (await db.query<{ n: string }>("SELECT count(*) AS n FROM access_log WHERE purpose = 'mail.demo_mailbox'"))
+          .rows[0]?.n,
       );
 
     it('is a French DSFR page with one h1 and the demo notice', () => {

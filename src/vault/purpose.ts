@@ -69,13 +69,13 @@ export type AnyPurpose = ReadPurpose | SearchPurpose | WritePurpose;
 export function readPurpose<R extends TableName, const F extends FieldName<R>>(
   spec: Omit<ReadPurpose<R, F>, 'kind'>,
 ): ReadPurpose<R, F> {
-  return { kind: 'read', ...spec };
+  return { ...spec, kind: 'read' };
 }
 
 export function searchPurpose<R extends TableName, const F extends FieldName<R>>(
   spec: Omit<SearchPurpose<R, F>, 'kind'>,
 ): SearchPurpose<R, F> {
-  return { kind: 'search', ...spec };
+  return { ...spec, kind: 'search' };
 }
 
 export function writePurpose<
@@ -83,5 +83,5 @@ export function writePurpose<
   const F extends WritableField<T>,
   const P extends PlainColumn<T> = never,
 >(spec: Omit<WritePurpose<T, F, P>, 'kind' | 'plain'> & { plain?: readonly P[] }): WritePurpose<T, F, P> {
-  return { kind: 'write', ...spec, plain: spec.plain ?? [] };
+  return { ...spec, kind: 'write', plain: spec.plain ?? [] };
 }

@@ -1,3 +1,4 @@
+import { seedAccounts } from '../../seed/seed.purposes.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/support/databases.js';
@@ -25,24 +26,21 @@ describe('staff accounts need a second person', () => {
 
   async function staff(role: Role, organisationId: string): Promise<Extract<Actor, { kind: 'account' }>> {
     const id = randomUUID();
-    await deps.vault.createAccounts(
-      system,
-      [
-        {
-          id,
-          role,
-          organisationId,
-          personId: null,
-          email: `${id}@demo.rempart.test`,
-          displayName: role,
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
+    await deps.vault.write(system, seedAccounts, [
+      {
+        id,
+        role,
+        organisationId,
+        personId: null,
+        email: `${id}@demo.rempart.test`,
+        displayName: role,
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
     return {
       kind: 'account',
       accountId: id,
