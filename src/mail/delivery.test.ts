@@ -2,7 +2,7 @@ import { seedAccounts } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
-import { makeVault, system } from '../../test/support/fixtures.js';
+import { makeVault, system, type TestKit } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { createLogger } from '../http/logger.js';
 import { captureLogs, type LogCapture } from '../http/test-helpers.js';
@@ -18,7 +18,7 @@ const link = 'https://rempart.test/compte/mot-de-passe?jeton=q8Zr-2xYc_Lm';
 
 describe.each(engines)('mail delivery on %s', (engine) => {
   let db: Db;
-  let kit: Awaited<ReturnType<typeof makeVault>>;
+  let kit: TestKit;
   let smtp: TestSmtpServer;
   let logs: LogCapture;
   let mailer: Mailer;

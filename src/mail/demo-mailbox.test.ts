@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
-import { makeVault, system } from '../../test/support/fixtures.js';
+import { makeVault, system, type TestKit } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { buildApp } from '../http/app.js';
 import { testDeps } from '../http/test-helpers.js';
@@ -15,7 +15,7 @@ const link = 'https://rempart.test/inscription/confirmer?jeton=Qm9uam91cg&etape=
 
 describe('the demo mailbox', () => {
   let db: Db;
-  let kit: Awaited<ReturnType<typeof makeVault>>;
+  let kit: TestKit;
   const email = `maelle.${randomUUID().slice(0, 8)}@exemple.fr`;
 
   async function appIn(mode: 'demo' | 'production'): Promise<FastifyInstance> {

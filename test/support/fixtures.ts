@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Db } from '../../src/db/client.js';
-import { fixedClock, type FixedClock } from '../../src/kernel/clock.js';
+import { fixedClock, type Clock, type FixedClock } from '../../src/kernel/clock.js';
 import { wirePlatform, type Platform } from '../../src/platform.js';
 import { seedAccounts, seedApplications, seedPeople, seedProfiles } from '../../src/seed/seed.purposes.js';
 import { platformActor, type Actor, type NewPerson, type Role, type Vault } from '../../src/vault/index.js';
@@ -22,8 +22,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
  * The platform wired on a test database opened with `openTestDatabase`/`openTestDb`: the same
  * composition root as the server's, with a fixed clock and a test master key.
  */
-export async function makeVault(db: Db, options: { clock?: FixedClock; config?: Config } = {}) {
-  const clock = options.clock ?? fixedClock(new Date('2026-11-20T09:00:00Z'));
+export async function makeVault<C extends Clock = FixedClock>(db: Db, options: { clock?: C; config?: Config } = {}) {
+  const clock = options.clock ?? (fixedClock(new Date('2026-11-20T09:00:00Z')) as unknown as C);
   const platform: Platform = await wirePlatform(
     { db, migrated: [], openOwner: () => ownerOf(db) },
     options.config ?? testConfig(),
@@ -31,6 +31,9 @@ export async function makeVault(db: Db, options: { clock?: FixedClock; config?: 
   );
   return { clock, keyring: platform.keyring, accessLog: platform.accessLog, vault: platform.vault, platform };
 }
+
+/** What makeVault gives, with the test's fixed clock. */
+export type TestKit = Awaited<ReturnType<typeof makeVault<FixedClock>>>;
 
 export function person(overrides: Partial<NewPerson> = {}): NewPerson {
   return {

@@ -8,7 +8,7 @@ import { fixedClock } from '../../src/kernel/clock.js';
 import { seedAccounts } from '../../src/seed/seed.purposes.js';
 import { argon2Hasher } from '../../src/identity/login/argon2-hasher.js';
 import type { PasswordHasher } from '../../src/identity/login/deps.js';
-import type { FixedClock } from '../../src/kernel/clock.js';
+import type { Clock } from '../../src/kernel/clock.js';
 import type { NewAccount, Role, Vault } from '../../src/vault/index.js';
 import { makeVault, system } from './fixtures.js';
 
@@ -17,7 +17,7 @@ export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 /** The app with its identity services, on a migrated database; not yet ready. */
 export async function identityApp(
   db: Db,
-  options: { clock?: FixedClock; passwords?: PasswordHasher; publicUrl?: string } = {},
+  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string } = {},
 ) {
   const made = await makeVault(db, { clock: options.clock ?? fixedClock(new Date('2026-04-07T09:00:00Z')) });
   const app = await buildApp(
