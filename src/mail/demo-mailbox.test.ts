@@ -6,27 +6,36 @@ import { makeVault, system } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { buildApp } from '../http/app.js';
 import { testDeps } from '../http/test-helpers.js';
+import { createLinkMinter } from '../identity/links.js';
+import { peekToken } from '../identity/tokens.js';
+import { systemRandom } from '../kernel/random.js';
 import { DEMO_MAILBOX_PATH, registerDemoMailbox } from './demo-mailbox.js';
 import { enqueueMail } from './outbox.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const link = 'https://rempart.test/inscription/confirmer?jeton=Qm9uam91cg&etape=1';
+const LINK = /<a href="(https:\/\/rempart\.test\/inscription\/confirmer\/([A-Za-z0-9_-]{43}))">/;
 
 describe('the demo mailbox', () => {
   let db: Db;
   let kit: Awaited<ReturnType<typeof makeVault>>;
+  let accountId: string;
   const email = `maelle.${randomUUID().slice(0, 8)}@exemple.fr`;
 
+  /** The app with a mailbox of its own: a new one is what a restarted server shows. */
   async function appIn(mode: 'demo' | 'production'): Promise<FastifyInstance> {
     const app = await buildApp(testDeps(db, { mode }));
-    registerDemoMailbox(app, { mode, db, vault: kit.vault });
+    const mintLink = createLinkMinter({ publicUrl: 'https://rempart.test', clock: kit.clock, random: systemRandom });
+    registerDemoMailbox(app, { mode, db, clock: kit.clock, vault: kit.vault, mintLink });
     return app;
   }
+  const show = (app: FastifyInstance) =>
+    app.inject({ url: DEMO_MAILBOX_PATH, headers: { accept: BROWSER_ACCEPT }, remoteAddress: '127.0.0.1' });
+  const outboxText = async () => JSON.stringify((await db.query('SELECT * FROM mail_outbox')).rows);
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
     kit = await makeVault(db);
-    const accountId = randomUUID();
+    accountId = randomUUID();
     await kit.vault.createAccounts(
       system,
       [
@@ -46,7 +55,7 @@ describe('the demo mailbox', () => {
       'test',
     );
     const at = kit.clock.now();
-    await enqueueMail(db, { id: randomUUID(), accountId, template: 'verify_email', params: { link }, at });
+    await enqueueMail(db, { id: randomUUID(), accountId, template: 'verify_email', params: {}, at });
     kit.clock.advance(60_000);
     await enqueueMail(db, {
       id: randomUUID(),
@@ -61,12 +70,13 @@ describe('the demo mailbox', () => {
   describe('in demo mode', () => {
     let app: FastifyInstance;
     let body: string;
-    let auditedBefore: number;
+    let auditedReads: number;
 
     beforeAll(async () => {
       app = await appIn('demo');
-      auditedBefore = await audited();
-      const response = await app.inject({ url: DEMO_MAILBOX_PATH, headers: { accept: BROWSER_ACCEPT } });
+      const auditedBefore = await audited();
+      const response = await show(app);
+      auditedReads = (await audited()) - auditedBefore;
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(response.headers['cache-control']).toBe('no-store');
@@ -94,8 +104,28 @@ describe('the demo mailbox', () => {
       expect(verify).toBeGreaterThan(newDevice);
       expect(body.match(/<h2 class="fr-h5">/g)).toHaveLength(2);
       expect(body).toContain(`<dd>${email}</dd>`);
-      expect(body).toContain(`<a href="${link.replace('&', '&amp;')}">Confirmer mon adresse électronique</a>`);
-      expect(body).toContain('non envoyé : reste dans la boîte d’envoi');
+      expect(body).toMatch(new RegExp(`${LINK.source}Confirmer mon adresse électronique</a>`));
+      expect(body.match(/<dd>remis le /g)).toHaveLength(2);
+    });
+
+    it('mints the link as it delivers the message, and keeps it in memory only', async () => {
+      const [, link, token] = LINK.exec(body) ?? [];
+      expect(await peekToken(db, { token: token!, purpose: 'verify_email', clock: kit.clock })).toBe(accountId);
+      expect(await outboxText()).not.toContain(token);
+      const { rows } = await db.query<{ sent_at: Date | null }>('SELECT sent_at FROM mail_outbox');
+      expect(rows.every((row) => row.sent_at !== null)).toBe(true);
+      // Shown again on reload by the same server, and not minted twice.
+      expect(LINK.exec((await show(app)).body)?.[1]).toBe(link);
+      expect(await peekToken(db, { token: token!, purpose: 'verify_email', clock: kit.clock })).toBe(accountId);
+    });
+
+    it('shows no link once the server that delivered it is gone: none is kept anywhere', async () => {
+      const restarted = await appIn('demo');
+      const again = (await show(restarted)).body;
+      expect(again).toContain('[rempart] Confirmez votre adresse électronique');
+      expect(again).not.toMatch(LINK);
+      expect(again).toContain('Ce message portait un lien à usage unique.');
+      await restarted.close();
     });
 
     it('escapes what the messages carry', () => {
@@ -104,13 +134,13 @@ describe('the demo mailbox', () => {
     });
 
     it('reads each recipient’s address once, through the vault, which logs it', async () => {
-      expect((await audited()) - auditedBefore).toBe(1);
+      expect(auditedReads).toBe(1);
     });
   });
 
   it('does not exist in production', async () => {
     const app = await appIn('production');
-    const response = await app.inject({ url: DEMO_MAILBOX_PATH, headers: { accept: BROWSER_ACCEPT } });
+    const response = await show(app);
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain(email);
     await app.close();

@@ -7,7 +7,8 @@ import { argon2Hasher } from '../../src/identity/login/argon2-hasher.js';
 import type { PasswordHasher } from '../../src/identity/login/deps.js';
 import type { Clock } from '../../src/kernel/clock.js';
 import { createNotify } from '../../src/mail/index.js';
-import type { NewAccount, Role, Vault } from '../../src/vault/index.js';
+import type { AccountsDeps } from '../../src/identity/accounts/staff-requests.js';
+import type { Actor, NewAccount, Role, Vault } from '../../src/vault/index.js';
 import { makeVault, system } from './fixtures.js';
 
 export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
@@ -20,18 +21,30 @@ export async function identityApp(
   const made = await makeVault(db);
   const deps = testDeps(db);
   const clock = options.clock ?? deps.clock;
-  const app = await buildApp({
-    ...deps,
-    clock,
-    identity: {
-      publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
-      vault: made.vault,
-      accessLog: made.accessLog,
-      passwords: options.passwords ?? argon2Hasher,
-      notify: createNotify({ clock, random: deps.random }),
-    },
-  });
-  return { app, vault: made.vault, accessLog: made.accessLog, clock };
+  const identity = {
+    publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
+    vault: made.vault,
+    accessLog: made.accessLog,
+    passwords: options.passwords ?? argon2Hasher,
+    notify: createNotify({ clock, random: deps.random }),
+  };
+  const app = await buildApp({ ...deps, clock, identity });
+  /** The account services as the routes get them, to call a use case directly. */
+  const accounts: AccountsDeps = { ...identity, db, clock, random: deps.random };
+  return { app, vault: made.vault, accessLog: made.accessLog, clock, accounts };
+}
+
+/** Two admins of a new agency: one asks for a staff account, the other approves it. */
+export async function twoAdmins(db: Db, vault: Vault): Promise<{ agency: string; admins: [Actor, Actor] }> {
+  const agency = randomUUID();
+  await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'agency', 'Agence de Limoges')", [agency]);
+  const admin = async (name: string): Promise<Actor> => {
+    const email = `${name}.${randomUUID().slice(0, 6)}@exemple.fr`;
+    const { id } = await addAccount(vault, { role: 'admin', organisationId: agency, email });
+    const session = { personId: null, sessionId: null, clientAddr: '127.0.0.1' };
+    return { kind: 'account', accountId: id, role: 'admin', organisationId: agency, ...session };
+  };
+  return { agency, admins: [await admin('premier'), await admin('second')] };
 }
 
 /** An active account with a password, created through the vault as the platform would. */

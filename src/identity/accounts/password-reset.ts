@@ -1,11 +1,8 @@
 import { journal } from '../journal.js';
 import { checkPassword, type PasswordProblem } from '../passwords/index.js';
 import { endAccountSessions } from '../sessions/session-store.js';
-import { consumeToken, issueToken } from '../tokens.js';
+import { consumeToken } from '../tokens.js';
 import type { AccountsDeps } from './staff-requests.js';
-
-/** A reset link lives one hour. */
-const RESET_TTL_MS = 3600_000;
 
 /**
  * Asks for a reset link. The answer never says whether the address has an account; only an
@@ -17,14 +14,8 @@ export async function requestPasswordReset(deps: AccountsDeps, email: string, cl
   await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query("SELECT 1 FROM accounts WHERE id = $1 AND status = 'active'", [accountId]);
     if (rows.length === 0) return;
-    const token = await issueToken(tx, {
-      accountId,
-      purpose: 'reset_password',
-      ttlMs: RESET_TTL_MS,
-      clock: deps.clock,
-      random: deps.random,
-    });
-    await deps.notify(tx, accountId, 'reset_password', { link: `${deps.publicUrl}/mot-de-passe/nouveau/${token}` });
+    // The link is minted when the message is delivered: no live token rests in the outbox.
+    await deps.notify(tx, accountId, 'reset_password', {});
     await journal(deps.accessLog, tx, 'password.reset_requested', { actorId: accountId, clientAddr });
   });
 }

@@ -1,10 +1,8 @@
 import { journal } from '../journal.js';
 import { checkPassword, type PasswordProblem } from '../passwords/index.js';
-import { consumeToken, issueToken } from '../tokens.js';
+import { consumeToken } from '../tokens.js';
 import type { AccountsDeps } from './staff-requests.js';
 
-/** A verification link lives one day. */
-const VERIFY_TTL_MS = 24 * 3600_000;
 const registrar = { kind: 'system', task: 'registration' } as const;
 
 export interface Registration {
@@ -30,7 +28,7 @@ export async function registerCitizen(
   if (await deps.vault.findAccountIdByEmail(input.email)) return { ok: true };
   const personId = deps.random.uuid();
   const accountId = deps.random.uuid();
-  // One transaction: a person, an account and its link exist together, or not at all.
+  // One transaction: a person, an account and its message exist together, or not at all.
   await deps.db.transaction(async (tx) => {
     await deps.vault.createPeople(
       registrar,
@@ -70,14 +68,8 @@ export async function registerCitizen(
       'account.registration',
       tx,
     );
-    const token = await issueToken(tx, {
-      accountId,
-      purpose: 'verify_email',
-      ttlMs: VERIFY_TTL_MS,
-      clock: deps.clock,
-      random: deps.random,
-    });
-    await deps.notify(tx, accountId, 'verify_email', { link: `${deps.publicUrl}/inscription/confirmer/${token}` });
+    // The link is minted when the message is delivered: no live token rests in the outbox.
+    await deps.notify(tx, accountId, 'verify_email', {});
     await journal(deps.accessLog, tx, 'account.registered', { actorId: accountId });
   });
   return { ok: true };

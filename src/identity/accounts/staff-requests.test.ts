@@ -4,7 +4,10 @@ import { openTestDb } from '../../../test/support/databases.js';
 import { makeVault, system } from '../../../test/support/fixtures.js';
 import type { Db } from '../../db/client.js';
 import { systemRandom } from '../../kernel/random.js';
-import { createNotify } from '../../mail/index.js';
+import { captureTransport } from '../../../test/support/mail.js';
+import { createLogger } from '../../http/logger.js';
+import { createMailer, createNotify } from '../../mail/index.js';
+import { createLinkMinter } from '../links.js';
 import type { Actor, Role } from '../../vault/index.js';
 import { argon2Hasher } from '../login/argon2-hasher.js';
 import { registerCitizen } from './registration.js';
@@ -109,7 +112,14 @@ describe('staff accounts need a second person', () => {
     );
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]!.template).toBe('invitation');
-    expect(outbox.rows[0]!.params.link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invitation\/[A-Za-z0-9_-]{43}$/);
+    // The link is minted at delivery: the outbox names the role, and no token.
+    expect(outbox.rows[0]!.params).toEqual({ role: 'of_user' });
+    const { transport, sent } = captureTransport();
+    const mintLink = createLinkMinter({ publicUrl: deps.publicUrl, clock: deps.clock, random: systemRandom });
+    await createMailer({ ...deps, logger: createLogger({ level: 'silent' }), transport, mintLink }).deliverPending();
+    expect(sent.find((mail) => mail.subject.includes('Invitation'))?.text).toMatch(
+      /\nhttp:\/\/127\.0\.0\.1:3000\/invitation\/[A-Za-z0-9_-]{43}\n/,
+    );
     await expect(approveStaffAccount(deps, second, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
