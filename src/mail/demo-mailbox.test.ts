@@ -22,14 +22,18 @@ describe('the demo mailbox', () => {
   const email = `maelle.${randomUUID().slice(0, 8)}@exemple.fr`;
 
   /** The app with a mailbox of its own: a new one is what a restarted server shows. */
-  async function appIn(mode: 'demo' | 'production'): Promise<FastifyInstance> {
-    const app = await buildApp(testDeps(db, { mode }));
+  async function appIn(mode: 'demo' | 'production', trustProxy?: string): Promise<FastifyInstance> {
+    const app = await buildApp({ ...testDeps(db, { mode }), trustProxy });
     const mintLink = createLinkMinter({ publicUrl: 'https://rempart.test', clock: kit.clock, random: systemRandom });
     registerDemoMailbox(app, { mode, db, clock: kit.clock, vault: kit.vault, mintLink });
     return app;
   }
   const show = (app: FastifyInstance) =>
     app.inject({ url: DEMO_MAILBOX_PATH, headers: { accept: BROWSER_ACCEPT }, remoteAddress: '127.0.0.1' });
+  const audited = async () =>
+    Number(
+      (await db.query<{ n: string }>("SELECT count(*) AS n FROM access_log WHERE purpose = 'demo.mailbox'")).rows[0]?.n,
+    );
   const outboxText = async () => JSON.stringify((await db.query('SELECT * FROM mail_outbox')).rows);
 
   beforeAll(async () => {
@@ -84,12 +88,6 @@ describe('the demo mailbox', () => {
     });
     afterAll(() => app.close());
 
-    const audited = async () =>
-      Number(
-        (await db.query<{ n: string }>("SELECT count(*) AS n FROM access_log WHERE purpose = 'demo.mailbox'")).rows[0]
-          ?.n,
-      );
-
     it('is a French DSFR page with one h1 and the demo notice', () => {
       expect(body).toMatch(/^<!doctype html>\s*<html lang="fr">/);
       expect(body.match(/<h1>/g)).toHaveLength(1);
@@ -136,6 +134,68 @@ describe('the demo mailbox', () => {
     it('reads each recipient’s address once, through the vault, which logs it', async () => {
       expect(auditedReads).toBe(1);
     });
+  });
+
+  describe('only for a person at the server itself', () => {
+    const unsent = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM mail_outbox WHERE sent_at IS NULL')).rows[0]?.n);
+
+    it.each(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])(
+      'shows the mailbox to %s',
+      async (remoteAddress) => {
+        const app = await appIn('demo');
+        const response = await app.inject({
+          url: DEMO_MAILBOX_PATH,
+          remoteAddress,
+          headers: { accept: BROWSER_ACCEPT },
+        });
+        expect(response.statusCode).toBe(200);
+        expect(response.body).toContain(`<dd>${email}</dd>`);
+        await app.close();
+      },
+    );
+
+    it.each([
+      ['another address', '203.0.113.7', {}, undefined],
+      ['a private address', '10.0.0.5', {}, undefined],
+      ['an IPv6 address', '2001:db8::7', {}, undefined],
+      ['a mapped address that is not loopback', '::ffff:203.0.113.7', {}, undefined],
+      [
+        'a header claiming loopback, from a trusted proxy elsewhere',
+        '10.0.0.5',
+        { 'x-forwarded-for': '127.0.0.1' },
+        '10.0.0.5',
+      ],
+      ['a visitor forwarded by a proxy on the server', '127.0.0.1', { 'x-forwarded-for': '203.0.113.7' }, '127.0.0.1'],
+      ['a forwarded request claiming loopback', '127.0.0.1', { 'x-forwarded-for': '127.0.0.1' }, '127.0.0.1'],
+      ['a forwarded request, the proxy not trusted', '127.0.0.1', { forwarded: 'for=203.0.113.7' }, undefined],
+      ['a request forwarded with X-Real-IP', '::1', { 'x-real-ip': '203.0.113.7' }, undefined],
+    ])(
+      'answers %s like an unknown page, and delivers and reads nothing',
+      async (_label, remoteAddress, headers, trustProxy) => {
+        await enqueueMail(db, {
+          id: randomUUID(),
+          accountId,
+          template: 'reset_password',
+          params: {},
+          at: kit.clock.now(),
+        });
+        const waiting = await unsent();
+        const app = await appIn('demo', trustProxy);
+        const auditedBefore = await audited();
+        for (const accept of [BROWSER_ACCEPT, 'application/json']) {
+          const ask = (url: string) => app.inject({ url, remoteAddress, headers: { ...headers, accept } });
+          const [refused, unknown] = [await ask(DEMO_MAILBOX_PATH), await ask('/page-qui-n-existe-pas')];
+          expect(refused.statusCode).toBe(404);
+          expect(refused.headers['content-type']).toBe(unknown.headers['content-type']);
+          expect(refused.body).toBe(unknown.body);
+          expect(refused.body).not.toContain(email);
+        }
+        expect(await unsent()).toBe(waiting);
+        expect(await audited()).toBe(auditedBefore);
+        await app.close();
+      },
+    );
   });
 
   it('does not exist in production', async () => {

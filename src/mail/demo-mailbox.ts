@@ -5,6 +5,7 @@ import { renderPage, type AppMode } from '../http/layout.js';
 import type { MintLink } from '../identity/links.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Actor, Vault } from '../vault/index.js';
+import { fromLoopback } from './loopback.js';
 import { composeForDelivery } from './mint.js';
 import { MailParamsError } from './params.js';
 import { blocksToHtml, checkQueuedMail, composeMail, type MailContent } from './render.js';
@@ -53,6 +54,7 @@ interface MessageView {
  * The page is where those messages are delivered: a message not yet sent is marked sent when
  * the page first shows it, and its link is minted then. The link is kept in this process's
  * memory only, to show it again on reload, never in the database (issue 8, item 3).
+ * Only a client on the server's own machine sees it (`fromLoopback`); others get a 404.
  * In production the route is not registered at all, so it answers 404 like any unknown page.
  * Each address shown is read through the vault, and so logged (purpose 'demo.mailbox').
  */
@@ -62,7 +64,10 @@ export function registerDemoMailbox(app: FastifyInstance, deps: DemoMailboxDeps)
   app.get(
     DEMO_MAILBOX_PATH,
     { schema: { hide: true }, config: { access: { level: 'public' } } },
-    async (_request, reply) => {
+    async (request, reply) => {
+      // Every recipient's address and live links: for the person at the server only (issue 8,
+      // item 4). Anyone else gets the catalogue's 404, as for a page that does not exist.
+      if (!fromLoopback(request)) return reply.callNotFound();
       const messages = await loadMessages(deps, delivered);
       // The page holds live sign-in links: no cache may keep it.
       return reply
