@@ -105,6 +105,7 @@ async function populate(db: Db, smtp: TestSmtpServer): Promise<Scenario> {
     const remoteAddress = `198.51.100.${n}`;
     await submitForm(app, { page: '/inscription', url: '/inscription', fields: { ...fields, email }, remoteAddress });
   }
+  await app.afterReply.drain();
   await mailer.deliverPending(); // the two verification links leave over SMTP
   for (const n of [1, 2]) {
     const { email } = await addAccount(vault, { role: 'job_seeker', password });
@@ -128,6 +129,7 @@ async function populate(db: Db, smtp: TestSmtpServer): Promise<Scenario> {
   // One more reset stays in the outbox, undelivered: it holds no link at all.
   const { email: waiting } = await addAccount(vault, { role: 'candidate', password });
   await submitForm(app, { page: '/mot-de-passe-oublie', url: '/mot-de-passe-oublie', fields: { email: waiting } });
+  await app.afterReply.drain();
   const { id: controlAccount } = await addAccount(vault, { role: 'candidate', password });
   const control = await issueToken(db, {
     accountId: controlAccount,

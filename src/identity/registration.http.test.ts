@@ -18,14 +18,18 @@ describe('self-registration with e-mail verification', () => {
 
   const form = async (url: string, fields: Record<string, string>) =>
     (await submitForm(app, { page: url === '/connexion' ? '/connexion' : '/inscription', url, fields })).response;
-  const register = (address: string, secret = password) =>
-    form('/inscription', {
+  /** Registers, then waits for the work the form queues after its answer. */
+  const register = async (address: string, secret = password) => {
+    const response = await form('/inscription', {
       kind: 'job_seeker',
       lastName: 'Lefèvre',
       firstName: 'Noémie',
       email: address,
       password: secret,
     });
+    await app.afterReply.drain();
+    return response;
+  };
   const login = () => form('/connexion', { email, password, device_key: deviceKey });
   const mailsTo = async (accountId: string | null) =>
     (

@@ -72,7 +72,8 @@ export async function addAccount(
 
 /**
  * Opens a form page for its CSRF token and cookie, then posts `fields` to `url` as a browser
- * would. Returns the answer and the cookies the page set.
+ * would. Returns the answer, the cookies the page set, and what the post took: wall time, and
+ * this process's CPU time (which other load on the machine does not inflate).
  */
 export async function submitForm(
   app: FastifyInstance,
@@ -95,12 +96,16 @@ export async function submitForm(
   const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
   if (!token) throw new Error(`pas de jeton CSRF sur ${input.page} (${page.statusCode})`);
   const jar = [...page.cookies.map((c) => `${c.name}=${c.value}`), ...(input.cookie ? [input.cookie] : [])].join('; ');
+  const payload = new URLSearchParams({ _csrf: token, ...input.fields }).toString();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   const response = await app.inject({
     method: 'POST',
     url: input.url,
     remoteAddress: input.remoteAddress,
     headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
-    payload: new URLSearchParams({ _csrf: token, ...input.fields }).toString(),
+    payload,
   });
-  return { response, jar };
+  const used = process.cpuUsage(cpu);
+  return { response, jar, elapsedMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }

@@ -17,10 +17,12 @@ const unescape = (text: string) =>
     .replace(/&amp;/g, '&');
 
 /**
- * Opens the demo mailbox as a person on the server's own machine would (loopback), which
- * delivers the messages still waiting and mints their links, and returns what it shows.
+ * Opens the demo mailbox as a person on the server's own machine would (loopback), once the
+ * forms' queued work is done, which delivers the messages waiting and mints their links, and
+ * returns what it shows.
  */
 export async function openMailbox(app: FastifyInstance): Promise<ShownMail[]> {
+  await app.afterReply.drain(); // the forms' lookups run after their answers
   const page = await app.inject({ url: DEMO_MAILBOX_PATH, remoteAddress: '127.0.0.1' });
   if (page.statusCode !== 200) throw new Error(`boîte de démonstration : ${page.statusCode}`);
   return page.body

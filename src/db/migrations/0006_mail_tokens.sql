@@ -14,3 +14,15 @@ WHERE used_at IS NULL
   );
 
 UPDATE mail_outbox SET params = params - 'link' WHERE params ? 'link';
+
+-- Issue 8, item 5: public forms that send mail (password reset, registration) are throttled per
+-- client address and per target address, in the database so that every process counts the
+-- same requests. A bucket is an HMAC, under a key derived from the master key and never
+-- stored, of what is counted (a client address or an e-mail address): a copy of the database
+-- cannot tell whose requests were counted. Rows live one window, then housekeeping deletes them.
+CREATE TABLE request_counts (
+  bucket bytea NOT NULL,
+  window_start timestamptz NOT NULL,
+  hits integer NOT NULL,
+  PRIMARY KEY (bucket, window_start)
+);
