@@ -28,7 +28,7 @@ const SHOWN = 100;
 const mailboxActor: Actor = { kind: 'system', task: 'demo.mailbox' };
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const LINK_NOT_KEPT =
-  'Ce message portait un lien à usage unique. Il ne s’affiche qu’à la remise du message et n’est gardé nulle part ensuite : au besoin, demandez un nouveau lien.';
+  'Ce message portait un lien à usage unique. Il ne s’affiche qu’à la remise du message et n’est gardé nulle part ensuite : au besoin, demandez un nouveau lien.';
 
 interface OutboxRow {
   id: string;
@@ -132,7 +132,7 @@ async function deliverHere(deps: DemoMailboxDeps, row: OutboxRow, delivered: Map
 function statusOf(row: OutboxRow): string {
   if (row.sent_at) return `remis le ${dateTime.format(new Date(row.sent_at))}`;
   if (row.attempts > 0) return `non remis (${row.attempts} tentative${row.attempts > 1 ? 's' : ''} en échec)`;
-  return 'non remis : reste dans la boîte d’envoi';
+  return 'non remis : reste dans la boîte d’envoi';
 }
 
 /** A message this process did not deliver: its words, but never a link (none is kept). */
@@ -151,7 +151,7 @@ function mailboxMain(messages: readonly MessageView[]): SafeHtml {
     <div class="fr-callout fr-mb-4w">
       <p class="fr-callout__text">
         Boîte de démonstration : en production, les messages partent par SMTP. Un message arrive ici la première fois
-        que cette page l’affiche ; son lien à usage unique est créé à ce moment et n’est gardé qu’en mémoire, jusqu’à
+        que cette page l’affiche ; son lien à usage unique est créé à ce moment et n’est gardé qu’en mémoire, jusqu’à
         l’arrêt du serveur, jamais dans la base de données.
       </p>
     </div>
