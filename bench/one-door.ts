@@ -17,6 +17,7 @@ import { followTrainees } from '../src/training/training.purposes.js';
 import type { Actor } from '../src/vault/index.js';
 import { person } from '../test/support/fixtures.js';
 import type { PostgresServer } from '../test/support/postgres-server.js';
+import { benchFixedCost, printFixedCost } from './http-cost.js';
 import { median, throughput } from './stats.js';
 
 /**
@@ -37,6 +38,7 @@ export interface DoorBenchResult {
   http: { plain: number; door: number };
   lockWaits: number;
   lockSamples: number;
+  fixedCost: Awaited<ReturnType<typeof benchFixedCost>>;
 }
 
 export async function benchOneDoor(server: PostgresServer, options: { reads?: number; rounds?: number } = {}) {
@@ -78,7 +80,14 @@ export async function benchOneDoor(server: PostgresServer, options: { reads?: nu
     }
     const http = await benchHttp(platform, world, reads, rounds, sampler);
     await sampler.close();
-    return { db, http, lockWaits: sampler.waits(), lockSamples: sampler.samples() } satisfies DoorBenchResult;
+    const fixedCost = await benchFixedCost(platform);
+    return {
+      db,
+      http,
+      lockWaits: sampler.waits(),
+      lockSamples: sampler.samples(),
+      fixedCost,
+    } satisfies DoorBenchResult;
   } finally {
     await platform.close();
   }
@@ -96,11 +105,23 @@ async function prepare(platform: Platform): Promise<World> {
   const people = Array.from({ length: PEOPLE }, (_, i) => person({ lastName: `Durand-${i}`, firstName: 'Amélie' }));
   for (let i = 0; i < people.length; i += 500) await vault.write(system, seedPeople, people.slice(i, i + 500));
   // The plaintext copy is what a platform without the door would read: same rows, same index.
-  await db.query(`CREATE TABLE bench_plain_people (id uuid PRIMARY KEY, last_name text, first_name text, ft_id text)`);
-  await db.query(
-    'INSERT INTO bench_plain_people SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])',
-    [people.map((p) => p.id), people.map((p) => p.lastName), people.map((p) => p.firstName), people.map((p) => p.franceTravailId)],
-  );
+  // The schema's owner makes it; the application's role may only read it.
+  const owner = await platform.openOwner();
+  try {
+    await owner.exec(`CREATE TABLE bench_plain_people (id uuid PRIMARY KEY, last_name text, first_name text, ft_id text);
+      GRANT SELECT ON bench_plain_people TO rempart_app`);
+    await owner.query(
+      'INSERT INTO bench_plain_people SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])',
+      [
+        people.map((p) => p.id),
+        people.map((p) => p.lastName),
+        people.map((p) => p.firstName),
+        people.map((p) => p.franceTravailId),
+      ],
+    );
+  } finally {
+    await owner.close();
+  }
   const organisation = systemRandom.uuid();
   const session = systemRandom.uuid();
   await db.query(
@@ -173,7 +194,9 @@ async function benchHttp(
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
     const concurrency = 8;
-    const clients = await Promise.all(world.actors.slice(0, concurrency).map((actor) => apiClient(platform, base, actor)));
+    const clients = await Promise.all(
+      world.actors.slice(0, concurrency).map((actor) => apiClient(platform, base, actor)),
+    );
     const call = (kind: 'porte' | 'clair') => (i: number, worker: number) =>
       clients[worker]!.get(`/api/v1/banc/${kind}/${world.pick(i)}`);
     await throughput(300, concurrency, call('clair'));
@@ -279,5 +302,8 @@ export function printOneDoor(result: DoorBenchResult): void {
   console.log(
     `    HTTP c=8 : en clair ${result.http.plain.toFixed(0)} requêtes/s, porte ${result.http.door.toFixed(0)} requêtes/s`,
   );
-  console.log(`    attentes de verrou observées : ${result.lockWaits} sur ${result.lockSamples} échantillons de pg_locks`);
+  console.log(
+    `    attentes de verrou observées : ${result.lockWaits} sur ${result.lockSamples} échantillons de pg_locks`,
+  );
+  printFixedCost(result.fixedCost);
 }

@@ -7,7 +7,8 @@ import { buildApp } from './http/app.js';
 import { argon2Hasher } from './identity/login/argon2-hasher.js';
 import { mfaRequirement, totpAllowed } from './identity/mfa-policy.js';
 import { newTotpSecret } from './identity/totp/index.js';
-import { issueToken, MAX_TOKEN_TTL_MS } from './identity/tokens.js';
+import { createLinkMinter } from './identity/links.js';
+import { MAX_TOKEN_TTL_MS } from './identity/tokens.js';
 import { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './identity/housekeeping.js';
 import { createMailer, createSmtpTransport } from './mail/index.js';
 import { openPlatform } from './platform.js';
@@ -44,16 +45,12 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
       });
       return secret;
     },
+    // The link goes to demo-accounts.json (mode 0600, outside the database); the database
+    // keeps only its token's hash, as for every link (issue 8, item 3).
     invite: async (accountId, role) => {
       if (mfaRequirement(role) !== 'passkey') return null;
-      const token = await issueToken(platform.db, {
-        accountId,
-        purpose: 'invitation',
-        ttlMs: MAX_TOKEN_TTL_MS,
-        clock: platform.clock,
-        random: platform.random,
-      });
-      return `${config.publicUrl}/invitation/${token}`;
+      const mint = createLinkMinter({ publicUrl: config.publicUrl, clock: platform.clock, random: platform.random });
+      return mint(platform.db, { accountId, purpose: 'invitation', ttlMs: MAX_TOKEN_TTL_MS });
     },
   });
   return file;
@@ -64,7 +61,8 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   const platform = await openPlatform(config, { logger });
   const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
   const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
-  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom });
+  const mintLink = createLinkMinter({ publicUrl: config.publicUrl, clock: platform.clock, random: platform.random });
+  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom, mintLink });
   mailer.start(30_000);
   const app = await buildApp(appDepsOf(platform, { logger }));
   platform.sealer.start();

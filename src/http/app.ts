@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import { registerAccessControl } from '../identity/access.js';
 import { registerIdentityAssets } from '../identity/assets.js';
 import { registerIdentityRoutes } from '../identity/identity.routes.js';
+import { createLinkMinter } from '../identity/links.js';
 import type { LoginDeps } from '../identity/login/deps.js';
 import { reverifyPage } from '../identity/pages/login.page.js';
 import { renderPage } from './layout.js';
@@ -95,6 +96,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerApiRoot(app);
   registerOpenApiRoute(app);
   registerPublicPages(app, deps.mode);
-  if (deps.identity) registerDemoMailbox(app, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
+  if (deps.identity) {
+    const { clock, random } = deps;
+    const mintLink = createLinkMinter({ publicUrl: deps.identity.publicUrl, clock, random });
+    registerDemoMailbox(app, { mode: deps.mode, db: deps.db, clock, vault: deps.identity.vault, mintLink });
+  }
   return app;
 }

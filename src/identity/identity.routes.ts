@@ -11,6 +11,7 @@ import { recoveryStep } from './login/recovery-step.js';
 import { totpStep } from './login/totp-step.js';
 import { completePasswordReset, requestPasswordReset } from './accounts/password-reset.js';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
+import { registerRequestGuards } from './accounts/request-guards.js';
 import { passwordChangePage, resetFormPage, resetRequestPage } from './pages/password-reset.page.js';
 import { changePassword } from './accounts/password-change.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
@@ -38,6 +39,8 @@ export interface IdentityDeps extends LoginDeps {
 
 /** Login, logout, sessions, the device-proof endpoints and the account API. */
 export async function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): Promise<void> {
+  // The reset and registration forms: throttled, and their lookups run after the answer.
+  const accounts = { ...deps, ...registerRequestGuards(app, { secret: deps.nonceKey, clock: deps.clock }) };
   registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
     sendPage(reply, reverifyPage(), deps.mode),
   );
@@ -145,7 +148,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/mot-de-passe-oublie',
       { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
       async (request, reply) => {
-        await requestPasswordReset(deps, String((request.body as Record<string, string>).email ?? ''), request.ip);
+        await requestPasswordReset(accounts, String((request.body as Record<string, string>).email ?? ''), request.ip);
         return sendPage(reply, resetRequestPage({ csrfToken: reply.generateCsrf(), sent: true }), deps.mode);
       },
     );
@@ -268,14 +271,17 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             'Veuillez remplir tous les champs : profil, nom, prénom, adresse électronique valide et mot de passe.';
           return sendPage(reply, registrationPage({ csrfToken: reply.generateCsrf(), values, error }), deps.mode, 400);
         }
-        const result = await registerCitizen(deps, {
-          kind: values.kind as 'candidate' | 'job_seeker',
-          lastName: values.lastName!,
-          firstName: values.firstName!,
-          email: values.email!,
-          password: body.password,
-          clientAddr: request.ip,
-        });
+        const result = await registerCitizen(
+          accounts,
+          {
+            kind: values.kind as 'candidate' | 'job_seeker',
+            lastName: values.lastName!,
+            firstName: values.firstName!,
+            email: values.email!,
+            password: body.password,
+          },
+          request.ip,
+        );
         if (!result.ok) {
           const passwordError = result.problems.map((problem) => problem.message).join(' ');
           return sendPage(

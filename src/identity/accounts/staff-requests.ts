@@ -5,13 +5,9 @@ import { journal } from '../journal.js';
 import type { LoginDeps } from '../login/deps.js';
 import { isStaffRole } from '../sessions/policy.js';
 import { endAccountSessions } from '../sessions/session-store.js';
-import { issueToken } from '../tokens.js';
-
-/** An invitation link lives three days. */
-const INVITATION_TTL_MS = 3 * 24 * 3600_000;
 
 export interface AccountsDeps extends LoginDeps {
-  /** Where users reach the platform, for links in e-mails. */
+  /** Where users reach the platform (the passkeys' relying party). */
   publicUrl: string;
 }
 
@@ -160,17 +156,8 @@ async function decide(
       actor.accountId,
       now,
     ]);
-    const token = await issueToken(tx, {
-      accountId,
-      purpose: 'invitation',
-      ttlMs: INVITATION_TTL_MS,
-      clock: deps.clock,
-      random: deps.random,
-    });
-    await deps.notify(tx, accountId, 'invitation', {
-      link: `${deps.publicUrl}/invitation/${token}`,
-      role: request.role,
-    });
+    // The link is minted when the message is delivered: a copy of the outbox activates nothing.
+    await deps.notify(tx, accountId, 'invitation', { role: request.role });
     await journal(deps.accessLog, tx, 'account.approved', event);
   });
 }
