@@ -4,7 +4,7 @@ import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import type { FieldName, PlainColumn, RecordView, TableName, WritableField, WriteRowOf } from './catalogue.js';
 import { readTotpSecret, storeTotpSecret, type TotpCredential } from './credentials.js';
-import { passDoor, type DoorDeps } from './door.js';
+import { createDoor } from './door.js';
 import type { AnyPurpose, ReadPurpose, SearchPurpose, WritePurpose } from './purpose.js';
 import { composePurposes, type PurposeRegistry } from './registry.js';
 import { compileSearch, type SearchCriteria } from './search.js';
@@ -86,24 +86,15 @@ export interface Vault {
 
 export function createVault(deps: VaultDeps): Vault {
   const registry = composePurposes(deps.purposes);
-  const door: DoorDeps = { ...deps, registry };
+  const door = createDoor({ ...deps, registry });
   return {
     purposes: registry,
-    read: async (actor, purpose, ids, options) =>
-      (await passDoor(door, actor, { purpose, ids, fields: options?.fields, search: null })).records as never,
+    read: async (actor, purpose, ids, options) => (await door.read(actor, purpose, ids, options?.fields)) as never,
     search: async (actor, purpose, criteria) => {
-      const compiled = compileSearch(deps.keyring, purpose, criteria);
-      const result = await passDoor(door, actor, {
-        purpose,
-        ids: [],
-        extraFields: compiled.checkFields,
-        search: compiled,
-        keep: compiled.isExact,
-      });
-      const breadth = result.breadth ?? 0;
-      return { records: result.records as never, breadth, capped: breadth > purpose.pageCap };
+      const result = await door.search(actor, purpose, compileSearch(deps.keyring, purpose, criteria));
+      return { records: result.records as never, breadth: result.breadth, capped: result.breadth > purpose.pageCap };
     },
-    write: (actor, purpose, rows, tx) => writeRecords(door, actor, purpose, rows, tx),
+    write: (actor, purpose, rows, tx) => writeRecords({ ...deps, registry }, actor, purpose, rows, tx),
     markCanaries: async (actor, personIds) => {
       if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'canaries are the platform’s own');
       const marks = personIds.map((id) => deps.keyring.mark('canary', id));
