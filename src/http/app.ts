@@ -14,6 +14,7 @@ import type { LoginDeps } from '../identity/login/deps.js';
 import { reverifyPage } from '../identity/pages/login.page.js';
 import { renderPage } from './layout.js';
 import { registerDsfrAssets } from './assets.js';
+import { answerClientError, registerConnectAnswer } from './client-errors.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
@@ -62,7 +63,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The client address binds sessions: believe a forwarded one only from configured proxies.
     trustProxy: deps.trustProxy ?? false,
     frameworkErrors: frameworkErrorHandler(deps.mode),
+    // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
+    clientErrorHandler: answerClientError,
   });
+  registerConnectAnswer(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only. text/plain is the body type a cross-site form may send without a
