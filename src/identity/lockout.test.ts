@@ -9,6 +9,7 @@ import {
   addressKey,
   addressThrottled,
   evaluateAccount,
+  FORGET_EVERY_MS,
   LOCK_AFTER,
   LOCK_DURATION_MS,
   purgeLoginFailures,
@@ -105,15 +106,38 @@ describe('recorded failures', () => {
     });
   });
 
-  it('locks again at the first failure after a lock, until a success clears everything', async () => {
+  it('lets old failures age out: one guess every fifteen minutes never keeps the owner locked out', async () => {
     const id = await newAccount();
     for (let n = 1; n <= LOCK_AFTER; n++) await recordFailure(db, id, t0);
-    const afterLock = later(LOCK_DURATION_MS);
-    expect(evaluateAccount({ ...(await load(id)), now: afterLock })).toEqual({ allowed: true });
-    const again = await recordFailure(db, id, afterLock);
-    expect(again?.lockedUntil).toEqual(new Date(afterLock.getTime() + LOCK_DURATION_MS));
+    expect(evaluateAccount({ ...(await load(id)), now: later(60_000) })).toMatchObject({ reason: 'locked' });
+    // The attacker: one paced guess every quarter of an hour, for a whole day.
+    for (let n = 1; n <= 96; n++) {
+      const guess = later(n * LOCK_DURATION_MS);
+      expect(evaluateAccount({ ...(await load(id)), now: guess })).toEqual({ allowed: true });
+      const after = await recordFailure(db, id, guess);
+      expect(after!.failedLogins).toBeLessThan(LOCK_AFTER);
+      // The owner, a minute after each guess, may log in.
+      expect(evaluateAccount({ ...(await load(id)), now: new Date(guess.getTime() + 60_000) })).toEqual({
+        allowed: true,
+      });
+    }
     await recordSuccess(db, id);
     expect(await load(id)).toEqual({ failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+  });
+
+  it('still locks a guesser faster than one try every six minutes, within ten tries', async () => {
+    const id = await newAccount();
+    const spacing = FORGET_EVERY_MS - 60_000;
+    let locked: number | null = null;
+    for (let n = 1; n <= LOCK_AFTER && locked === null; n++) {
+      if ((await recordFailure(db, id, later(n * spacing)))!.lockedUntil) locked = n;
+    }
+    expect(locked).toBe(LOCK_AFTER);
+    // After the lock, the forgotten failures are few: two more tries lock again.
+    const afterLock = later(LOCK_AFTER * spacing + LOCK_DURATION_MS);
+    expect((await recordFailure(db, id, afterLock))!.lockedUntil).toBeNull();
+    const next = new Date(afterLock.getTime() + 60_000);
+    expect((await recordFailure(db, id, next))!.lockedUntil).toEqual(new Date(next.getTime() + LOCK_DURATION_MS));
   });
 
   it('answers null for an unknown account', async () => {

@@ -5,14 +5,21 @@ import type { Queryable } from '../db/client.js';
  * Login throttling. CNIL délib. 2022-100 asks that password authentication be protected by a
  * temporisation after failed attempts and a blocking of the account; CNIL SAN-2026-003 (France
  * Travail, €5 M) found a lockout after 50 attempts insufficient. rempart delays from the 4th
- * consecutive failure, locks at the 10th, and throttles each client address on its own, since
- * spraying one password over many accounts never trips a per-account counter.
+ * recent failure, locks at the 10th, and throttles each client address on its own, since
+ * spraying one password over many accounts never trips a per-account counter. Old failures age
+ * out, so that a stranger guessing slowly cannot keep the owner locked out (docs/passwords.md §6).
  */
 
 /** Consecutive failures that lock the account (the issue: at most 10). */
 export const LOCK_AFTER = 10;
 /** How long a lock lasts. */
 export const LOCK_DURATION_MS = 15 * 60_000;
+/**
+ * One failure is forgotten for every full six minutes since the last one. A paced guesser
+ * therefore gets about ten tries an hour at most, and anyone slower never locks the account:
+ * after a lock (15 min) two failures are already forgotten, so one more guess cannot lock again.
+ */
+export const FORGET_EVERY_MS = 6 * 60_000;
 /** Failures allowed without any delay (typos happen). */
 const FREE_FAILURES = 3;
 const FIRST_DELAY_MS = 1_000;
@@ -54,22 +61,27 @@ export function evaluateAccount(state: {
 }
 
 /**
- * Counts one more consecutive failure, atomically, and locks the account for
- * `LOCK_DURATION_MS` from the `LOCK_AFTER`th. The count is not reset when a lock ends: every
- * further failure locks again, so after a first lock a guesser gets one try per lock period
- * until the real owner logs in or resets the password. Returns the new state (null: no such
- * account), e.g. to tell the owner their account was locked.
+ * Counts one more failure on top of those not yet forgotten (the stored count less one for every
+ * full `FORGET_EVERY_MS` since the last failure), and locks the account for `LOCK_DURATION_MS`
+ * when they reach `LOCK_AFTER`: never more than ten tries in a burst (CNIL 2022-100). Returns
+ * the new state (null: no such account), e.g. to tell the owner.
  */
 export async function recordFailure(
   q: Queryable,
   accountId: string,
   now: Date,
 ): Promise<{ failedLogins: number; lockedUntil: Date | null } | null> {
+  // FOR UPDATE makes a racing failure wait, then read the count this one wrote.
   const { rows } = await q.query<{ failed_logins: number; locked_until: Date | null }>(
-    `UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_login_at = $2,
-       locked_until = CASE WHEN failed_logins + 1 >= $3 THEN $4 ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins, locked_until`,
-    [accountId, now, LOCK_AFTER, new Date(now.getTime() + LOCK_DURATION_MS)],
+    `WITH counted AS (
+       SELECT id, GREATEST(0, failed_logins - COALESCE(
+         floor(GREATEST(0, extract(epoch FROM ($2::timestamptz - last_failed_login_at))) * 1000 / $5),
+         failed_logins))::int AS live
+       FROM accounts WHERE id = $1 FOR UPDATE)
+     UPDATE accounts a SET failed_logins = counted.live + 1, last_failed_login_at = $2,
+       locked_until = CASE WHEN counted.live + 1 >= $3 THEN $4 WHEN a.locked_until > $2 THEN a.locked_until END
+     FROM counted WHERE a.id = counted.id RETURNING a.failed_logins, a.locked_until`,
+    [accountId, now, LOCK_AFTER, new Date(now.getTime() + LOCK_DURATION_MS), FORGET_EVERY_MS],
   );
   const row = rows[0];
   return row ? { failedLogins: row.failed_logins, lockedUntil: row.locked_until } : null;
