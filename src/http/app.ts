@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       nonceKey: deps.nonceKey,
     });
   } else {
-    registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
+    registerAccessControl(app, deps, (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
     );
   }

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
+import type { Random } from '../kernel/random.js';
 import { AppError } from '../kernel/errors.js';
 import type { Actor, Role } from '../vault/types.js';
 import { readSessionCookie } from './sessions/cookie.js';
 import { verifyProof } from './sessions/device-proof.js';
 import { issueNonce } from './sessions/nonce.js';
-import { findSession, refreshSession, isBound, rememberProofId, type Session } from './sessions/session-store.js';
+import { findSession, refreshSession, isBound, type Session } from './sessions/session-store.js';
+import { spendNonce } from './sessions/spend-nonce.js';
 
 /**
  * What a route needs, declared on the route itself (`config.access`) and asserted by its test:
@@ -74,6 +76,7 @@ declare module 'fastify' {
 export interface AccessDeps {
   db: Db;
   clock: Clock;
+  random: Random;
   nonceKey: Buffer;
 }
 
@@ -106,7 +109,8 @@ async function checkProof(deps: AccessDeps, request: FastifyRequest, session: Se
     sessionId: session.id,
   });
   if (!check.ok) throw new AppError('PROOF_INVALID', check.reason);
-  if (!(await rememberProofId(deps.db, check.jti, session.id, now))) throw new AppError('PROOF_INVALID', 'replay');
+  // A nonce serves once: a replayed or pre-signed proof whose nonce was used is refused.
+  if (!(await spendNonce(deps.db, check.nonce, session.id, now))) throw new AppError('PROOF_INVALID', 'nonce spent');
 }
 
 /** Decides, for each request, whether its route's declared access is met. Deny by default. */
@@ -127,7 +131,7 @@ export function registerAccessControl(
     const now = deps.clock.now();
     const session = await findSession(deps.db, readSessionCookie(request), now);
     request.session = session;
-    if (session) reply.header('rempart-nonce', issueNonce(deps.nonceKey, session.id, now));
+    if (session) reply.header('rempart-nonce', issueNonce(deps.nonceKey, session.id, now, deps.random));
     if (access.level === 'public') return;
     if (!session) {
       const hadCookie = readSessionCookie(request) !== undefined;

@@ -37,12 +37,10 @@ export interface IdentityDeps extends LoginDeps {
 
 /** Login, logout, sessions, the device-proof endpoints and the account API. */
 export async function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): Promise<void> {
-  registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
-    sendPage(reply, reverifyPage(), deps.mode),
-  );
+  registerAccessControl(app, deps, (_request, reply) => sendPage(reply, reverifyPage(), deps.mode));
 
   app.get('/session/nonce', { schema: { hide: true }, config: { access: { level: 'session' } } }, async (request) => ({
-    nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now()),
+    nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now(), deps.random),
   }));
   app.post('/session/preuve', { schema: { hide: true }, config: { access: { level: 'device' } } }, async (_r, reply) =>
     reply.code(204).send(),

@@ -193,19 +193,6 @@ export async function refreshSession(
   );
 }
 
-/** Remembers a proof id; false if it was seen before (replay). Old ids are pruned. */
-export async function rememberProofId(q: Queryable, jti: string, sessionId: string, now: Date): Promise<boolean> {
-  const { rows } = await q.query(
-    'INSERT INTO proof_replays (jti, session_id, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-    [jti, sessionId, now],
-  );
-  return rows.length === 1;
-}
-
-export async function pruneProofIds(q: Queryable, before: Date): Promise<void> {
-  await q.query('DELETE FROM proof_replays WHERE seen_at < $1', [before]);
-}
-
 export async function endSession(q: Queryable, sessionId: string, reason: string, now: Date): Promise<void> {
   await q.query('UPDATE sessions SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL', [
     sessionId,
