@@ -1,4 +1,6 @@
 import type { Db } from '../src/db/client.js';
+import { testAddressTagKey } from '../src/http/test-helpers.js';
+import { addressTag } from '../src/identity/address-tag.js';
 import { createDeviceClient } from '../src/identity/client/proof-client.js';
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from '../src/identity/passwords/index.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
@@ -44,7 +46,7 @@ export async function benchProofCost(db: Db): Promise<void> {
     accountId,
     role: 'candidate',
     deviceKey: parseDeviceKey(device.publicJwk)!,
-    addr: '127.0.0.1',
+    addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
     userAgent: 'banc',
     mfaAt: null,
     now: new Date(),

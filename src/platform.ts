@@ -29,6 +29,8 @@ export interface Platform {
   checkpointKey: Buffer;
   /** The key that makes device-proof nonces; never stored. */
   nonceKey: Buffer;
+  /** The key of the hashes client addresses are stored as (sessions, throttling); never stored. */
+  addressTagKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function openPlatform(
     const vault = createVault({ db, keyring, accessLog, guard, clock });
     const checkpointKey = keyring.deriveOutsideKey('audit-checkpoint');
     const nonceKey = keyring.deriveOutsideKey('session-nonce');
+    const addressTagKey = keyring.deriveOutsideKey('client-address');
     return {
       config,
       db,
@@ -69,6 +72,7 @@ export async function openPlatform(
       vault,
       checkpointKey,
       nonceKey,
+      addressTagKey,
       close: () => db.close(),
     };
   } catch (error) {

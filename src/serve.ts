@@ -73,6 +73,7 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
     logger,
     mode: config.mode,
     nonceKey: platform.nonceKey,
+    addressTagKey: platform.addressTagKey,
     trustProxy: config.trustProxy,
     identity: {
       publicUrl: config.publicUrl,

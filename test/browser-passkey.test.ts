@@ -13,6 +13,7 @@ import type { Actor } from '../src/vault/index.js';
 import { launchChromium } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { addAccount, identityApp } from './support/identity.js';
+import { testAddressTagKey } from '../src/http/test-helpers.js';
 
 /** A free port, so the app's public URL (the passkeys' relying party) is known before it listens. */
 async function freePort(): Promise<number> {
@@ -76,6 +77,7 @@ describe('passkeys in Chromium', () => {
       passwords: argon2Hasher,
       notify: createNotify({ clock, random: systemRandom }),
       publicUrl: base,
+      addressTagKey: testAddressTagKey,
     };
     advisorId = await requestStaffAccount(deps, admins[0]!, {
       email,

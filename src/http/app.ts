@@ -35,10 +35,12 @@ export interface AppDeps {
   mode: 'demo' | 'production';
   /** Signs the nonces of device proofs; derived from the master key, never stored. */
   nonceKey: Buffer;
+  /** Keys the hashes client addresses are stored as; derived from the master key, never stored. */
+  addressTagKey: Buffer;
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
   /** The identity services. Without them the app serves its public routes only. */
-  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'> & { publicUrl: string };
+  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random' | 'addressTagKey'> & { publicUrl: string };
 }
 
 // No legitimate JSON request to rempart comes near this; a larger body is refused with 413
@@ -85,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       random: deps.random,
       mode: deps.mode,
       nonceKey: deps.nonceKey,
+      addressTagKey: deps.addressTagKey,
     });
   } else {
     registerAccessControl(app, deps, (_request, reply) =>

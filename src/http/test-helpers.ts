@@ -34,6 +34,12 @@ export function captureLogs(): LogCapture {
 }
 
 /**
+ * The address-tag key of every app `testDeps` builds, so that tests which open a session
+ * directly (`createSession`) bind it as the app will check it.
+ */
+export const testAddressTagKey = randomBytes(32);
+
+/**
  * Dependencies for tests: the real logger (redaction on, as in every mode), silent unless a
  * capture is given, a fixed clock and the system's randomness.
  */
@@ -48,5 +54,6 @@ export function testDeps(db: Db, options: { logs?: LogCapture; mode?: AppDeps['m
     logger,
     mode: options.mode ?? 'demo',
     nonceKey: randomBytes(32),
+    addressTagKey: testAddressTagKey,
   };
 }

@@ -7,6 +7,7 @@ import type { Actor, Role } from '../vault/types.js';
 import { readSessionCookie } from './sessions/cookie.js';
 import { verifyProof } from './sessions/device-proof.js';
 import { issueNonce } from './sessions/nonce.js';
+import { addressTag } from './address-tag.js';
 import { findSession, refreshSession, isBound, type Session } from './sessions/session-store.js';
 import { spendNonce } from './sessions/spend-nonce.js';
 
@@ -78,6 +79,7 @@ export interface AccessDeps {
   clock: Clock;
   random: Random;
   nonceKey: Buffer;
+  addressTagKey: Buffer;
 }
 
 /** The actor a request acts as, for the vault. Only an authenticated request has one. */
@@ -144,14 +146,13 @@ export function registerAccessControl(
     if (access.roles && !access.roles.includes(session.role)) throw new AppError('FORBIDDEN', 'role');
     if (access.level === 'session') return;
     const proven = access.level === 'api' || access.level === 'device';
-    if (proven) {
-      await checkProof(deps, request, session, now);
-    } else if (!isBound(session, request.ip, request.headers['user-agent'], now)) {
+    if (proven) await checkProof(deps, request, session, now);
+    const client = { addrTag: addressTag(deps.addressTagKey, request.ip), userAgent: request.headers['user-agent'] };
+    if (!proven && !isBound(session, client.addrTag, client.userAgent, now)) {
       request.session = null;
       return onUnboundPage(request, reply);
     }
     // A valid proof moves the binding here: it proves the key, wherever the request comes from.
-    const client = { addr: request.ip, userAgent: request.headers['user-agent'] };
     await refreshSession(deps.db, session, now, proven ? client : null);
     if (access.stepUp && !hasFreshStepUp(session, now)) {
       // A person is sent to the verification page and brought back; a script or client gets the code.

@@ -32,7 +32,7 @@ describe('identity housekeeping', () => {
       await db.query('INSERT INTO spent_nonces (nonce, session_id, spent_at) VALUES ($1, $2, $3)', [nonce, 's', at]);
     }
     for (const at of [ago(16 * 60_000), ago(60_000)]) {
-      await db.query('INSERT INTO login_failures (addr, at) VALUES ($1, $2)', ['192.0.2.9', at]);
+      await db.query('INSERT INTO login_failures (addr_tag, at) VALUES ($1, $2)', [Buffer.alloc(32, 9), at]);
     }
     for (const [expires, used] of [
       [ago(2 * 24 * 3600_000), null],

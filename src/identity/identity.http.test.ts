@@ -79,6 +79,14 @@ describe('device-bound sessions over HTTP', () => {
     expect(response.body).toContain('Mon compte');
   });
 
+  it('shows in « Mes sessions » whether a session uses the viewer’s network, never an address', async () => {
+    const page = await get('/compte/sessions');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<th scope="col">Réseau</th>');
+    expect(page.body).toContain('Le même que vous');
+    expect(page.body).not.toContain(home);
+  });
+
   it('does not trust the cookie replayed from another address or browser: it asks for a device proof', async () => {
     for (const options of [{ addr: elsewhere }, { ua: firefox }]) {
       const response = await get('/compte', options);

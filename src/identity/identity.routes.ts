@@ -1,6 +1,6 @@
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import type { AppMode } from '../http/layout.js';
 import { actorOf, registerAccessControl } from './access.js';
@@ -14,6 +14,7 @@ import { passwordChangePage, resetFormPage, resetRequestPage } from './pages/pas
 import { changePassword } from './accounts/password-change.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
 import { recoveryCodesPage, totpEnrolPage, totpScan } from './pages/totp.page.js';
+import { addressTag } from './address-tag.js';
 import { journal } from './journal.js';
 import { registerMfaRoutes } from './mfa.routes.js';
 import { registerInvitationRoutes } from './invitation.routes.js';
@@ -57,12 +58,16 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       displayName: contact.displayName,
     };
   });
+  /** The account's live sessions, each compared with the network the request comes from. */
+  const sessionsOf = (request: FastifyRequest) =>
+    listSessions(deps.db, request.session!.accountId, deps.clock.now(), addressTag(deps.addressTagKey, request.ip));
   app.get('/api/v1/sessions', { config: { access: { level: 'api' } } }, async (request) => ({
-    sessions: (await listSessions(deps.db, request.session!.accountId, deps.clock.now())).map((s) => ({
+    sessions: (await sessionsOf(request)).map((s) => ({
       id: s.id,
       label: s.label,
       createdAt: s.createdAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
+      sameNetwork: s.sameNetwork,
       current: s.id === request.session!.id,
     })),
   }));
@@ -363,7 +368,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/compte/sessions',
       { schema: { hide: true }, config: { access: { level: 'page' } } },
       async (request, reply) => {
-        const sessions = await listSessions(deps.db, request.session!.accountId, deps.clock.now());
+        const sessions = await sessionsOf(request);
         return sendPage(
           reply,
           sessionsPage({ csrfToken: reply.generateCsrf(), sessions, currentId: request.session!.id }),

@@ -1,4 +1,3 @@
-import { isIPv4, isIPv6 } from 'node:net';
 import type { Queryable } from '../db/client.js';
 
 /*
@@ -95,29 +94,32 @@ export async function recordSuccess(q: Queryable, accountId: string): Promise<vo
   );
 }
 
-/** Notes a failed login from a client address; that address's expired rows go at the same time. */
-export async function recordAddressFailure(q: Queryable, addr: string, now: Date): Promise<void> {
+/**
+ * Notes a failed login from a network, given as its tag (`addressTag`: the address itself is
+ * never stored); that network's expired rows go at the same time.
+ */
+export async function recordAddressFailure(q: Queryable, addrTag: Buffer, now: Date): Promise<void> {
   await q.query(
-    `WITH expired AS (DELETE FROM login_failures WHERE addr = $1 AND at <= $3)
-     INSERT INTO login_failures (addr, at) VALUES ($1, $2)`,
-    [addressKey(addr), now, new Date(now.getTime() - ADDRESS_WINDOW_MS)],
+    `WITH expired AS (DELETE FROM login_failures WHERE addr_tag = $1 AND at <= $3)
+     INSERT INTO login_failures (addr_tag, at) VALUES ($1, $2)`,
+    [addrTag, now, new Date(now.getTime() - ADDRESS_WINDOW_MS)],
   );
 }
 
 /**
- * Whether an address is throttled: `ADDRESS_MAX_FAILURES` failures or more within the last
- * `ADDRESS_WINDOW_MS`. `retryAfterMs` is when enough of them will have aged out of the window.
+ * Whether a network (its tag) is throttled: `ADDRESS_MAX_FAILURES` failures or more within the
+ * last `ADDRESS_WINDOW_MS`. `retryAfterMs` is when enough of them will have aged out.
  */
 export async function addressThrottled(
   q: Queryable,
-  addr: string,
+  addrTag: Buffer,
   now: Date,
 ): Promise<{ throttled: false } | { throttled: true; retryAfterMs: number }> {
   const since = new Date(now.getTime() - ADDRESS_WINDOW_MS);
   const { rows } = await q.query<{ at: Date }>(
-    `SELECT at FROM login_failures WHERE addr = $1 AND at > $2 AND at <= $3
+    `SELECT at FROM login_failures WHERE addr_tag = $1 AND at > $2 AND at <= $3
      ORDER BY at DESC OFFSET $4 LIMIT 1`,
-    [addressKey(addr), since, now, ADDRESS_MAX_FAILURES - 1],
+    [addrTag, since, now, ADDRESS_MAX_FAILURES - 1],
   );
   const oldestCounted = rows[0];
   if (!oldestCounted) return { throttled: false };
@@ -125,40 +127,12 @@ export async function addressThrottled(
 }
 
 /**
- * Deletes failures older than the window for every address: client addresses are personal data
- * (GDPR recital 30), kept no longer than they serve (art. 5(1)(e)). Run it periodically.
+ * Deletes failures older than the window for every network: even as keyed hashes they point to
+ * a network, kept no longer than they serve (GDPR art. 5(1)(e)). Run it periodically.
  */
 export async function purgeLoginFailures(q: Queryable, now: Date): Promise<number> {
   const { affectedRows } = await q.query('DELETE FROM login_failures WHERE at <= $1', [
     new Date(now.getTime() - ADDRESS_WINDOW_MS),
   ]);
   return affectedRows;
-}
-
-/**
- * The key an address is counted under: an IPv4 address as is (also when IPv4-mapped in IPv6),
- * an IPv6 address by its /64, since one subscriber usually holds a whole /64 (RFC 6177) and
- * could otherwise change address at every try.
- */
-export function addressKey(addr: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
-  if (!isIPv6(addr)) return addr;
-  const [head = '', tail = ''] = (addr.toLowerCase().split('%')[0] ?? '').split('::');
-  const left = head ? hexGroups(head) : [];
-  const right = addr.includes('::') && tail ? hexGroups(tail) : [];
-  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
-}
-
-/** The 16-bit groups of part of an IPv6 address, a trailing dotted quad counting as two. */
-function hexGroups(part: string): string[] {
-  return part.split(':').flatMap((group) => {
-    if (!group.includes('.')) return [group];
-    const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
-    return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
-  });
 }

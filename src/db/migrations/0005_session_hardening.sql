@@ -9,3 +9,15 @@ CREATE TABLE spent_nonces (
   spent_at timestamptz NOT NULL
 );
 CREATE INDEX spent_nonces_spent ON spent_nonces (spent_at);
+
+-- Client addresses are no longer stored in clear (issue 8 item 7): sessions and the login
+-- throttle keep an HMAC of the client's network under a key derived from the master key, which
+-- the database never holds. Changing the column's type rewrites each table, so the old
+-- addresses leave the table files; the key cannot be applied here, so live sessions end (their
+-- holders log in again) and the throttle starts afresh (it only looks back 15 minutes).
+UPDATE sessions SET ended_at = now(), end_reason = 'address_sealed' WHERE ended_at IS NULL;
+ALTER TABLE sessions ALTER COLUMN proven_addr TYPE bytea USING '\x'::bytea;
+ALTER TABLE sessions RENAME COLUMN proven_addr TO proven_net;
+DELETE FROM login_failures;
+ALTER TABLE login_failures ALTER COLUMN addr TYPE bytea USING '\x'::bytea;
+ALTER TABLE login_failures RENAME COLUMN addr TO addr_tag;

@@ -6,6 +6,8 @@ import type { Db } from '../../db/client.js';
 import { systemRandom } from '../../kernel/random.js';
 import { createNotify } from '../../mail/index.js';
 import type { Actor, Role } from '../../vault/index.js';
+import { testAddressTagKey } from '../../http/test-helpers.js';
+import { addressTag } from '../address-tag.js';
 import { argon2Hasher } from '../login/argon2-hasher.js';
 import { registerCitizen } from './registration.js';
 import { createSession, findSession } from '../sessions/session-store.js';
@@ -66,6 +68,7 @@ describe('staff accounts need a second person', () => {
       passwords: argon2Hasher,
       notify: createNotify({ clock, random: systemRandom }),
       publicUrl: 'http://127.0.0.1:3000',
+      addressTagKey: testAddressTagKey,
     };
     for (const id of [orgA, orgB]) {
       await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', $2)", [
@@ -134,7 +137,7 @@ describe('staff accounts need a second person', () => {
       accountId: user.accountId,
       role: 'of_user',
       deviceKey: key,
-      addr: '192.0.2.9',
+      addrTag: addressTag(testAddressTagKey, '192.0.2.9'),
       userAgent: 'x',
       mfaAt: now,
       now,

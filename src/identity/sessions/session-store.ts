@@ -17,7 +17,8 @@ export interface Session {
   lastSeenAt: Date;
   absoluteExpiresAt: Date;
   provenAt: Date;
-  provenAddr: string;
+  /** Keyed hash of the network of the last proof (`addressTag`); never the address. */
+  provenNet: Buffer;
   provenAgent: Buffer;
   mfaAt: Date | null;
   userAgentLabel: string;
@@ -66,7 +67,8 @@ export async function createSession(
     accountId: string;
     role: Role;
     deviceKey: DevicePublicKey;
-    addr: string;
+    /** The client's network as `addressTag` keeps it: the address itself is never stored. */
+    addrTag: Buffer;
     userAgent: string | undefined;
     mfaAt: Date | null;
     now: Date;
@@ -79,7 +81,7 @@ export async function createSession(
   const now = input.now.getTime();
   await q.query(
     `INSERT INTO sessions (id, secret_hash, account_id, device_key, created_at, last_seen_at, idle_expires_at,
-       absolute_expires_at, proven_at, proven_addr, proven_agent, mfa_at, user_agent_label)
+       absolute_expires_at, proven_at, proven_net, proven_agent, mfa_at, user_agent_label)
      VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $5, $8, $9, $10, $11)`,
     [
       id,
@@ -89,7 +91,7 @@ export async function createSession(
       input.now,
       new Date(now + idleMs),
       new Date(now + absoluteMs),
-      input.addr,
+      input.addrTag,
       agentHash(input.userAgent),
       input.mfaAt,
       agentLabel(input.userAgent),
@@ -110,7 +112,7 @@ interface SessionRow {
   last_seen_at: Date;
   absolute_expires_at: Date;
   proven_at: Date;
-  proven_addr: string;
+  proven_net: Uint8Array;
   proven_agent: Uint8Array;
   mfa_at: Date | null;
   user_agent_label: string;
@@ -142,20 +144,25 @@ export async function findSession(q: Queryable, cookie: string | undefined, now:
     lastSeenAt: row.last_seen_at,
     absoluteExpiresAt: row.absolute_expires_at,
     provenAt: row.proven_at,
-    provenAddr: row.proven_addr,
+    provenNet: Buffer.from(row.proven_net),
     provenAgent: Buffer.from(row.proven_agent),
     mfaAt: row.mfa_at,
     userAgentLabel: row.user_agent_label,
   };
 }
 
-/** Whether the cookie alone may be trusted: proven recently, from this address and browser. */
-export function isBound(session: Session, addr: string, userAgent: string | undefined, now: Date): boolean {
+/** Whether a request comes from the network and browser the session was last proven from. */
+export function sameClient(session: Session, addrTag: Buffer, userAgent: string | undefined): boolean {
   return (
-    now.getTime() - session.provenAt.getTime() <= PROOF_TRUST_MS &&
-    session.provenAddr === addr &&
+    session.provenNet.length === addrTag.length &&
+    timingSafeEqual(session.provenNet, addrTag) &&
     timingSafeEqual(session.provenAgent, agentHash(userAgent))
   );
+}
+
+/** Whether the cookie alone may be trusted: proven recently, from this network and browser. */
+export function isBound(session: Session, addrTag: Buffer, userAgent: string | undefined, now: Date): boolean {
+  return now.getTime() - session.provenAt.getTime() <= PROOF_TRUST_MS && sameClient(session, addrTag, userAgent);
 }
 
 /** How stale `last_seen_at` may get before a request writes it again (idle expiry ±30 s). */
@@ -173,23 +180,29 @@ export async function refreshSession(
   q: Queryable,
   session: Session,
   now: Date,
-  proof: { addr: string; userAgent: string | undefined } | null,
+  proof: { addrTag: Buffer; userAgent: string | undefined } | null,
 ): Promise<void> {
   const touch = now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
   const prove =
     proof !== null &&
-    (session.provenAddr !== proof.addr ||
-      !session.provenAgent.equals(agentHash(proof.userAgent)) ||
+    (!sameClient(session, proof.addrTag, proof.userAgent) ||
       now.getTime() - session.provenAt.getTime() >= REPROVE_EVERY_MS);
   if (!touch && !prove) return;
   const { idleMs } = sessionLifetimes(session.role);
   await q.query(
     `UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3,
        proven_at = CASE WHEN $4 THEN $2 ELSE proven_at END,
-       proven_addr = CASE WHEN $4 THEN $5 ELSE proven_addr END,
+       proven_net = CASE WHEN $4 THEN $5 ELSE proven_net END,
        proven_agent = CASE WHEN $4 THEN $6 ELSE proven_agent END
      WHERE id = $1`,
-    [session.id, now, new Date(now.getTime() + idleMs), prove, proof?.addr ?? '', agentHash(proof?.userAgent)],
+    [
+      session.id,
+      now,
+      new Date(now.getTime() + idleMs),
+      prove,
+      proof?.addrTag ?? Buffer.alloc(0),
+      agentHash(proof?.userAgent),
+    ],
   );
 }
 
@@ -232,9 +245,9 @@ export async function rotateSession(
   const secret = input.random.bytes(32).toString('base64url');
   const { rows } = await q.query(
     `INSERT INTO sessions (id, secret_hash, account_id, device_key, created_at, last_seen_at, idle_expires_at,
-       absolute_expires_at, proven_at, proven_addr, proven_agent, mfa_at, user_agent_label)
+       absolute_expires_at, proven_at, proven_net, proven_agent, mfa_at, user_agent_label)
      SELECT $2, $3, account_id, device_key, created_at, $4, idle_expires_at, absolute_expires_at, proven_at,
-       proven_addr, proven_agent, $5, user_agent_label
+       proven_net, proven_agent, $5, user_agent_label
      FROM sessions WHERE id = $1 AND ended_at IS NULL
      RETURNING 1`,
     [session.id, id, sha256(secret), input.now, input.mfaAt],
@@ -249,28 +262,40 @@ export interface SessionSummary {
   createdAt: Date;
   lastSeenAt: Date;
   label: string;
-  addr: string;
+  /**
+   * Whether the session was last proven from the network the viewer is on now: all "Mes
+   * sessions" can say, since only a keyed hash of the network is kept.
+   */
+  sameNetwork: boolean;
 }
 
-/** The live sessions of an account, for "Mes sessions". */
-export async function listSessions(q: Queryable, accountId: string, now: Date): Promise<SessionSummary[]> {
+/** The live sessions of an account, for "Mes sessions", compared with the viewer's network. */
+export async function listSessions(
+  q: Queryable,
+  accountId: string,
+  now: Date,
+  hereTag: Buffer,
+): Promise<SessionSummary[]> {
   const { rows } = await q.query<{
     id: string;
     created_at: Date;
     last_seen_at: Date;
     user_agent_label: string;
-    proven_addr: string;
+    proven_net: Uint8Array;
   }>(
-    `SELECT id, created_at, last_seen_at, user_agent_label, proven_addr FROM sessions
+    `SELECT id, created_at, last_seen_at, user_agent_label, proven_net FROM sessions
      WHERE account_id = $1 AND ended_at IS NULL AND idle_expires_at > $2 AND absolute_expires_at > $2
      ORDER BY last_seen_at DESC`,
     [accountId, now],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    label: row.user_agent_label,
-    addr: row.proven_addr,
-  }));
+  return rows.map((row) => {
+    const net = Buffer.from(row.proven_net);
+    return {
+      id: row.id,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      label: row.user_agent_label,
+      sameNetwork: net.length === hereTag.length && timingSafeEqual(net, hereTag),
+    };
+  });
 }

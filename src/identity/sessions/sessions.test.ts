@@ -4,6 +4,7 @@ import { openTestDb } from '../../../test/support/databases.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { systemRandom } from '../../kernel/random.js';
+import { addressTag } from '../address-tag.js';
 import { createDeviceClient } from '../client/proof-client.js';
 import { parseDeviceKey, verifyProof } from './device-proof.js';
 import { issueNonce, NONCE_LIFETIME_MS, nonceIsFresh } from './nonce.js';
@@ -11,6 +12,8 @@ import { createSession, endAccountSessions, findSession, isBound } from './sessi
 import { spendNonce } from './spend-nonce.js';
 
 const nonceKey = randomBytes(32);
+const tagKey = randomBytes(32);
+const tag = (addr: string) => addressTag(tagKey, addr);
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 
 describe('device proofs', () => {
@@ -102,7 +105,7 @@ describe('session store on pglite', () => {
       accountId,
       role: 'candidate',
       deviceKey: parseDeviceKey(device.publicJwk)!,
-      addr: '192.0.2.10',
+      addrTag: tag('192.0.2.10'),
       userAgent: chrome,
       mfaAt: null,
       now: clock.now(),
@@ -117,11 +120,12 @@ describe('session store on pglite', () => {
     expect(session?.accountId).toBe(accountId);
     const [id] = cookie.split('.');
     expect(await findSession(db, `${id}.${'A'.repeat(43)}`, clock.now())).toBeNull();
-    expect(isBound(session!, '192.0.2.10', chrome, clock.now())).toBe(true);
-    expect(isBound(session!, '203.0.113.7', chrome, clock.now())).toBe(false);
-    expect(isBound(session!, '192.0.2.10', 'curl/8.0', clock.now())).toBe(false);
+    expect(isBound(session!, tag('192.0.2.10'), chrome, clock.now())).toBe(true);
+    expect(isBound(session!, tag('203.0.113.7'), chrome, clock.now())).toBe(false);
+    expect(isBound(session!, tag('192.0.2.10'), 'curl/8.0', clock.now())).toBe(false);
+    expect(isBound(session!, addressTag(randomBytes(32), '192.0.2.10'), chrome, clock.now())).toBe(false);
     clock.advance(5 * 60_000 + 1);
-    expect(isBound(session!, '192.0.2.10', chrome, clock.now())).toBe(false);
+    expect(isBound(session!, tag('192.0.2.10'), chrome, clock.now())).toBe(false);
   });
 
   it('expires after an hour idle for a citizen, and never outlives 24 hours', async () => {
