@@ -90,9 +90,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       addressTagKey: deps.addressTagKey,
     });
   } else {
-    registerAccessControl(app, deps, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
-    );
+    registerAccessControl(app, deps, {
+      onUnboundPage: (_request, reply) =>
+        reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
+      // Without the identity services no session can be opened; were one found, it moves nowhere.
+      onProofElsewhere: async () => 'held',
+    });
   }
   await registerSecurityHeaders(app);
   await registerOpenApi(app);

@@ -28,6 +28,7 @@ import { accountPage, sessionsPage } from './pages/sessions.page.js';
 import { clearSessionCookie, setSessionCookie } from './sessions/cookie.js';
 import { clientOf, cookieOptions, deviceKeyOf, FLOW_COOKIE, sendPage } from './http-support.js';
 import { issueNonce } from './sessions/nonce.js';
+import { proofFromElsewhere } from './sessions/binding-move.js';
 import { endSession, listSessions } from './sessions/session-store.js';
 
 export interface IdentityDeps extends LoginDeps {
@@ -38,8 +39,10 @@ export interface IdentityDeps extends LoginDeps {
 
 /** Login, logout, sessions, the device-proof endpoints and the account API. */
 export async function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): Promise<void> {
-  registerAccessControl(app, deps, (_request, reply) => sendPage(reply, reverifyPage(), deps.mode));
-
+  registerAccessControl(app, deps, {
+    onUnboundPage: (_request, reply) => sendPage(reply, reverifyPage(), deps.mode),
+    onProofElsewhere: (session, client, now) => proofFromElsewhere(deps, session, client, now),
+  });
   app.get('/session/nonce', { schema: { hide: true }, config: { access: { level: 'session' } } }, async (request) => ({
     nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now(), deps.random),
   }));

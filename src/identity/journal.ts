@@ -14,6 +14,8 @@ export type SecurityEvent =
   | 'password.reset_requested'
   | 'session.started'
   | 'session.ended'
+  | 'session.moved'
+  | 'session.move_held'
   | 'account.requested'
   | 'account.approved'
   | 'account.rejected'

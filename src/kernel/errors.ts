@@ -42,6 +42,11 @@ export const errorCatalogue = {
       'La preuve de votre appareil est invalide, périmée ou déjà utilisée. Demandez un nouveau nonce et réessayez.',
   },
   SESSION_EXPIRED: { status: 401, message: 'Votre session a expiré. Veuillez vous reconnecter.' },
+  DEVICE_VERIFICATION_REQUIRED: {
+    status: 403,
+    message:
+      'Votre session est utilisée depuis un autre réseau ou un autre navigateur : confirmez votre identité avec votre clé d’accès ou votre code TOTP.',
+  },
   STEP_UP_REQUIRED: {
     status: 403,
     message: 'Cette action demande une nouvelle vérification de votre identité (clé d’accès ou code TOTP).',

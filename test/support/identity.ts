@@ -15,7 +15,7 @@ export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 /** The app with its identity services, on a migrated database; not yet ready. */
 export async function identityApp(
   db: Db,
-  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string } = {},
+  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string; trustProxy?: string } = {},
 ) {
   const made = await makeVault(db);
   const deps = testDeps(db);
@@ -23,6 +23,7 @@ export async function identityApp(
   const app = await buildApp({
     ...deps,
     clock,
+    trustProxy: options.trustProxy,
     identity: {
       publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
       vault: made.vault,

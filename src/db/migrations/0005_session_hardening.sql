@@ -21,3 +21,12 @@ ALTER TABLE sessions RENAME COLUMN proven_addr TO proven_net;
 DELETE FROM login_failures;
 ALTER TABLE login_failures ALTER COLUMN addr TYPE bytea USING '\x'::bytea;
 ALTER TABLE login_failures RENAME COLUMN addr TO addr_tag;
+
+-- A valid device proof from another network or browser no longer moves a staff session's
+-- binding by itself (issue 8 item 1): it is held here until the second factor is checked
+-- there. moved_notice_at paces the e-mails that tell a citizen their session moved.
+ALTER TABLE sessions
+  ADD COLUMN pending_net bytea,
+  ADD COLUMN pending_agent bytea,
+  ADD COLUMN pending_at timestamptz,
+  ADD COLUMN moved_notice_at timestamptz;

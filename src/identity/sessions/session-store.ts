@@ -22,6 +22,10 @@ export interface Session {
   provenAgent: Buffer;
   mfaAt: Date | null;
   userAgentLabel: string;
+  /** A valid proof from another network and browser, waiting for the second factor there. */
+  pending: { net: Buffer; agent: Buffer; at: Date } | null;
+  /** When the owner was last told by e-mail that the session moved. */
+  movedNoticeAt: Date | null;
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
@@ -116,6 +120,10 @@ interface SessionRow {
   proven_agent: Uint8Array;
   mfa_at: Date | null;
   user_agent_label: string;
+  pending_net: Uint8Array | null;
+  pending_agent: Uint8Array | null;
+  pending_at: Date | null;
+  moved_notice_at: Date | null;
 }
 
 /**
@@ -148,6 +156,11 @@ export async function findSession(q: Queryable, cookie: string | undefined, now:
     provenAgent: Buffer.from(row.proven_agent),
     mfaAt: row.mfa_at,
     userAgentLabel: row.user_agent_label,
+    pending:
+      row.pending_net && row.pending_agent && row.pending_at
+        ? { net: Buffer.from(row.pending_net), agent: Buffer.from(row.pending_agent), at: row.pending_at }
+        : null,
+    movedNoticeAt: row.moved_notice_at,
   };
 }
 
@@ -172,37 +185,20 @@ const REPROVE_EVERY_MS = 60_000;
 
 /**
  * After an accepted request: slides the idle deadline (the absolute one never moves) and, when
- * the request carried a valid device proof, moves the binding to its address and browser. One
- * UPDATE at most, and none while both are fresh, so a busy session does not write on every
- * request.
+ * the request carried a valid device proof from where the session is bound, renews the proof's
+ * time. It never moves the binding: that is `binding-move.ts`'s decision. One UPDATE at most,
+ * and none while both are fresh, so a busy session does not write on every request.
  */
-export async function refreshSession(
-  q: Queryable,
-  session: Session,
-  now: Date,
-  proof: { addrTag: Buffer; userAgent: string | undefined } | null,
-): Promise<void> {
+export async function refreshSession(q: Queryable, session: Session, now: Date, proven: boolean): Promise<void> {
   const touch = now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
-  const prove =
-    proof !== null &&
-    (!sameClient(session, proof.addrTag, proof.userAgent) ||
-      now.getTime() - session.provenAt.getTime() >= REPROVE_EVERY_MS);
+  const prove = proven && now.getTime() - session.provenAt.getTime() >= REPROVE_EVERY_MS;
   if (!touch && !prove) return;
   const { idleMs } = sessionLifetimes(session.role);
   await q.query(
     `UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3,
-       proven_at = CASE WHEN $4 THEN $2 ELSE proven_at END,
-       proven_net = CASE WHEN $4 THEN $5 ELSE proven_net END,
-       proven_agent = CASE WHEN $4 THEN $6 ELSE proven_agent END
+       proven_at = CASE WHEN $4 THEN $2 ELSE proven_at END
      WHERE id = $1`,
-    [
-      session.id,
-      now,
-      new Date(now.getTime() + idleMs),
-      prove,
-      proof?.addrTag ?? Buffer.alloc(0),
-      agentHash(proof?.userAgent),
-    ],
+    [session.id, now, new Date(now.getTime() + idleMs), prove],
   );
 }
 
