@@ -20,6 +20,7 @@ export type SecurityEvent =
   | 'account.approved'
   | 'account.rejected'
   | 'account.suspended'
+  | 'account.reactivation_requested'
   | 'account.reactivated'
   | 'account.registered'
   | 'account.email_verified';

@@ -30,3 +30,32 @@ ALTER TABLE sessions
   ADD COLUMN pending_agent bytea,
   ADD COLUMN pending_at timestamptz,
   ADD COLUMN moved_notice_at timestamptz;
+
+-- Suspensions (issue 8 item 6): who suspended, at what level and why; a platform-level
+-- suspension (admin or security officer) is lifted only at that level, by two people: one asks,
+-- another confirms, and the database refuses the same person doing both. The reason is a code
+-- from a closed list, so no free text about anyone sits in clear outside the vault.
+CREATE TABLE account_suspensions (
+  id uuid PRIMARY KEY,
+  account_id uuid NOT NULL REFERENCES accounts (id),
+  level text NOT NULL CHECK (level IN ('platform', 'organisation')),
+  -- NULL: the platform itself (the guard), which only people at the platform level undo.
+  suspended_by uuid REFERENCES accounts (id),
+  reason text NOT NULL CHECK (reason IN ('compromise_suspected', 'misuse', 'departure', 'investigation', 'holder_request', 'unrecorded')),
+  suspended_at timestamptz NOT NULL,
+  lift_requested_by uuid REFERENCES accounts (id),
+  lift_requested_at timestamptz,
+  lifted_by uuid REFERENCES accounts (id),
+  lifted_at timestamptz,
+  CHECK (level = 'organisation' OR lifted_by IS NULL OR (lift_requested_by IS NOT NULL AND lifted_by <> lift_requested_by))
+);
+CREATE UNIQUE INDEX account_suspensions_open ON account_suspensions (account_id) WHERE lifted_at IS NULL;
+
+-- Accounts suspended before levels existed: the level of whoever suspended them, at the
+-- platform level when nobody is recorded.
+INSERT INTO account_suspensions (id, account_id, level, suspended_by, reason, suspended_at)
+SELECT gen_random_uuid(), a.id,
+  CASE WHEN s.role = 'of_manager' THEN 'organisation' ELSE 'platform' END,
+  a.suspended_by, 'unrecorded', COALESCE(a.suspended_at, now())
+FROM accounts a LEFT JOIN accounts s ON s.id = a.suspended_by
+WHERE a.status = 'suspended';
