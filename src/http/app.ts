@@ -15,6 +15,7 @@ import type { LoginDeps } from '../identity/login/deps.js';
 import { reverifyPage } from '../identity/pages/login.page.js';
 import { renderPage } from './layout.js';
 import { registerDsfrAssets } from './assets.js';
+import { answerClientError, registerConnectAnswer } from './client-errors.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
@@ -35,10 +36,12 @@ export interface AppDeps {
   mode: 'demo' | 'production';
   /** Signs the nonces of device proofs; derived from the master key, never stored. */
   nonceKey: Buffer;
+  /** Keys the hashes client addresses are stored as; derived from the master key, never stored. */
+  addressTagKey: Buffer;
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
   /** The identity services. Without them the app serves its public routes only. */
-  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'> & { publicUrl: string };
+  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random' | 'addressTagKey'> & { publicUrl: string };
 }
 
 // No legitimate JSON request to rempart comes near this; a larger body is refused with 413
@@ -63,7 +66,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The client address binds sessions: believe a forwarded one only from configured proxies.
     trustProxy: deps.trustProxy ?? false,
     frameworkErrors: frameworkErrorHandler(deps.mode),
+    // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
+    clientErrorHandler: answerClientError,
   });
+  registerConnectAnswer(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only. text/plain is the body type a cross-site form may send without a
@@ -82,11 +88,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       random: deps.random,
       mode: deps.mode,
       nonceKey: deps.nonceKey,
+      addressTagKey: deps.addressTagKey,
     });
   } else {
-    registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
-    );
+    registerAccessControl(app, deps, {
+      onUnboundPage: (_request, reply) =>
+        reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
+      // Without the identity services no session can be opened; were one found, it moves nowhere.
+      onProofElsewhere: async () => 'held',
+    });
   }
   await registerSecurityHeaders(app);
   await registerOpenApi(app);

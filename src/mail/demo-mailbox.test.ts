@@ -33,7 +33,8 @@ describe('the demo mailbox', () => {
     app.inject({ url: DEMO_MAILBOX_PATH, headers: { accept: BROWSER_ACCEPT }, remoteAddress: '127.0.0.1' });
   const audited = async () =>
     Number(
-      (await db.query<{ n: string }>("SELECT count(*) AS n FROM access_log WHERE purpose = 'mail.demo_mailbox'")).rows[0]?.n,
+      (await db.query<{ n: string }>("SELECT count(*) AS n FROM access_log WHERE purpose = 'mail.demo_mailbox'"))
+        .rows[0]?.n,
     );
   const outboxText = async () => JSON.stringify((await db.query('SELECT * FROM mail_outbox')).rows);
 

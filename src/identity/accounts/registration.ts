@@ -7,7 +7,6 @@ import { consumeToken } from '../tokens.js';
 import type { RequestGuards } from './request-guards.js';
 import type { AccountsDeps } from './staff-requests.js';
 
-
 export interface Registration {
   kind: 'candidate' | 'job_seeker';
   lastName: string;
