@@ -15,4 +15,4 @@ export { writeCheckpoint, type CheckpointDeps, type CheckpointResult } from './c
 export { readCheckpointFiles, type Checkpoint, type SignedCheckpoint } from './checkpoints.js';
 export { verifyAccessLog } from './verify.js';
 export { purgeAccessLog, type PurgeResult } from './purge.js';
-export { readsByActor, type ActorRead } from './queries.js';
+export { accessesAbout, readsByActor, type AccessAbout, type ActorRead } from './queries.js';

@@ -53,6 +53,21 @@ interface Gap {
  * advisory lock keeps a second process from sealing at the same time), and a crash loses
  * nothing, since an entry is committed before its read returns and the next pass seals it.
  */
+/**
+ * Files each record an allowed entry names under its id (access_log_subjects), for « Mes
+ * accès »: a person's accesses are then a range scan on their id, filed here, off the read path.
+ */
+async function fileSubjects(tx: Tx, entries: readonly StoredEntry[]): Promise<void> {
+  const pairs = entries
+    .filter((entry) => entry.outcome === 'allow' && entry.record !== 'none')
+    .flatMap((entry) => [...new Set(entry.people)].map((id) => [id, entry.seq] as const));
+  if (pairs.length === 0) return;
+  await tx.query(
+    'INSERT INTO access_log_subjects (subject_id, seq) SELECT * FROM unnest($1::uuid[], $2::bigint[]) ON CONFLICT DO NOTHING',
+    [pairs.map(([id]) => id), pairs.map(([, seq]) => seq)],
+  );
+}
+
 export function createSealer(deps: SealerDeps): Sealer {
   const monotonic = deps.monotonic ?? (() => performance.now());
   const gaps = new Map<number, Gap>();
@@ -94,6 +109,7 @@ export function createSealer(deps: SealerDeps): Sealer {
       prevMac: head.mac,
     };
     await insertSeal(tx, { ...unsigned, mac: sealMac(deps.chainKey, unsigned) });
+    await fileSubjects(tx, taken);
     for (const seq of gaps.keys()) if (seq <= unsigned.toSeq) gaps.delete(seq);
     return taken.length;
   }

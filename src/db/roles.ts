@@ -9,7 +9,7 @@ import type { Db } from './client.js';
  */
 export const APP_ROLE = 'rempart_app';
 
-const APPEND_ONLY = ['access_log', 'access_log_seals', 'access_log_checkpoints'];
+const APPEND_ONLY = ['access_log', 'access_log_seals', 'access_log_checkpoints', 'access_log_subjects'];
 const READ_ONLY = ['access_log_anchor', 'schema_migrations'];
 
 /**
