@@ -100,7 +100,7 @@ interface World {
   organisation: string;
 }
 
-async function prepare(platform: Platform): Promise<World> {
+export async function prepare(platform: Platform): Promise<World> {
   const { db, vault } = platform;
   const system = { kind: 'system', task: 'bench' } as const;
   const people = Array.from({ length: PEOPLE }, (_, i) => person({ lastName: `Durand-${i}`, firstName: 'Amélie' }));
@@ -161,7 +161,10 @@ async function prepare(platform: Platform): Promise<World> {
     sessionId: 'banc',
     clientAddr: '127.0.0.1',
   }));
-  await db.query('ANALYZE');
+  // Statistics, as autovacuum would have gathered them on a live platform (only the owner may).
+  const analyst = await platform.openOwner();
+  await analyst.exec('ANALYZE');
+  await analyst.close();
   return { pick: (i) => people[(i * 7919) % people.length]!.id, actors, organisation };
 }
 

@@ -153,42 +153,42 @@ INSERT INTO guard_day_totals (account_id, day, total)
 -- The guard's decision on one request through the door: 'allow', 'step_up', 'deny' or 'suspend'.
 -- It sees the ids asked (`asked`), the ids the scope allowed (`allowed`), the purpose, and for a
 -- search its breadth, even when nothing is in scope. Today: a daily ceiling of distinct records.
--- Only an 'allow' charges the budget. The counter row is locked only when new records are
--- charged, and only that account's: one account's reads queue on it, nobody else's.
+-- Re-reading what was already charged today costs one index probe. New records are charged
+-- first, then the counter moved (its row, this account's alone, is locked until the read
+-- commits, so one account's concurrent reads count exactly); over the ceiling, both are undone
+-- and the read is denied. No ceiling configured, or no account: deny (fail closed).
 CREATE FUNCTION guard_check(actor uuid, purpose text, asked uuid[], allowed uuid[], breadth integer,
     at timestamptz) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   today date := (at AT TIME ZONE 'UTC')::date;
-  fresh integer;
-  used integer;
+  fresh uuid[];
+  total integer;
   ceiling integer;
 BEGIN
   IF actor IS NULL OR cardinality(allowed) = 0 THEN
     RETURN 'allow';
   END IF;
-  SELECT count(*) INTO fresh FROM (SELECT DISTINCT x FROM unnest(allowed) AS x) AS wanted
-    WHERE NOT EXISTS (SELECT 1 FROM guard_daily_reads r
-                      WHERE r.account_id = actor AND r.day = today AND r.person_id = wanted.x);
-  IF fresh = 0 THEN
+  WITH charged AS (
+    INSERT INTO guard_daily_reads (account_id, day, person_id)
+      SELECT actor, today, x FROM unnest(allowed) AS x ON CONFLICT DO NOTHING RETURNING person_id)
+  SELECT array_agg(person_id) INTO fresh FROM charged;
+  IF fresh IS NULL THEN
     RETURN 'allow';
   END IF;
-  INSERT INTO guard_day_totals (account_id, day) VALUES (actor, today) ON CONFLICT DO NOTHING;
-  SELECT total INTO used FROM guard_day_totals WHERE account_id = actor AND day = today FOR UPDATE;
-  -- Counted again under the lock: a concurrent read of the same account may have charged some.
-  SELECT count(*) INTO fresh FROM (SELECT DISTINCT x FROM unnest(allowed) AS x) AS wanted
-    WHERE NOT EXISTS (SELECT 1 FROM guard_daily_reads r
-                      WHERE r.account_id = actor AND r.day = today AND r.person_id = wanted.x);
-  SELECT COALESCE(a.read_ceiling_per_day, p.per_day, d.per_day) INTO ceiling
-    FROM accounts a
-    LEFT JOIN guard_policy p ON p.role = a.role
-    LEFT JOIN guard_policy d ON d.role = '*'
-    WHERE a.id = actor;
-  -- No account, or no ceiling configured: fail closed.
-  IF ceiling IS NULL OR used + fresh > ceiling THEN
+  INSERT INTO guard_day_totals AS t (account_id, day, total) VALUES (actor, today, cardinality(fresh))
+    ON CONFLICT (account_id, day) DO UPDATE SET total = t.total + EXCLUDED.total
+    RETURNING t.total,
+      (SELECT COALESCE(a.read_ceiling_per_day, p.per_day, d.per_day)
+       FROM accounts a
+       LEFT JOIN guard_policy p ON p.role = a.role
+       LEFT JOIN guard_policy d ON d.role = '*'
+       WHERE a.id = actor)
+    INTO total, ceiling;
+  IF ceiling IS NULL OR total > ceiling THEN
+    DELETE FROM guard_daily_reads WHERE account_id = actor AND day = today AND person_id = ANY(fresh);
+    UPDATE guard_day_totals SET total = guard_day_totals.total - cardinality(fresh)
+      WHERE account_id = actor AND day = today;
     RETURN 'deny';
   END IF;
-  INSERT INTO guard_daily_reads (account_id, day, person_id)
-    SELECT actor, today, x FROM unnest(allowed) AS x ON CONFLICT DO NOTHING;
-  UPDATE guard_day_totals SET total = total + fresh WHERE account_id = actor AND day = today;
   RETURN 'allow';
 END $$;
