@@ -2,7 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commandHelp } from '../src/cli/help.js';
+import { main } from '../src/main.js';
 import { freePort } from './support/postgres-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -20,7 +23,61 @@ function rempart(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  return { stream, text: () => text };
+}
+
+/** The CLI in this process: what a subprocess would add is only node's start-up. */
+async function inProcess(args: string[], env: Record<string, string> = {}) {
+  const out = capture();
+  const err = capture();
+  const code = await main(args, { env: { ...baseEnv, ...env }, stdout: out.stream, stderr: err.stream });
+  return { code, out: out.text(), err: err.text() };
+}
+
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the help of the rempart command', () => {
+  it('prints the French help with no argument, and starts nothing', async () => {
+    const nowhere = path.join(dataDir, 'jamais-créé');
+    const result = await inProcess([], { DATA_DIR: nowhere });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^rempart\u00a0: plateforme publique de l’emploi/);
+    expect(result.out).toContain('Utilisation\u00a0: rempart <commande> [options]');
+    for (const name of Object.keys(commandHelp)) expect(result.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it.each(Object.keys(commandHelp))('explains « %s » with --help, before reading any setting', async (name) => {
+    // A bad setting would stop any command that runs: help must not need one.
+    const result = await inProcess([name, '--help'], { PORT: 'quatre-vingts' });
+    expect(result.code).toBe(0);
+    expect(result.out.startsWith(`rempart ${name}\u00a0: ${commandHelp[name]!.summary.slice(0, 10)}`)).toBe(true);
+    expect(result.out).toContain(`Utilisation\u00a0:\n  rempart ${name}`);
+    expect((await inProcess(['help', name])).out).toBe(result.out);
+  });
+
+  it('speaks French only, whatever goes wrong', async () => {
+    const outputs = await Promise.all(
+      [[], ['--help'], ['démarrer'], ['help', 'démarrer'], ['audit'], ['keys', 'tourner'], ['serve', 'en-plus']].map(
+        (args) => inProcess(args),
+      ),
+    );
+    const [, , unknown, unknownTopic, noSub, badSub, extra] = outputs;
+    expect(unknown!.code).toBe(2);
+    expect(unknown!.err).toMatch(/^Commande inconnue\u00a0: «\u00a0démarrer\u00a0»\./);
+    expect(unknownTopic!.code).toBe(2);
+    expect(noSub!.code).toBe(2);
+    expect(noSub!.err).toContain('«\u00a0rempart audit\u00a0» attend l’une de ces sous-commandes');
+    expect(badSub!.code).toBe(2);
+    expect(extra!.code).toBe(2);
+    expect(extra!.err).toContain('argument inattendu «\u00a0en-plus\u00a0»');
+    for (const { out, err } of outputs) expect(`${out}${err}`).not.toMatch(/\b(usage|unknown|unexpected|invalid)\b/i);
+  });
+});
 
 describe('the rempart command', () => {
   it('refuses production without a master key, in French, with exit code 2', () => {
@@ -54,16 +111,10 @@ describe('the rempart command', () => {
     expect(reads.out).toContain('--account');
   });
 
-  it('rejects an unknown command with the usage', () => {
-    const result = rempart(['démarrer']);
-    expect(result.code).toBe(2);
-    expect(result.err).toContain('Usage : rempart');
-  });
-
   it('serves /health and the home page with demo data and demo accounts', { timeout: 240_000 }, async () => {
     const demoDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-demo-'));
     const port = await freePort();
-    const child = spawn(process.execPath, [bin], {
+    const child = spawn(process.execPath, [bin, 'serve'], {
       cwd: root,
       env: { ...baseEnv, DATA_DIR: demoDir, PORT: String(port), DEMO_PEOPLE: '80' },
     });
