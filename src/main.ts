@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
-import { runAuditCommand } from './audit/audit.cli.js';
 import { frenchArgsError, isArgsError } from './cli/args.js';
 import { typeset } from './cli/french.js';
 import { commandHelp, generalHelp, helpOf } from './cli/help.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { EnvelopeError } from './crypto/envelope.js';
 import { createLogger } from './http/logger.js';
-import { openPlatform, type Platform } from './platform.js';
-import { runSeedCommand } from './seed/index.js';
-import { serve } from './serve.js';
-import { runKeysCommand } from './vault/keys.cli.js';
+import type { Platform } from './platform.js';
 
 /** Where the CLI reads its settings and writes; the process's own, or a test's. */
 export interface CliIo {
@@ -26,15 +22,20 @@ type Command = (args: string[], platform: Platform, io: CliIo) => Promise<number
 /** Refuses any argument: for the commands that take none. */
 const noArguments = (args: string[]) => parseArgs({ args, options: {}, strict: true, allowPositionals: false });
 
+// Each command's code is loaded only when it runs: help and refusals answer at once, without
+// loading the server, the database engine and the vault.
 const platformCommands: Record<string, Command> = {
   migrate: async (_args, _platform, io) => {
     io.stdout.write('Base de données à jour.\n');
     return 0;
   },
-  seed: (args, platform, io) =>
-    runSeedCommand(args, { db: platform.db, vault: platform.vault, out: io.stdout, err: io.stderr }),
-  audit: (args, platform, io) => runAuditCommand(args, platform, io.stdout),
-  keys: (args, platform, io) => runKeysCommand(args, platform, io.stdout),
+  seed: async (args, platform, io) => {
+    const { runSeedCommand } = await import('./seed/index.js');
+    return runSeedCommand(args, { db: platform.db, vault: platform.vault, out: io.stdout, err: io.stderr });
+  },
+  audit: async (args, platform, io) =>
+    (await import('./audit/audit.cli.js')).runAuditCommand(args, platform, io.stdout),
+  keys: async (args, platform, io) => (await import('./vault/keys.cli.js')).runKeysCommand(args, platform, io.stdout),
 };
 
 async function runWithPlatform(
@@ -44,6 +45,7 @@ async function runWithPlatform(
   logger: Logger,
   io: CliIo,
 ): Promise<number> {
+  const { openPlatform } = await import('./platform.js');
   const platform = await openPlatform(config, { logger });
   try {
     return await command(args, platform, io);
@@ -99,7 +101,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (name === 'serve' || name === 'migrate') noArguments(args);
     const config = loadConfig(io.env);
     const logger = createLogger({ level: config.logLevel });
-    if (name === 'serve') return await serve(config, logger, io.stdout);
+    if (name === 'serve') return await (await import('./serve.js')).serve(config, logger, io.stdout);
     return await runWithPlatform(platformCommands[name]!, args, config, logger, io);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof EnvelopeError) {

@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commandHelp } from '../src/cli/help.js';
 import { main } from '../src/main.js';
+import { prepareDataDir } from './support/pglite-template.js';
 import { freePort } from './support/postgres-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -13,14 +14,15 @@ const bin = path.join(root, 'bin/rempart.mjs');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-cli-'));
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
 
-function rempart(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    env: { ...baseEnv, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
+/** The real command, through `bin/rempart.mjs` and tsx, as `npx rempart` runs it. */
+async function throughBin(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...baseEnv, ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, out, err };
 }
 
 function capture() {
@@ -38,6 +40,7 @@ async function inProcess(args: string[], env: Record<string, string> = {}) {
   return { code, out: out.text(), err: err.text() };
 }
 
+beforeAll(() => prepareDataDir(inject('pgliteTemplate'), dataDir));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the help of the rempart command', () => {
@@ -80,43 +83,63 @@ describe('the help of the rempart command', () => {
 });
 
 describe('the rempart command', () => {
-  it('refuses production without a master key, in French, with exit code 2', () => {
-    const result = rempart(['serve'], { REMPART_MODE: 'production' });
+  it('prints its help with no argument and exits 0, through the real bin; an unknown command exits 2', async () => {
+    const nowhere = path.join(dataDir, 'jamais-créé');
+    const [help, unknown] = await Promise.all([
+      throughBin([], { DATA_DIR: nowhere }),
+      throughBin(['démarrer'], { DATA_DIR: nowhere }),
+    ]);
+    expect(help.code, help.err).toBe(0);
+    expect(help.out).toContain('Utilisation\u00a0: rempart <commande>');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Commande inconnue');
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it('refuses production without a master key, in French, with exit code 2', async () => {
+    const result = await inProcess(['serve'], { REMPART_MODE: 'production' });
     expect(result.code).toBe(2);
     expect(result.err).toContain('REMPART_MASTER_KEY');
     expect(result.err).toContain('obligatoire en mode production');
   });
 
-  it('names a bad setting', () => {
-    const result = rempart(['migrate'], { PORT: 'quatre-vingts' });
+  it('names a bad setting', async () => {
+    const result = await inProcess(['migrate'], { PORT: 'quatre-vingts' });
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/PORT/);
   });
 
-  it('seeds, verifies the log, rotates keys and verifies again', { timeout: 240_000 }, () => {
-    const seeded = rempart(['seed', '--people', '120', '--seed', '7']);
+  // One data directory for the whole chain, laid from the run's migrated template: each step is
+  // a separate command on the same files, as an operator would run them.
+  it('seeds, verifies the log, rotates keys and verifies again', async () => {
+    const seeded = await inProcess(['seed', '--people', '60', '--seed', '7']);
     expect(seeded.code, seeded.err).toBe(0);
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
-    const verified = rempart(['audit', 'verify']);
+    const verified = await inProcess(['audit', 'verify']);
     expect(verified.code, verified.err).toBe(0);
     expect(verified.out).toContain('Chaîne intègre');
-    expect(rempart(['audit', 'checkpoint']).code).toBe(0);
-    const rotated = rempart(['keys', 'rotate', '--batch-size', '50', '--settle-seconds', '0']);
+    expect((await inProcess(['audit', 'checkpoint'])).code).toBe(0);
+    const rotated = await inProcess(['keys', 'rotate', '--batch-size', '50', '--settle-seconds', '0']);
     expect(rotated.code, rotated.err).toBe(0);
     expect(rotated.out).toMatch(/Rotation \(nouvelle\) terminée : clé de données version 2/);
-    const again = rempart(['audit', 'verify']);
+    const again = await inProcess(['audit', 'verify']);
     expect(again.code).toBe(0);
-    const reads = rempart(['audit', 'reads', '--account', 'pas-un-uuid', '--from', 'x', '--to', 'y']);
+    expect(again.out).toContain('Chaîne intègre');
+    const reads = await inProcess(['audit', 'reads', '--account', 'pas-un-uuid', '--from', 'x', '--to', 'y']);
     expect(reads.code).toBe(2);
     expect(reads.out).toContain('--account');
+    const unknownOption = await inProcess(['audit', 'purge', '--jours', '3']);
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.err).toContain('option inconnue «\u00a0--jours\u00a0»');
+    expect(unknownOption.err).toContain('Utilisation\u00a0: rempart audit purge [--days N]');
   });
 
-  it('serves /health and the home page with demo data and demo accounts', { timeout: 240_000 }, async () => {
+  it('serves /health and the home page with demo data and demo accounts', async () => {
     const demoDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-demo-'));
     const port = await freePort();
     const child = spawn(process.execPath, [bin, 'serve'], {
       cwd: root,
-      env: { ...baseEnv, DATA_DIR: demoDir, PORT: String(port), DEMO_PEOPLE: '80' },
+      env: { ...baseEnv, DATA_DIR: demoDir, PORT: String(port), DEMO_PEOPLE: '50' },
     });
     try {
       let out = '';

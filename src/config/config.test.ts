@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Keyring } from '../crypto/keyring.js';
 import { resolveMasterKey } from '../crypto/master-key.js';
-import { migrate } from '../db/migrate.js';
-import { openPglite } from '../db/pglite.js';
+import { openTestDb } from '../../test/support/databases.js';
 import { systemClock } from '../kernel/clock.js';
 import { systemRandom } from '../kernel/random.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -94,8 +93,7 @@ describe('configuration', () => {
   });
 
   it('refuses to start on a master key that did not wrap this database’s keys', async () => {
-    const db = await openPglite();
-    await migrate(db);
+    const db = await openTestDb('pglite');
     await Keyring.load(db, Buffer.alloc(32, 1), systemRandom, systemClock);
     await expect(Keyring.load(db, Buffer.alloc(32, 2), systemRandom, systemClock)).rejects.toThrow(
       /la clé maîtresse ne correspond pas/,

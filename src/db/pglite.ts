@@ -15,7 +15,11 @@ function asTx(tx: Transaction): Tx {
 
 /** Opens the embedded engine: file-backed in `dataDir`, or in memory when it is undefined. */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  return pgliteDb(await PGlite.create(dataDir ? { dataDir } : {}));
+}
+
+/** Our client over an open PGlite (tests also start one from a saved cluster). */
+export function pgliteDb(pg: PGlite): Db {
   return {
     engine: 'pglite',
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>

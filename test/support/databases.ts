@@ -2,8 +2,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { openPglite } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
+import { openFromTemplate } from './pglite-template.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -28,7 +28,10 @@ export async function createPostgresDatabase(): Promise<string> {
 
 /** A fresh, migrated database on the given engine. */
 export async function openTestDb(engine: Engine): Promise<Db> {
-  const db = engine === 'pglite' ? await openPglite() : await openPostgres(await createPostgresDatabase(), 5);
+  const db =
+    engine === 'pglite'
+      ? await openFromTemplate(inject('pgliteTemplate'))
+      : await openPostgres(await createPostgresDatabase(), 5);
   await migrate(db);
   return db;
 }
