@@ -100,8 +100,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     if (name === 'serve' || name === 'migrate') noArguments(args);
     const config = loadConfig(io.env);
-    const logger = createLogger({ level: config.logLevel });
-    if (name === 'serve') return await (await import('./serve.js')).serve(config, logger, io.stdout);
+    // A person at a terminal reads lines; a collector reads JSON. Redaction is the same.
+    const terminal = 'isTTY' in io.stdout && io.stdout.isTTY === true;
+    const logger = createLogger({ level: config.logLevel, pretty: terminal });
+    if (name === 'serve') {
+      const { serve } = await import('./serve.js');
+      return await serve(config, logger, { out: io.stdout, err: io.stderr, terminal });
+    }
     return await runWithPlatform(platformCommands[name]!, args, config, logger, io);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof EnvelopeError) {

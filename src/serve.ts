@@ -1,72 +1,30 @@
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import type { Logger } from 'pino';
 import { writeCheckpoint } from './audit/index.js';
+import { typeset } from './cli/french.js';
 import { browserHost, type Config } from './config/config.js';
 import { buildApp } from './http/app.js';
-import { argon2Hasher } from './identity/login/argon2-hasher.js';
-import { mfaRequirement, totpAllowed } from './identity/mfa-policy.js';
-import { newTotpSecret } from './identity/totp/index.js';
-import { issueToken, MAX_TOKEN_TTL_MS } from './identity/tokens.js';
+import { TerminalRequestLogs } from './http/terminal-request-logs.js';
 import { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './identity/housekeeping.js';
+import { argon2Hasher } from './identity/login/argon2-hasher.js';
 import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
-import { openPlatform } from './platform.js';
-import { seedDemo } from './seed/index.js';
+import { openPlatform, type Platform } from './platform.js';
+import { ensureDemoData, hasDemoData } from './serve/demo-data.js';
+import { readDemoGuide, readyMessage } from './serve/ready-message.js';
 
 const CHECKPOINT_EVERY_MS = 60_000;
 
-/** Demo data is made once: its marker is the accounts file the contract promises. */
-async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeof openPlatform>>, logger: Logger) {
-  const file = path.join(config.dataDir, 'demo-accounts.json');
-  if (
-    await access(file).then(
-      () => true,
-      () => false,
-    )
-  )
-    return file;
-  const { rows } = await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
-  if (rows[0]!.n > 0) return undefined;
-  logger.info({ people: config.demoPeople }, 'création des données de démonstration');
-  await seedDemo({
-    db: platform.db,
-    vault: platform.vault,
-    dataDir: config.dataDir,
-    people: config.demoPeople,
-    seed: 2026,
-    hashPassword: argon2Hasher.hash,
-    enrolTotp: async (accountId, role) => {
-      if (!totpAllowed(mfaRequirement(role))) return null;
-      const secret = newTotpSecret(platform.random);
-      await platform.db.transaction(async (tx) => {
-        await platform.vault.storeTotpSecret(accountId, secret, tx);
-        await tx.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [accountId]);
-      });
-      return secret;
-    },
-    invite: async (accountId, role) => {
-      if (mfaRequirement(role) !== 'passkey') return null;
-      const token = await issueToken(platform.db, {
-        accountId,
-        purpose: 'invitation',
-        ttlMs: MAX_TOKEN_TTL_MS,
-        clock: platform.clock,
-        random: platform.random,
-      });
-      return `${config.publicUrl}/invitation/${token}`;
-    },
-  });
-  return file;
+/** Where `rempart serve` talks to the person who started it. */
+export interface ServeIo {
+  /** The ready message, with what to do next in demo mode. */
+  out: NodeJS.WritableStream;
+  /** What happens on a first start, while it takes time. */
+  err: NodeJS.WritableStream;
+  /** A person at a terminal: Fastify's per-request lines stay out of the default level. */
+  terminal: boolean;
 }
 
-/** `rempart serve`: the platform on PORT, with demo data on first start in demo mode. */
-export async function serve(config: Config, logger: Logger, out: NodeJS.WritableStream): Promise<number> {
-  const platform = await openPlatform(config, { logger });
-  const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
-  const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
-  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom });
-  mailer.start(30_000);
-  const app = await buildApp({
+function buildServer(config: Config, platform: Platform, logger: Logger, terminal: boolean) {
+  return buildApp({
     db: platform.db,
     clock: platform.clock,
     random: platform.random,
@@ -74,6 +32,7 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
     mode: config.mode,
     nonceKey: platform.nonceKey,
     trustProxy: config.trustProxy,
+    ...(terminal ? { requestLogs: new TerminalRequestLogs() } : {}),
     identity: {
       publicUrl: config.publicUrl,
       vault: platform.vault,
@@ -82,13 +41,16 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
       notify: createNotify({ clock: platform.clock, random: platform.random }),
     },
   });
+}
+
+/** The access log's signed checkpoints and the purge of spent login data, every minute or so. */
+function startHousekeeping(config: Config, platform: Platform, logger: Logger) {
   const checkpoint = () =>
     writeCheckpoint(platform.db, {
       dir: config.auditCheckpointDir,
       key: platform.checkpointKey,
       clock: platform.clock,
     }).catch((error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'));
-  await checkpoint();
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();
   const housekeeping = setInterval(
@@ -99,24 +61,56 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
     HOUSEKEEPING_EVERY_MS,
   );
   housekeeping.unref();
-  await app.listen({ port: config.port, host: config.host });
+  return {
+    checkpoint,
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(housekeeping);
+    },
+  };
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** `rempart serve`: the platform on PORT, with demo data on first start in demo mode. */
+export async function serve(config: Config, logger: Logger, io: ServeIo): Promise<number> {
+  if (config.mode === 'demo' && !(await hasDemoData(config))) {
+    io.err.write(
+      typeset(
+        `Premier démarrage en mode démo : création de la base, de la clé maîtresse et de ${config.demoPeople} ` +
+          'personnes fictives, le temps de quelques dizaines de secondes…\n',
+      ),
+    );
+  }
+  const platform = await openPlatform(config, { logger });
+  const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
+  const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom });
+  mailer.start(30_000);
+  const app = await buildServer(config, platform, logger, io.terminal);
+  const housekeeping = startHousekeeping(config, platform, logger);
+  await housekeeping.checkpoint();
+  await app.listen({
+    port: config.port,
+    host: config.host,
+    listenTextResolver: (address) => `à l’écoute sur ${address}`,
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${browserHost(config.host)}:${port}/`;
-  const demoLine = demoFile ? `Comptes de démonstration : ${demoFile}\n` : '';
-  // One write, so that whoever waits for "prêt" also gets where the demo accounts are.
-  out.write(`${demoLine}rempart est prêt : ${url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  clearInterval(timer);
-  clearInterval(housekeeping);
+  // One write, so that whoever waits for "prêt" also gets what to do next.
+  io.out.write(readyMessage(url, demoFile ? await readDemoGuide(demoFile) : undefined));
+  await untilSignal();
+  housekeeping.stop();
   await app.close();
   await mailer.stop();
   transport?.close();
-  await checkpoint();
+  await housekeeping.checkpoint();
   await platform.close();
   return 0;
 }

@@ -1,11 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commandHelp } from '../src/cli/help.js';
 import { main } from '../src/main.js';
+import type { DemoAccountsFile } from '../src/seed/index.js';
 import { prepareDataDir } from './support/pglite-template.js';
 import { freePort } from './support/postgres-server.js';
 
@@ -133,63 +135,125 @@ describe('the rempart command', () => {
     expect(unknownOption.err).toContain('option inconnue «\u00a0--jours\u00a0»');
     expect(unknownOption.err).toContain('Utilisation\u00a0: rempart audit purge [--days N]');
   });
+});
 
-  it('serves /health and the home page with demo data and demo accounts', async () => {
-    const demoDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-demo-'));
-    const port = await freePort();
-    const child = spawn(process.execPath, [bin, 'serve'], {
-      cwd: root,
-      env: { ...baseEnv, DATA_DIR: demoDir, PORT: String(port), DEMO_PEOPLE: '50' },
+/** A started `rempart serve`, read until it says it is ready. */
+interface Started {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  stop(): Promise<void>;
+}
+
+async function startServe(command: string, args: string[], env: Record<string, string>): Promise<Started> {
+  // Its own process group, so that stopping a terminal wrapper also stops the server under it.
+  const child = spawn(command, args, { cwd: root, env: { ...baseEnv, ...env }, detached: true });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('rempart est prêt')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`arrêt ${code} : ${out}${err}`)));
+  });
+  return {
+    child,
+    out: () => out,
+    err: () => err,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+describe('rempart serve, as npm start runs it', () => {
+  const demoDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-demo-'));
+  afterAll(() => rmSync(demoDir, { recursive: true, force: true }));
+  let port: number;
+  let demo: DemoAccountsFile;
+
+  it('makes demo data with progress on a first start, logs JSON when not at a terminal, and says what to do next', async () => {
+    port = await freePort();
+    // A real first start: no template here, the database is created as on a new machine.
+    const server = await startServe(process.execPath, [bin, 'serve'], {
+      DATA_DIR: demoDir,
+      PORT: String(port),
+      DEMO_PEOPLE: '50',
+      LOG_LEVEL: 'info',
     });
     try {
-      let out = '';
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`pas prêt : ${out}`)), 150_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          if (out.includes('rempart est prêt')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`arrêt ${code} : ${out}`)));
-      });
-      expect(out).toContain(`http://localhost:${port}/`);
-      expect(out).toContain('demo-accounts.json');
-      const health = await fetch(`http://127.0.0.1:${port}/health`);
-      expect(health.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       const home = await fetch(`http://127.0.0.1:${port}/`);
       expect(await home.text()).toContain('lang="fr"');
+      expect(server.err()).toContain('Premier démarrage en mode démo');
+      expect(server.err()).toContain('Données de démonstration\u00a0: 50/50');
       const file = path.join(demoDir, 'demo-accounts.json');
-      expect(existsSync(file)).toBe(true);
       expect(statSync(file).mode & 0o777).toBe(0o600);
-      const demo = JSON.parse(readFileSync(file, 'utf8')) as {
-        accounts: { role: string; email: string; password: string; totpSecret?: string; invitationLink?: string }[];
-      };
-      // The roles that must use a passkey get a link to enrol one, as a new staff member would.
-      const invited = demo.accounts.filter((account) => account.invitationLink).map((account) => account.role);
-      expect(invited.sort()).toEqual(['admin', 'advisor', 'of_manager', 'recruiter_manager', 'security_officer']);
-      for (const account of demo.accounts.filter((a) => a.invitationLink))
-        expect(account.invitationLink).toMatch(new RegExp(`^http://localhost:${port}/invitation/[A-Za-z0-9_-]{43}$`));
-      const withTotp = demo.accounts.filter((account) => account.totpSecret).map((account) => account.role);
-      expect(withTotp.sort()).toEqual(['of_user', 'recruiter']);
-      for (const account of demo.accounts.filter((a) => a.totpSecret))
-        expect(account.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
-      expect(demo.accounts.map((account) => account.role).sort()).toEqual([
-        'admin',
-        'advisor',
-        'candidate',
-        'job_seeker',
-        'of_manager',
-        'of_user',
-        'recruiter',
-        'recruiter_manager',
-        'security_officer',
-      ]);
+      demo = JSON.parse(readFileSync(file, 'utf8')) as DemoAccountsFile;
+      // Standard output is a pipe: log lines are JSON, and the rest is the message for a person.
+      const lines = server.out().split('\n');
+      const json = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string });
+      expect(json.map((entry) => entry.msg)).toContain('migrations appliquées');
+      const message = lines.filter((line) => !line.startsWith('{')).join('\n');
+      expect(message).toContain(`Comptes de démonstration, un par rôle, avec e-mail et mot de passe\u00a0: ${file}`);
+      expect(message).toContain('(totpSecret) est dans ce');
+      for (const account of demo.accounts.filter((a) => a.invitationLink)) {
+        const line = message.split('\n').find((text) => text.endsWith(` ${account.invitationLink}`));
+        expect(line?.trim().startsWith(`${account.roleLabel} `), account.role).toBe(true);
+      }
+      expect(message).toContain(`http://localhost:${port}/demo/boite-mail`);
+      expect(message.trimEnd().split('\n').at(-1)).toBe(`rempart est prêt\u00a0: http://localhost:${port}/`);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(demoDir, { recursive: true, force: true });
+      await server.stop();
+    }
+  });
+
+  it('lists one account per role, TOTP secrets for the roles that may use TOTP, invitations for the others', () => {
+    expect(demo.accounts.map((account) => account.role).sort()).toEqual([
+      'admin',
+      'advisor',
+      'candidate',
+      'job_seeker',
+      'of_manager',
+      'of_user',
+      'recruiter',
+      'recruiter_manager',
+      'security_officer',
+    ]);
+    // The roles that must use a passkey get a link to enrol one, as a new staff member would.
+    const invited = demo.accounts.filter((account) => account.invitationLink).map((account) => account.role);
+    expect(invited.sort()).toEqual(['admin', 'advisor', 'of_manager', 'recruiter_manager', 'security_officer']);
+    for (const account of demo.accounts.filter((a) => a.invitationLink))
+      expect(account.invitationLink).toMatch(new RegExp(`^http://localhost:${port}/invitation/[A-Za-z0-9_-]{43}$`));
+    const withTotp = demo.accounts.filter((account) => account.totpSecret).map((account) => account.role);
+    expect(withTotp.sort()).toEqual(['of_user', 'recruiter']);
+    for (const account of demo.accounts.filter((a) => a.totpSecret))
+      expect(account.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+  });
+
+  it('writes readable lines at a terminal, without a line per request, and keeps its data on the next start', async () => {
+    // `script` gives the server a terminal, as `npm start` in a shell has.
+    const server = await startServe('script', ['-qefc', `${process.execPath} ${bin} serve`, '/dev/null'], {
+      DATA_DIR: demoDir,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    try {
+      for (const page of ['/', '/connexion', '/health']) await fetch(`http://127.0.0.1:${port}${page}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Colours aside (pino-pretty colours the level at a terminal), the lines read as they show.
+      const out = stripVTControlCharacters(server.out());
+      expect(out).toMatch(/\] INFO: à l’écoute sur http:\/\/127\.0\.0\.1:\d+/);
+      expect(out).not.toMatch(/^\{/m);
+      expect(out).not.toMatch(/request|Server listening/);
+      expect(out).not.toContain('Premier démarrage');
+      expect(out).toContain(demo.accounts.find((a) => a.invitationLink)!.invitationLink);
+    } finally {
+      await server.stop();
     }
   });
 });
