@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
-import { frenchArgsError, isArgsError } from './cli/args.js';
+import { adminsArguments } from './cli/admins.cli.js';
+import { CliRefusal, frenchArgsError, isArgsError } from './cli/args.js';
 import { typeset } from './cli/french.js';
 import { commandHelp, generalHelp, helpOf } from './cli/help.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
@@ -22,6 +23,13 @@ type Command = (args: string[], platform: Platform, io: CliIo) => Promise<number
 /** Refuses any argument: for the commands that take none. */
 const noArguments = (args: string[]) => parseArgs({ args, options: {}, strict: true, allowPositionals: false });
 
+/** Arguments checked before the configuration is read and the database opened. */
+const argumentChecks: Record<string, (args: string[]) => unknown> = {
+  serve: noArguments,
+  migrate: noArguments,
+  admins: adminsArguments,
+};
+
 // Each command's code is loaded only when it runs: help and refusals answer at once, without
 // loading the server, the database engine and the vault.
 const platformCommands: Record<string, Command> = {
@@ -36,6 +44,7 @@ const platformCommands: Record<string, Command> = {
   audit: async (args, platform, io) =>
     (await import('./audit/audit.cli.js')).runAuditCommand(args, platform, io.stdout),
   keys: async (args, platform, io) => (await import('./vault/keys.cli.js')).runKeysCommand(args, platform, io.stdout),
+  admins: async (args, platform, io) => (await import('./cli/admins.cli.js')).runAdminsCommand(args, platform, io),
 };
 
 async function runWithPlatform(
@@ -98,7 +107,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const answered = answerWithoutRunning(name, args, io);
   if (answered !== null || name === undefined) return answered ?? 0;
   try {
-    if (name === 'serve' || name === 'migrate') noArguments(args);
+    argumentChecks[name]?.(args);
     const config = loadConfig(io.env);
     // A person at a terminal reads lines; a collector reads JSON. Redaction is the same.
     const terminal = 'isTTY' in io.stdout && io.stdout.isTTY === true;
@@ -109,8 +118,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     return await runWithPlatform(platformCommands[name]!, args, config, logger, io);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof EnvelopeError) {
-      io.stderr.write(`${error.message}\n`);
+    if (error instanceof ConfigError || error instanceof EnvelopeError || error instanceof CliRefusal) {
+      io.stderr.write(typeset(`${error.message}\n`));
       return 2;
     }
     if (isArgsError(error)) {

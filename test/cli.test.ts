@@ -212,8 +212,9 @@ describe('rempart serve, as npm start runs it', () => {
     }
   });
 
-  it('lists one account per role, TOTP secrets for the roles that may use TOTP, invitations for the others', () => {
+  it('lists one account per role and two administrators, TOTP secrets for the roles that may use TOTP, invitations for the others', () => {
     expect(demo.accounts.map((account) => account.role).sort()).toEqual([
+      'admin',
       'admin',
       'advisor',
       'candidate',
@@ -226,7 +227,14 @@ describe('rempart serve, as npm start runs it', () => {
     ]);
     // The roles that must use a passkey get a link to enrol one, as a new staff member would.
     const invited = demo.accounts.filter((account) => account.invitationLink).map((account) => account.role);
-    expect(invited.sort()).toEqual(['admin', 'advisor', 'of_manager', 'recruiter_manager', 'security_officer']);
+    expect(invited.sort()).toEqual([
+      'admin',
+      'admin',
+      'advisor',
+      'of_manager',
+      'recruiter_manager',
+      'security_officer',
+    ]);
     for (const account of demo.accounts.filter((a) => a.invitationLink))
       expect(account.invitationLink).toMatch(new RegExp(`^http://localhost:${port}/invitation/[A-Za-z0-9_-]{43}$`));
     const withTotp = demo.accounts.filter((account) => account.totpSecret).map((account) => account.role);

@@ -1,5 +1,8 @@
 import { typeset } from './french.js';
 
+/** A command's arguments refused for a reason the CLI says in one French sentence (exit code 2). */
+export class CliRefusal extends Error {}
+
 /** Whether `error` is one of node:util parseArgs's refusals (their messages are English). */
 export function isArgsError(error: unknown): error is TypeError & { code: string } {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');

@@ -55,6 +55,17 @@ Les journaux sont lisibles dans un terminal et en JSON ailleurs ; LOG_LEVEL règ
   reads        les personnes et les champs exacts qu’un compte a consultés entre deux dates
                ISO 8601 (ex. 2026-11-01T00:00:00Z)`,
   },
+  admins: {
+    summary: 'crée les deux premiers administrateurs d’une installation',
+    synopsis: ['rempart admins bootstrap --email ADRESSE --email ADRESSE'],
+    subcommands: ['bootstrap'],
+    details: `Crée, une seule fois, les deux premiers administrateurs et affiche le lien d’invitation de
+chacun (à usage unique, valable 7 jours) : il y choisit son mot de passe puis enregistre sa clé
+d’accès. Refusé dès qu’un administrateur existe : tout compte du personnel suivant est demandé
+par une personne et approuvé par une autre, dans « Gestion des comptes ».
+  --email ADRESSE   l’adresse de chacun des deux administrateurs (deux fois, deux personnes)
+Les liens commencent par PUBLIC_URL : réglez-la d’abord sur l’adresse publique de la plateforme.`,
+  },
   keys: {
     summary: 'nouvelle clé de données et rechiffrement par lots',
     synopsis: ['rempart keys rotate [--batch-size N] [--settle-seconds S]'],
