@@ -47,6 +47,8 @@ describe('configuration', () => {
       for (const name of ['REMPART_MASTER_KEY', 'PORT', 'DATABASE_URL', 'REMPART_MODE'])
         expect(message).toContain(name);
       expect(message).toContain('32 octets');
+      expect(message).toContain('PORT : Entrée invalide');
+      expect(message).not.toMatch(/\b(invalid|expected|received)\b/i);
     }
   });
 

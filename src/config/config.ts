@@ -64,7 +64,8 @@ export type Config = Readonly<{
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = schema.safeParse(present);
+  // zod's own messages in French: they reach the person starting the platform.
+  const parsed = schema.safeParse(present, { error: z.locales.fr().localeError });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')} : ${issue.message}`);
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
