@@ -111,7 +111,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     const config = loadConfig(io.env);
     // A person at a terminal reads lines; a collector reads JSON. Redaction is the same.
     const terminal = 'isTTY' in io.stdout && io.stdout.isTTY === true;
-    const logger = createLogger({ level: config.logLevel, pretty: terminal });
+    const logger = createLogger({ level: config.logLevel, pretty: terminal, destination: io.stdout });
     if (name === 'serve') {
       const { serve } = await import('./serve.js');
       return await serve(config, logger, { out: io.stdout, err: io.stderr, terminal });

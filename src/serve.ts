@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { writeCheckpoint } from './audit/index.js';
+import { CliRefusal } from './cli/args.js';
 import { typeset } from './cli/french.js';
 import { browserHost, type Config } from './config/config.js';
 import { buildApp } from './http/app.js';
@@ -80,12 +81,8 @@ function untilSignal(): Promise<void> {
 /** `rempart serve`: the platform on PORT, with demo data on first start in demo mode. */
 export async function serve(config: Config, logger: Logger, io: ServeIo): Promise<number> {
   if (config.mode === 'demo' && !(await hasDemoData(config))) {
-    io.err.write(
-      typeset(
-        `Premier démarrage en mode démo : création de la base, de la clé maîtresse et de ${config.demoPeople} ` +
-          'personnes fictives, le temps de quelques dizaines de secondes…\n',
-      ),
-    );
+    // Creating the database and the demo people takes a while; say so before it starts.
+    io.err.write(typeset('Premier démarrage en mode démo : préparation de la base de données…\n'));
   }
   const platform = await openPlatform(config, { logger });
   const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
@@ -95,22 +92,42 @@ export async function serve(config: Config, logger: Logger, io: ServeIo): Promis
   const app = await buildServer(config, platform, logger, io.terminal);
   const housekeeping = startHousekeeping(config, platform, logger);
   await housekeeping.checkpoint();
-  await app.listen({
-    port: config.port,
-    host: config.host,
-    listenTextResolver: (address) => `à l’écoute sur ${address}`,
-  });
+  const stop = async () => {
+    housekeeping.stop();
+    await app.close();
+    await mailer.stop();
+    transport?.close();
+    await housekeeping.checkpoint();
+    await platform.close();
+  };
+  try {
+    await app.listen({
+      port: config.port,
+      host: config.host,
+      listenTextResolver: (address) => `à l’écoute sur ${address}`,
+    });
+  } catch (error) {
+    await stop();
+    throw listenRefusal(error, config) ?? error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${browserHost(config.host)}:${port}/`;
   // One write, so that whoever waits for "prêt" also gets what to do next.
   io.out.write(readyMessage(url, demoFile ? await readDemoGuide(demoFile) : undefined));
   await untilSignal();
-  housekeeping.stop();
-  await app.close();
-  await mailer.stop();
-  transport?.close();
-  await housekeeping.checkpoint();
-  await platform.close();
+  await stop();
   return 0;
+}
+
+/** The usual reasons a server cannot listen, said in French instead of a Node stack trace. */
+function listenRefusal(error: unknown, config: Config): CliRefusal | null {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const where = `${config.host}:${config.port}`;
+  if (code === 'EADDRINUSE')
+    return new CliRefusal(`Le port ${where} est déjà pris : arrêtez l’autre programme ou choisissez un autre PORT.`);
+  if (code === 'EACCES')
+    return new CliRefusal(`Écoute sur ${where} refusée par le système : choisissez un PORT au-dessus de 1023.`);
+  if (code === 'EADDRNOTAVAIL') return new CliRefusal(`L’adresse HOST=${config.host} n’existe pas sur cette machine.`);
+  return null;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -135,6 +136,21 @@ describe('the rempart command', () => {
     expect(unknownOption.err).toContain('option inconnue «\u00a0--jours\u00a0»');
     expect(unknownOption.err).toContain('Utilisation\u00a0: rempart audit purge [--days N]');
   });
+
+  // After the chain, on its data directory: its accounts exist, so serving seeds nothing first.
+  it('says in French when its port is taken, instead of a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const result = await inProcess(['serve'], { PORT: String(port) });
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`Le port 127.0.0.1:${port} est déjà pris\u00a0: arrêtez l’autre programme`);
+      expect(result.err).not.toMatch(/EADDRINUSE|\bat /);
+    } finally {
+      taken.close();
+    }
+  });
 });
 
 /** A started `rempart serve`, read until it says it is ready. */
@@ -190,7 +206,7 @@ describe('rempart serve, as npm start runs it', () => {
       const home = await fetch(`http://127.0.0.1:${port}/`);
       expect(await home.text()).toContain('lang="fr"');
       expect(server.err()).toContain('Premier démarrage en mode démo');
-      expect(server.err()).toContain('Données de démonstration\u00a0: 50/50');
+      expect(server.err()).toContain('Personnes fictives de démonstration\u00a0: 50/50');
       const file = path.join(demoDir, 'demo-accounts.json');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       demo = JSON.parse(readFileSync(file, 'utf8')) as DemoAccountsFile;

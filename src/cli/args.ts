@@ -1,6 +1,6 @@
 import { typeset } from './french.js';
 
-/** A command's arguments refused for a reason the CLI says in one French sentence (exit code 2). */
+/** A command refused for a reason the CLI says in one French sentence (exit code 2), no stack. */
 export class CliRefusal extends Error {}
 
 /** Whether `error` is one of node:util parseArgs's refusals (their messages are English). */

@@ -33,7 +33,7 @@ export async function ensureDemoData(config: Config, platform: Platform, logger:
   const { rows } = await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
   if (rows[0]!.n > 0) return undefined;
   logger.info({ people: config.demoPeople }, 'création des données de démonstration');
-  const bar = progressBar('Données de démonstration');
+  const bar = progressBar('Personnes fictives de démonstration');
   try {
     const { accountsFile } = await seedDemo({
       db: platform.db,
