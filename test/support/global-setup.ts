@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { makePgliteTemplate } from './pglite-template.js';
+import { pgliteTemplate } from './pglite-template.js';
 import { startPostgres } from './postgres-server.js';
 
 declare module 'vitest' {
@@ -12,19 +12,16 @@ declare module 'vitest' {
 
 /**
  * One PostgreSQL server for the whole run, on which each test file makes its own database; and
- * one migrated PGlite cluster that each test file's embedded database starts from.
+ * the migrated PGlite cluster that each test file's embedded database starts from.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const server = await startPostgres();
-  const template = await makePgliteTemplate().catch((error: unknown) => {
+  const template = await pgliteTemplate().catch((error: unknown) => {
     server.stop();
     throw error;
   });
   project.provide('postgresUrl', server.url);
   project.provide('postgresBinDir', server.binDir);
-  project.provide('pgliteTemplate', template.file);
-  return () => {
-    template.remove();
-    server.stop();
-  };
+  project.provide('pgliteTemplate', template);
+  return () => server.stop();
 }

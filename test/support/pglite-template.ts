@@ -1,26 +1,53 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { pgliteDb } from '../../src/db/pglite.js';
 
+const root = path.resolve(import.meta.dirname, '../..');
+
 /**
- * An empty, migrated PGlite cluster saved once per run as a tarball. initdb takes most of a new
- * PGlite's start-up (several seconds on two busy cores); every test file that opens one loads
- * this copy instead. Migrations still run on each copy, so a new one is never missed.
+ * What the template depends on: PGlite's version, the migrations and the code that applies
+ * them. Any change gives a new name, so a stale cluster is never reused.
  */
-export async function makePgliteTemplate(): Promise<{ file: string; remove(): void }> {
+function templateKey(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json')));
+  hash.update(readFileSync(path.join(root, 'src/db/migrate.ts')));
+  const migrations = path.join(root, 'src/db/migrations');
+  for (const name of readdirSync(migrations).sort()) {
+    hash.update(name);
+    hash.update(readFileSync(path.join(migrations, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * An empty, migrated PGlite cluster saved as a tarball in node_modules/.cache, made once for a
+ * given set of migrations. initdb takes most of a new PGlite's start-up (several seconds on two
+ * busy cores); every test file that opens one loads this copy instead. Migrations still run on
+ * each copy, so a new one is never missed.
+ */
+export async function pgliteTemplate(): Promise<string> {
+  const dir = path.join(root, 'node_modules/.cache/rempart');
+  const file = path.join(dir, `pglite-template-${templateKey()}.tar`);
+  if (existsSync(file)) return file;
   const pg = await PGlite.create();
   try {
     await migrate(pgliteDb(pg));
     const tarball = await pg.dumpDataDir('none');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'rempart-pglite-'));
-    const file = path.join(dir, 'template.tar');
-    writeFileSync(file, Buffer.from(await tarball.arrayBuffer()));
-    return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+    await mkdir(dir, { recursive: true });
+    // Written aside, then renamed: a run that starts meanwhile never reads half a file.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
+    renameSync(partial, file);
+    // Older templates (other migrations) are not needed any more: 40 MB each.
+    for (const name of readdirSync(dir))
+      if (/^pglite-template-[0-9a-f]+\.tar$/.test(name) && path.join(dir, name) !== file) rmSync(path.join(dir, name));
+    return file;
   } finally {
     await pg.close();
   }
