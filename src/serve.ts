@@ -114,7 +114,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo): Promis
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${browserHost(config.host)}:${port}/`;
   // One write, so that whoever waits for "prêt" also gets what to do next.
-  io.out.write(readyMessage(url, demoFile ? await readDemoGuide(demoFile) : undefined));
+  io.out.write(readyMessage(url, demoFile ? await readDemoGuide(demoFile, config.publicUrl) : undefined));
   await untilSignal();
   await stop();
   return 0;

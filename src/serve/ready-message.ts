@@ -7,15 +7,26 @@ import type { DemoAccountsFile } from '../seed/index.js';
 export interface DemoGuide {
   file: string;
   accounts: DemoAccountsFile['accounts'];
+  /** PUBLIC_URL: the invitation links start with it, and passkeys belong to its host name. */
+  publicUrl: string;
 }
 
 /** The demo accounts file, as `rempart serve` wrote it on first start. */
-export async function readDemoGuide(file: string): Promise<DemoGuide> {
+export async function readDemoGuide(file: string, publicUrl: string): Promise<DemoGuide> {
   const content = JSON.parse(await readFile(file, 'utf8')) as DemoAccountsFile;
-  return { file, accounts: content.accounts };
+  return { file, accounts: content.accounts, publicUrl };
 }
 
-function demoSteps(base: string, guide: DemoGuide): string[] {
+/** « Recruteur, gestionnaire et conseiller »: labels in a sentence, the first one capitalised. */
+function enumerate(labels: string[]): string {
+  const [first, ...others] = labels.map((label, i) =>
+    i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1),
+  );
+  return others.length === 0 ? first! : `${[first, ...others.slice(0, -1)].join(', ')} et ${others.at(-1)}`;
+}
+
+function demoSteps(guide: DemoGuide): string[] {
+  const base = guide.publicUrl;
   const withTotp = guide.accounts.filter((account) => account.totpSecret).map((account) => account.roleLabel);
   const invited = guide.accounts.filter((account) => account.invitationLink);
   const width = Math.max(...invited.map((account) => account.roleLabel.length));
@@ -25,7 +36,7 @@ function demoSteps(base: string, guide: DemoGuide): string[] {
     `  - Comptes de démonstration, un par rôle, avec e-mail et mot de passe : ${guide.file}`,
     ...(withTotp.length > 0
       ? [
-          `  - ${withTotp.join(', ')} : leur secret d’authentification (totpSecret) est dans ce`,
+          `  - ${enumerate(withTotp)} : leur secret d’authentification (totpSecret) est dans ce`,
           '    fichier ; ajoutez-le à une application d’authentification pour obtenir leurs codes.',
         ]
       : []),
@@ -37,7 +48,7 @@ function demoSteps(base: string, guide: DemoGuide): string[] {
         ]
       : []),
     `  - Les messages que la plateforme aurait envoyés : ${base}${DEMO_MAILBOX_PATH}`,
-    `  Ouvrez ${base}/ (et non 127.0.0.1) : une clé d’accès appartient à un nom de domaine.`,
+    `  Ouvrez ${base}/ et non une adresse IP : une clé d’accès appartient à un nom de domaine.`,
     '',
   ];
 }
@@ -47,7 +58,6 @@ function demoSteps(base: string, guide: DemoGuide): string[] {
  * scripts and tests wait for, « rempart est prêt : URL », last.
  */
 export function readyMessage(url: string, guide: DemoGuide | undefined): string {
-  const base = url.replace(/\/$/, '');
-  const lines = [...(guide ? demoSteps(base, guide) : []), `rempart est prêt : ${url}`, ''];
+  const lines = [...(guide ? demoSteps(guide) : []), `rempart est prêt : ${url}`, ''];
   return typeset(lines.join('\n'));
 }
