@@ -48,7 +48,7 @@ const platformCommands: Record<string, Command> = {
 };
 
 async function runWithPlatform(
-  command: Command,
+  name: string,
   args: string[],
   config: Config,
   logger: Logger,
@@ -57,9 +57,27 @@ async function runWithPlatform(
   const { openPlatform } = await import('./platform.js');
   const platform = await openPlatform(config, { logger });
   try {
-    return await command(args, platform, io);
+    const code = await platformCommands[name]!(args, platform, io);
+    if (writingCommands.has(name)) await sealAndCheckpoint(platform, io);
+    return code;
   } finally {
     await platform.close();
+  }
+}
+
+/** The commands that append to the access log (and `migrate`, which may make the platform). */
+const writingCommands = new Set(['migrate', 'seed', 'keys', 'admins']);
+
+/**
+ * A command that wrote leaves the access log as `serve` does when it stops: its entries sealed,
+ * then a checkpoint signed outside the database. The first one must come from the process that
+ * made the platform's keys, or the chain could never start (src/platform.ts, mayStartFresh).
+ */
+async function sealAndCheckpoint(platform: Platform, io: CliIo): Promise<void> {
+  await platform.sealer.stop();
+  const result = await platform.checkpoint();
+  if (result.status === 'refused') {
+    io.stderr.write(typeset(`Attention : point de contrôle du journal refusé (${result.reason}).\n`));
   }
 }
 
@@ -116,7 +134,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const { serve } = await import('./serve.js');
       return await serve(config, logger, { out: io.stdout, err: io.stderr, terminal });
     }
-    return await runWithPlatform(platformCommands[name]!, args, config, logger, io);
+    return await runWithPlatform(name, args, config, logger, io);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof EnvelopeError || error instanceof CliRefusal) {
       io.stderr.write(typeset(`${error.message}\n`));

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
-import { writeCheckpoint } from './audit/index.js';
+import { appDepsOf } from './app-deps.js';
 import { CliRefusal } from './cli/args.js';
 import { typeset } from './cli/french.js';
 import { browserHost, type Config } from './config/config.js';
 import { buildApp } from './http/app.js';
 import { TerminalRequestLogs } from './http/terminal-request-logs.js';
 import { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './identity/housekeeping.js';
-import { argon2Hasher } from './identity/login/argon2-hasher.js';
-import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
+import { createLinkMinter } from './identity/links.js';
+import { createMailer, createSmtpTransport } from './mail/index.js';
 import { openPlatform, type Platform } from './platform.js';
 import { ensureDemoData, hasDemoData } from './serve/demo-data.js';
 import { readDemoGuide, readyMessage } from './serve/ready-message.js';
@@ -24,34 +24,15 @@ export interface ServeIo {
   terminal: boolean;
 }
 
-function buildServer(config: Config, platform: Platform, logger: Logger, terminal: boolean) {
-  return buildApp({
-    db: platform.db,
-    clock: platform.clock,
-    random: platform.random,
-    logger,
-    mode: config.mode,
-    nonceKey: platform.nonceKey,
-    trustProxy: config.trustProxy,
-    ...(terminal ? { requestLogs: new TerminalRequestLogs() } : {}),
-    identity: {
-      publicUrl: config.publicUrl,
-      vault: platform.vault,
-      accessLog: platform.accessLog,
-      passwords: argon2Hasher,
-      notify: createNotify({ clock: platform.clock, random: platform.random }),
-    },
-  });
-}
-
 /** The access log's signed checkpoints and the purge of spent login data, every minute or so. */
-function startHousekeeping(config: Config, platform: Platform, logger: Logger) {
+function startHousekeeping(platform: Platform, logger: Logger) {
   const checkpoint = () =>
-    writeCheckpoint(platform.db, {
-      dir: config.auditCheckpointDir,
-      key: platform.checkpointKey,
-      clock: platform.clock,
-    }).catch((error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'));
+    platform
+      .checkpoint()
+      .then((result) => {
+        if (result.status === 'refused') logger.error({ reason: result.reason }, 'point de contrôle du journal refusé');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'));
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();
   const housekeeping = setInterval(
@@ -78,6 +59,18 @@ function untilSignal(): Promise<void> {
   });
 }
 
+/** The usual reasons a server cannot listen, said in French instead of a Node stack trace. */
+function listenRefusal(error: unknown, config: Config): CliRefusal | null {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const where = `${config.host}:${config.port}`;
+  if (code === 'EADDRINUSE')
+    return new CliRefusal(`Le port ${where} est déjà pris : arrêtez l’autre programme ou choisissez un autre PORT.`);
+  if (code === 'EACCES')
+    return new CliRefusal(`Écoute sur ${where} refusée par le système : choisissez un PORT au-dessus de 1023.`);
+  if (code === 'EADDRNOTAVAIL') return new CliRefusal(`L’adresse HOST=${config.host} n’existe pas sur cette machine.`);
+  return null;
+}
+
 /** `rempart serve`: the platform on PORT, with demo data on first start in demo mode. */
 export async function serve(config: Config, logger: Logger, io: ServeIo): Promise<number> {
   if (config.mode === 'demo' && !(await hasDemoData(config))) {
@@ -87,16 +80,23 @@ export async function serve(config: Config, logger: Logger, io: ServeIo): Promis
   const platform = await openPlatform(config, { logger });
   const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
   const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
-  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom });
+  const mintLink = createLinkMinter({ publicUrl: config.publicUrl, clock: platform.clock, random: platform.random });
+  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom, mintLink });
   mailer.start(30_000);
-  const app = await buildServer(config, platform, logger, io.terminal);
-  const housekeeping = startHousekeeping(config, platform, logger);
+  const app = await buildApp({
+    ...appDepsOf(platform, { logger }),
+    ...(io.terminal ? { requestLogs: new TerminalRequestLogs() } : {}),
+  });
+  platform.sealer.start();
+  const housekeeping = startHousekeeping(platform, logger);
   await housekeeping.checkpoint();
   const stop = async () => {
     housekeeping.stop();
     await app.close();
     await mailer.stop();
     transport?.close();
+    // The last entries are sealed, then a last checkpoint signed, before the database closes.
+    await platform.sealer.stop();
     await housekeeping.checkpoint();
     await platform.close();
   };
@@ -118,16 +118,4 @@ export async function serve(config: Config, logger: Logger, io: ServeIo): Promis
   await untilSignal();
   await stop();
   return 0;
-}
-
-/** The usual reasons a server cannot listen, said in French instead of a Node stack trace. */
-function listenRefusal(error: unknown, config: Config): CliRefusal | null {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  const where = `${config.host}:${config.port}`;
-  if (code === 'EADDRINUSE')
-    return new CliRefusal(`Le port ${where} est déjà pris : arrêtez l’autre programme ou choisissez un autre PORT.`);
-  if (code === 'EACCES')
-    return new CliRefusal(`Écoute sur ${where} refusée par le système : choisissez un PORT au-dessus de 1023.`);
-  if (code === 'EADDRNOTAVAIL') return new CliRefusal(`L’adresse HOST=${config.host} n’existe pas sur cette machine.`);
-  return null;
 }

@@ -1,3 +1,4 @@
+import { seedPeople } from '../src/seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +9,8 @@ import { systemClock } from '../src/kernel/clock.js';
 import { issueToken } from '../src/identity/tokens.js';
 import { createDeviceClient } from '../src/identity/client/proof-client.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
+import { testAddressTagKey } from '../src/http/test-helpers.js';
+import { addressTag } from '../src/crypto/address-tag.js';
 import { createSession } from '../src/identity/sessions/session-store.js';
 import { systemRandom } from '../src/kernel/random.js';
 import { launchChromium, listenForBrowser } from './support/browser.js';
@@ -56,7 +59,7 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
     const built = await identityApp(db);
     app = built.app;
     const citizen = person({ kind: 'candidate' });
-    await built.vault.createPeople(system, [citizen], 'test');
+    await built.vault.write(system, seedPeople, [citizen]);
     await addAccount(built.vault, { role: 'candidate', personId: citizen.id, email, password });
     const organisation = randomUUID();
     await db.query(
@@ -117,7 +120,7 @@ describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
       accountId: adminId,
       role: 'admin',
       deviceKey: parseDeviceKey(device.publicJwk)!,
-      addr: '127.0.0.1',
+      addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
       userAgent,
       mfaAt: new Date(),
       now: new Date(),

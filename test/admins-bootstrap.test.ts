@@ -110,6 +110,7 @@ describe('rempart admins bootstrap', () => {
         passwords: argon2Hasher,
         notify: createNotify({ clock: platform.clock, random: platform.random }),
         publicUrl: 'http://localhost:3000',
+        addressTagKey: platform.keys.addressKey,
       };
     });
     afterAll(() => platform.close());

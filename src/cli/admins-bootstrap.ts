@@ -2,7 +2,8 @@ import type { Db } from '../db/client.js';
 import { issueToken, MAX_TOKEN_TTL_MS } from '../identity/tokens.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
-import type { Actor, Vault } from '../vault/index.js';
+import { platformActor, type Vault } from '../vault/index.js';
+import { bootstrapAdmins as bootstrapPurpose } from './admins.purposes.js';
 
 /** What making the first administrators needs: the platform's own services and its address. */
 export interface BootstrapDeps {
@@ -18,7 +19,7 @@ export interface BootstrapDeps {
 export class BootstrapRefused extends Error {}
 
 /** The platform itself, at the console of whoever holds the master key; never a request. */
-const atTheConsole: Actor = { kind: 'system', task: 'admins-bootstrap' };
+const atTheConsole = platformActor('admins-bootstrap');
 
 /** The organisation administrators and security officers belong to, when there is none yet. */
 export const PLATFORM_TEAM = 'Équipe de la plateforme';
@@ -43,7 +44,8 @@ async function platformOrganisation(tx: Pick<Db, 'query'>, random: Random): Prom
  * the holder of the master key makes them at the console, once: the command is refused as soon
  * as any administrator exists. Each account starts without password or second factor: its
  * single-use link (7 days) sets the password, then enrols a passkey, as a staff invitation does.
- * The accounts are written through the vault, which records the write in the access log.
+ * The accounts are written through the vault under their own purpose, which records the write
+ * in the access log and refuses it too once an administrator exists.
  */
 export async function bootstrapAdmins(
   deps: BootstrapDeps,
@@ -65,8 +67,9 @@ export async function bootstrapAdmins(
     }
     const organisationId = await platformOrganisation(tx, deps.random);
     const admins = emails.map((email) => ({ id: deps.random.uuid(), email }));
-    await deps.vault.createAccounts(
+    await deps.vault.write(
       atTheConsole,
+      bootstrapPurpose,
       admins.map(({ id, email }) => ({
         id,
         role: 'admin' as const,
@@ -80,8 +83,8 @@ export async function bootstrapAdmins(
         status: 'active' as const,
         createdBy: null,
         approvedBy: null,
+        approvedAt: null,
       })),
-      'account.bootstrap',
       tx,
     );
     const links: { email: string; link: string }[] = [];

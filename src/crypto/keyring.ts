@@ -5,6 +5,11 @@ import type { Random } from '../kernel/random.js';
 import { blindIndexWith, deriveFieldKey, normaliseFullName, type BlindIndexName } from './blind-index.js';
 import { associatedData, type Binding, envelopeKeyVersion, EnvelopeError, open, seal } from './envelope.js';
 
+/** A key derived from a master key for one use outside the database (checkpoints, nonces…). */
+export function deriveOutsideKey(masterKey: Buffer, purpose: string): Buffer {
+  return createHmac('sha256', masterKey).update(`rempart/outside/${purpose}`).digest();
+}
+
 /** A running process re-reads the active data-key version at most this often (see rotation). */
 export const KEY_REFRESH_MS = 10_000;
 
@@ -33,6 +38,8 @@ export class Keyring {
   /** Field keys derived once per load: deriving them on every index doubled its cost. */
   private fieldKeys = new Map<BlindIndexName, Buffer>();
   private loadedAt = 0;
+  /** Whether this load created the keys: a new platform, not one whose keys went missing. */
+  private created = false;
 
   private constructor(
     private readonly masterKey: Buffer,
@@ -46,6 +53,11 @@ export class Keyring {
     await keyring.ensureInitialKeys(db);
     await keyring.reload(db);
     return keyring;
+  }
+
+  /** True when this process created the keyring: the platform is new (the access log may start from nothing). */
+  get createdNow(): boolean {
+    return this.created;
   }
 
   get activeDataVersion(): number {
@@ -91,7 +103,7 @@ export class Keyring {
 
   /** A key derived from the master key for a purpose outside the database (checkpoints). */
   deriveOutsideKey(purpose: string): Buffer {
-    return createHmac('sha256', this.masterKey).update(`rempart/outside/${purpose}`).digest();
+    return deriveOutsideKey(this.masterKey, purpose);
   }
 
   /** Re-reads the keys when the last read is older than KEY_REFRESH_MS. */
@@ -139,10 +151,11 @@ export class Keyring {
 
   private async ensureInitialKeys(db: Queryable): Promise<void> {
     for (const kind of ['data', 'index'] as const) {
-      await db.query(
-        'INSERT INTO keyring (kind, version, wrapped, active) VALUES ($1, 1, $2, true) ON CONFLICT DO NOTHING',
+      const { rows } = await db.query(
+        'INSERT INTO keyring (kind, version, wrapped, active) VALUES ($1, 1, $2, true) ON CONFLICT DO NOTHING RETURNING 1',
         [kind, this.wrap(kind, 1, this.random.bytes(32))],
       );
+      if (kind === 'data') this.created = rows.length > 0;
     }
   }
 

@@ -10,10 +10,12 @@ import rateLimit from '@fastify/rate-limit';
 import { registerAccessControl } from '../identity/access.js';
 import { registerIdentityAssets } from '../identity/assets.js';
 import { registerIdentityRoutes } from '../identity/identity.routes.js';
+import { createLinkMinter } from '../identity/links.js';
 import type { LoginDeps } from '../identity/login/deps.js';
 import { reverifyPage } from '../identity/pages/login.page.js';
 import { renderPage } from './layout.js';
 import { registerDsfrAssets } from './assets.js';
+import { answerClientError, registerConnectAnswer } from './client-errors.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
@@ -34,12 +36,14 @@ export interface AppDeps {
   mode: 'demo' | 'production';
   /** Signs the nonces of device proofs; derived from the master key, never stored. */
   nonceKey: Buffer;
+  /** Keys the hashes client addresses are stored as; derived from the master key, never stored. */
+  addressTagKey: Buffer;
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
   /** How Fastify writes its per-request lines; its own default (two lines each) when undefined. */
   requestLogs?: LogController;
   /** The identity services. Without them the app serves its public routes only. */
-  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'> & { publicUrl: string };
+  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random' | 'addressTagKey'> & { publicUrl: string };
 }
 
 // No legitimate JSON request to rempart comes near this; a larger body is refused with 413
@@ -65,7 +69,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     ...(deps.requestLogs ? { logController: deps.requestLogs } : {}),
     frameworkErrors: frameworkErrorHandler(deps.mode),
+    // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
+    clientErrorHandler: answerClientError,
   });
+  registerConnectAnswer(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only. text/plain is the body type a cross-site form may send without a
@@ -84,11 +91,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       random: deps.random,
       mode: deps.mode,
       nonceKey: deps.nonceKey,
+      addressTagKey: deps.addressTagKey,
     });
   } else {
-    registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
-    );
+    registerAccessControl(app, deps, {
+      onUnboundPage: (_request, reply) =>
+        reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
+      // Without the identity services no session can be opened; were one found, it moves nowhere.
+      onProofElsewhere: async () => 'held',
+    });
   }
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
@@ -98,6 +109,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerApiRoot(app);
   registerOpenApiRoute(app);
   registerPublicPages(app, deps.mode);
-  if (deps.identity) registerDemoMailbox(app, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
+  if (deps.identity) {
+    const { clock, random } = deps;
+    const mintLink = createLinkMinter({ publicUrl: deps.identity.publicUrl, clock, random });
+    registerDemoMailbox(app, { mode: deps.mode, db: deps.db, clock, vault: deps.identity.vault, mintLink });
+  }
   return app;
 }

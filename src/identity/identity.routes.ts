@@ -1,6 +1,7 @@
+import { readOwnContact } from './contact.js';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import type { AppMode } from '../http/layout.js';
 import { actorOf, registerAccessControl } from './access.js';
@@ -10,10 +11,12 @@ import { recoveryStep } from './login/recovery-step.js';
 import { totpStep } from './login/totp-step.js';
 import { completePasswordReset, requestPasswordReset } from './accounts/password-reset.js';
 import { confirmEmail, registerCitizen } from './accounts/registration.js';
+import { registerRequestGuards } from './accounts/request-guards.js';
 import { passwordChangePage, resetFormPage, resetRequestPage } from './pages/password-reset.page.js';
 import { changePassword } from './accounts/password-change.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './accounts/totp-enrolment.js';
 import { recoveryCodesPage, totpEnrolPage, totpScan } from './pages/totp.page.js';
+import { addressTag } from '../crypto/address-tag.js';
 import { journal } from './journal.js';
 import { registerMfaRoutes } from './mfa.routes.js';
 import { registerInvitationRoutes } from './invitation.routes.js';
@@ -27,6 +30,7 @@ import { accountPage, sessionsPage } from './pages/sessions.page.js';
 import { clearSessionCookie, setSessionCookie } from './sessions/cookie.js';
 import { clientOf, cookieOptions, deviceKeyOf, FLOW_COOKIE, sendPage } from './http-support.js';
 import { issueNonce } from './sessions/nonce.js';
+import { proofFromElsewhere } from './sessions/binding-move.js';
 import { endSession, listSessions } from './sessions/session-store.js';
 
 export interface IdentityDeps extends LoginDeps {
@@ -37,12 +41,15 @@ export interface IdentityDeps extends LoginDeps {
 
 /** Login, logout, sessions, the device-proof endpoints and the account API. */
 export async function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): Promise<void> {
-  registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
-    sendPage(reply, reverifyPage(), deps.mode),
-  );
+  // The reset and registration forms: throttled, and their lookups run after the answer.
+  const accounts = { ...deps, ...registerRequestGuards(app, { secret: deps.nonceKey, clock: deps.clock }) };
+  registerAccessControl(app, deps, {
+    onUnboundPage: (_request, reply) => sendPage(reply, reverifyPage(), deps.mode),
+    onProofElsewhere: (session, client, now) => proofFromElsewhere(deps, session, client, now),
+  });
 
   app.get('/session/nonce', { schema: { hide: true }, config: { access: { level: 'session' } } }, async (request) => ({
-    nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now()),
+    nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now(), deps.random),
   }));
   app.post('/session/preuve', { schema: { hide: true }, config: { access: { level: 'device' } } }, async (_r, reply) =>
     reply.code(204).send(),
@@ -50,7 +57,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
 
   app.get('/api/v1/moi', { config: { access: { level: 'api' } } }, async (request) => {
     const actor = actorOf(request);
-    const contact = await deps.vault.readAccountContact(actor, request.session!.accountId, 'self.account');
+    const contact = await readOwnContact(deps.vault, actor);
     if (!contact) throw new AppError('NOT_FOUND');
     return {
       id: contact.accountId,
@@ -59,12 +66,16 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       displayName: contact.displayName,
     };
   });
+  /** The account's live sessions, each compared with the network the request comes from. */
+  const sessionsOf = (request: FastifyRequest) =>
+    listSessions(deps.db, request.session!.accountId, deps.clock.now(), addressTag(deps.addressTagKey, request.ip));
   app.get('/api/v1/sessions', { config: { access: { level: 'api' } } }, async (request) => ({
-    sessions: (await listSessions(deps.db, request.session!.accountId, deps.clock.now())).map((s) => ({
+    sessions: (await sessionsOf(request)).map((s) => ({
       id: s.id,
       label: s.label,
       createdAt: s.createdAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
+      sameNetwork: s.sameNetwork,
       current: s.id === request.session!.id,
     })),
   }));
@@ -144,7 +155,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/mot-de-passe-oublie',
       { ...guarded, schema: { hide: true }, config: { access: { level: 'public' } } },
       async (request, reply) => {
-        await requestPasswordReset(deps, String((request.body as Record<string, string>).email ?? ''), request.ip);
+        await requestPasswordReset(accounts, String((request.body as Record<string, string>).email ?? ''), request.ip);
         return sendPage(reply, resetRequestPage({ csrfToken: reply.generateCsrf(), sent: true }), deps.mode);
       },
     );
@@ -267,13 +278,17 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
             'Veuillez remplir tous les champs : profil, nom, prénom, adresse électronique valide et mot de passe.';
           return sendPage(reply, registrationPage({ csrfToken: reply.generateCsrf(), values, error }), deps.mode, 400);
         }
-        const result = await registerCitizen(deps, {
-          kind: values.kind as 'candidate' | 'job_seeker',
-          lastName: values.lastName!,
-          firstName: values.firstName!,
-          email: values.email!,
-          password: body.password,
-        });
+        const result = await registerCitizen(
+          accounts,
+          {
+            kind: values.kind as 'candidate' | 'job_seeker',
+            lastName: values.lastName!,
+            firstName: values.firstName!,
+            email: values.email!,
+            password: body.password,
+          },
+          request.ip,
+        );
         if (!result.ok) {
           const passwordError = result.problems.map((problem) => problem.message).join(' ');
           return sendPage(
@@ -365,7 +380,7 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: Identit
       '/compte/sessions',
       { schema: { hide: true }, config: { access: { level: 'page' } } },
       async (request, reply) => {
-        const sessions = await listSessions(deps.db, request.session!.accountId, deps.clock.now());
+        const sessions = await sessionsOf(request);
         return sendPage(
           reply,
           sessionsPage({ csrfToken: reply.generateCsrf(), sessions, currentId: request.session!.id }),

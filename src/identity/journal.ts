@@ -14,10 +14,13 @@ export type SecurityEvent =
   | 'password.reset_requested'
   | 'session.started'
   | 'session.ended'
+  | 'session.moved'
+  | 'session.move_held'
   | 'account.requested'
   | 'account.approved'
   | 'account.rejected'
   | 'account.suspended'
+  | 'account.reactivation_requested'
   | 'account.reactivated'
   | 'account.registered'
   | 'account.email_verified';

@@ -1,3 +1,4 @@
+import { listManagedAccounts } from './accounts/managed-accounts.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import type { Actor, Role } from '../vault/index.js';
@@ -5,11 +6,10 @@ import { actorOf } from './access.js';
 import {
   approveStaffAccount,
   managedRoles,
-  reactivateAccount,
   rejectStaffAccount,
   requestStaffAccount,
-  suspendAccount,
 } from './accounts/staff-requests.js';
+import { liftSuspension, openSuspensions, suspendAccount, suspensionLevel } from './accounts/suspensions.js';
 import { bodyOf, sendPage, text } from './http-support.js';
 import type { IdentityDeps } from './identity.routes.js';
 import { managementPage, newAccountPage, type OrganisationChoice } from './pages/management.page.js';
@@ -24,6 +24,16 @@ const done: Record<string, string> = {
   refuse: 'La demande est refusée. Le compte ne pourra pas être activé.',
   suspendu: 'Le compte est suspendu, et toutes ses sessions sont fermées.',
   reactive: 'Le compte est réactivé.',
+  'reactivation-demandee': 'La réactivation est demandée. Une seconde personne habilitée doit maintenant la confirmer.',
+};
+
+/** Refusals a manager may meet, by the detail of the domain's error. */
+const refusals: Record<string, string> = {
+  'self-approval': 'Vous avez demandé ce compte : une seconde personne habilitée doit l’approuver ou le refuser.',
+  'self-lift': 'Vous avez demandé cette réactivation\u00a0: une seconde personne de la plateforme doit la confirmer.',
+  'platform level':
+    'Ce compte a été suspendu au niveau de la plateforme\u00a0: seuls deux administrateurs ou responsables de la sécurité peuvent le réactiver, l’un le demande et l’autre le confirme.',
+  'reason required': 'Choisissez le motif de la suspension.',
 };
 
 /**
@@ -63,19 +73,20 @@ export function registerManagementRoutes(
         ? query.organisation!
         : null
       : request.session!.organisationId;
-    const pending = await deps.vault.listManagedAccounts(
-      actor,
-      { organisationId: null, pendingOnly: true },
-      'account.manage',
-    );
+    const pending = await listManagedAccounts(deps, actor, { organisationId: null, pendingOnly: true });
     const accounts = chosen
-      ? await deps.vault.listManagedAccounts(actor, { organisationId: chosen, pendingOnly: false }, 'account.manage')
+      ? await listManagedAccounts(deps, actor, { organisationId: chosen, pendingOnly: false })
       : null;
     const content = managementPage({
       csrfToken: reply.generateCsrf(),
       viewerId: request.session!.accountId,
+      viewerLevel: suspensionLevel(actor) ?? 'organisation',
       pending,
       accounts,
+      suspensions: await openSuspensions(
+        deps.db,
+        (accounts ?? []).map((account) => account.accountId),
+      ),
       organisations: admin ? await organisationsFor(actor) : null,
       selectedOrganisation: chosen,
       ...notice,
@@ -135,24 +146,35 @@ export function registerManagementRoutes(
     return reply.redirect('/gestion/comptes?fait=demande', 303);
   });
 
-  for (const [url, act, outcome, options] of [
-    ['/gestion/comptes/approuver', approveStaffAccount, 'approuve', sensitive],
-    ['/gestion/comptes/refuser', rejectStaffAccount, 'refuse', sensitive],
-    ['/gestion/comptes/suspendre', suspendAccount, 'suspendu', page],
-    ['/gestion/comptes/reactiver', reactivateAccount, 'reactive', sensitive],
-  ] as const) {
+  // Each action answers the outcome shown once it is done.
+  type Act = (actor: Actor, accountId: string, body: Record<string, unknown>) => Promise<string>;
+  const actions: [string, Act, typeof page][] = [
+    ['/gestion/comptes/approuver', (a, id) => approveStaffAccount(deps, a, id).then(() => 'approuve'), sensitive],
+    ['/gestion/comptes/refuser', (a, id) => rejectStaffAccount(deps, a, id).then(() => 'refuse'), sensitive],
+    [
+      '/gestion/comptes/suspendre',
+      (a, id, body) => suspendAccount(deps, a, id, text(body.motif)).then(() => 'suspendu'),
+      page,
+    ],
+    [
+      '/gestion/comptes/reactiver',
+      async (a, id) => ((await liftSuspension(deps, a, id)) === 'lifted' ? 'reactive' : 'reactivation-demandee'),
+      sensitive,
+    ],
+  ];
+  for (const [url, act, options] of actions) {
     forms.post(url, { ...guarded, ...options }, async (request, reply) => {
-      const accountId = text(bodyOf(request).account);
+      const body = bodyOf(request);
+      const accountId = text(body.account);
       if (!UUID.test(accountId)) throw new AppError('NOT_FOUND');
       if (accountId === request.session!.accountId) throw new AppError('FORBIDDEN', 'own account');
       try {
-        await act(deps, actorOf(request), accountId);
+        return reply.redirect(`/gestion/comptes?fait=${await act(actorOf(request), accountId, body)}`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || error.detail !== 'self-approval') throw error;
-        const refusal = 'Vous avez demandé ce compte : une seconde personne habilitée doit l’approuver ou le refuser.';
+        const refusal = error instanceof AppError && error.detail ? refusals[error.detail] : undefined;
+        if (!refusal) throw error;
         return showQueue(request, reply, { error: refusal });
       }
-      return reply.redirect(`/gestion/comptes?fait=${outcome}`, 303);
     });
   }
 }

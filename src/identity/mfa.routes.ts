@@ -1,3 +1,4 @@
+import { readOwnContact } from './contact.js';
 import type { FastifyInstance, FastifyReply, preValidationHookHandler } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import { actorOf, localReturnPath } from './access.js';
@@ -44,6 +45,8 @@ export function registerMfaRoutes(
 ): void {
   const rp = relyingParty(deps.publicUrl);
   const page = { schema: { hide: true }, config: { access: { level: 'page' as const } } };
+  // The step-up pages also serve a staff session whose move here waits for its second factor.
+  const verification = { schema: { hide: true }, config: { access: { level: 'page' as const, verification: true } } };
   const sensitive = {
     schema: { hide: true },
     config: { access: { level: 'page' as const, stepUp: true, returnTo: '/compte/cles' } },
@@ -85,19 +88,19 @@ export function registerMfaRoutes(
     return { redirect: '/compte' };
   });
 
-  forms.get('/compte/verification', page, async (request, reply) => {
+  forms.get('/compte/verification', verification, async (request, reply) => {
     const retour = localReturnPath((request.query as Record<string, string>).retour);
     const methods = await loadStepUpMethods(deps, request.session!);
     return sendPage(reply, stepUpPage({ csrfToken: reply.generateCsrf(), methods, retour }), deps.mode);
   });
-  forms.post('/compte/verification', { ...guarded, ...page }, async (request, reply) => {
+  forms.post('/compte/verification', { ...guarded, ...verification }, async (request, reply) => {
     const body = bodyOf(request);
     const retour = localReturnPath(text(body.retour));
     try {
       const { cookie } = await stepUpWithSecret(deps, request.session!, {
         method: body.method === 'password' ? 'password' : 'totp',
         value: text(body.code),
-        clientAddr: request.ip,
+        client: clientOf(request),
       });
       setSessionCookie(reply, cookie);
       return reply.redirect(retour, 303);
@@ -113,17 +116,17 @@ export function registerMfaRoutes(
       );
     }
   });
-  forms.post('/compte/verification/cle/options', { ...guarded, ...page }, async (request, reply) => {
+  forms.post('/compte/verification/cle/options', { ...guarded, ...verification }, async (request, reply) => {
     const { flow, options } = await stepUpPasskeyOptions(deps, rp, request.session!);
     startCeremony(reply, flow);
     return { options };
   });
-  forms.post('/compte/verification/cle', { ...guarded, ...page }, async (request, reply) => {
+  forms.post('/compte/verification/cle', { ...guarded, ...verification }, async (request, reply) => {
     const body = bodyOf(request);
     const { cookie } = await stepUpWithPasskey(deps, rp, request.session!, {
       flowHandle: request.cookies[CEREMONY_COOKIE],
       response: body.response,
-      clientAddr: request.ip,
+      client: clientOf(request),
     });
     endCeremony(reply);
     setSessionCookie(reply, cookie);
@@ -140,7 +143,7 @@ export function registerMfaRoutes(
   });
   forms.post('/compte/cles/options', { ...guarded, ...sensitive }, async (request, reply) => {
     const session = request.session!;
-    const contact = await deps.vault.readAccountContact(actorOf(request), session.accountId, 'self.account');
+    const contact = await readOwnContact(deps.vault, actorOf(request));
     if (!contact) throw new AppError('SESSION_EXPIRED');
     const { flow, options } = await registrationOptions(deps, rp, {
       id: session.accountId,

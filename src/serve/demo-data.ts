@@ -5,7 +5,8 @@ import { progressBar } from '../cli/progress.js';
 import type { Config } from '../config/config.js';
 import { argon2Hasher } from '../identity/login/argon2-hasher.js';
 import { mfaRequirement, totpAllowed } from '../identity/mfa-policy.js';
-import { issueToken, MAX_TOKEN_TTL_MS } from '../identity/tokens.js';
+import { createLinkMinter } from '../identity/links.js';
+import { MAX_TOKEN_TTL_MS } from '../identity/tokens.js';
 import { newTotpSecret } from '../identity/totp/index.js';
 import type { Platform } from '../platform.js';
 import { seedDemo } from '../seed/index.js';
@@ -34,6 +35,7 @@ export async function ensureDemoData(config: Config, platform: Platform, logger:
   if (rows[0]!.n > 0) return undefined;
   logger.info({ people: config.demoPeople }, 'création des données de démonstration');
   const bar = progressBar('Personnes fictives de démonstration');
+  const mint = createLinkMinter({ publicUrl: config.publicUrl, clock: platform.clock, random: platform.random });
   try {
     const { accountsFile } = await seedDemo({
       db: platform.db,
@@ -52,16 +54,11 @@ export async function ensureDemoData(config: Config, platform: Platform, logger:
         });
         return secret;
       },
+      // The link goes to demo-accounts.json (mode 0600, outside the database); the database
+      // keeps only its token's hash, as for every link (issue 8, item 3).
       invite: async (accountId, role) => {
         if (mfaRequirement(role) !== 'passkey') return null;
-        const token = await issueToken(platform.db, {
-          accountId,
-          purpose: 'invitation',
-          ttlMs: MAX_TOKEN_TTL_MS,
-          clock: platform.clock,
-          random: platform.random,
-        });
-        return `${config.publicUrl}/invitation/${token}`;
+        return mint(platform.db, { accountId, purpose: 'invitation', ttlMs: MAX_TOKEN_TTL_MS });
       },
     });
     return accountsFile;

@@ -3,9 +3,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { pgliteDb } from '../../src/db/pglite.js';
+import { openPglite, pgliteDb } from '../../src/db/pglite.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -53,10 +52,9 @@ export async function pgliteTemplate(): Promise<string> {
   }
 }
 
-/** A new PGlite started from the run's template: in memory, or in a new `dataDir`. */
-export async function openFromTemplate(file: string, dataDir?: string): Promise<Db> {
-  const loadDataDir = new Blob([await readFile(file)]);
-  return pgliteDb(await PGlite.create({ loadDataDir, ...(dataDir ? { dataDir } : {}) }));
+/** The run's template, ready for `openDatabase({ pgliteTemplate })`. */
+export async function templateBlob(file: string): Promise<Blob> {
+  return new Blob([await readFile(file)]);
 }
 
 /**
@@ -66,5 +64,5 @@ export async function openFromTemplate(file: string, dataDir?: string): Promise<
 export async function prepareDataDir(file: string, dataDir: string): Promise<void> {
   const dir = path.join(dataDir, 'pglite');
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await (await openFromTemplate(file, dir)).close();
+  await (await openPglite(dir, await templateBlob(file))).close();
 }

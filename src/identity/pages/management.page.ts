@@ -1,8 +1,11 @@
 import { html, type SafeHtml } from '../../http/html.js';
 import type { PageContent } from '../../http/layout.js';
-import type { ManagedAccount, Role } from '../../vault/index.js';
+import type { Role } from '../../vault/index.js';
+import type { ManagedAccount } from '../accounts/managed-accounts.js';
 import { roleTitle } from '../roles.js';
+import type { SuspensionLevel, SuspensionView } from '../accounts/suspensions.js';
 import { alertError, alertInfo, csrfField, field } from './forms.js';
+import { liftAction, suspendForm, suspensionDetails } from './suspension.page.js';
 
 export interface OrganisationChoice {
   id: string;
@@ -51,8 +54,10 @@ const nameOf = (account: ManagedAccount) => account.displayName ?? account.email
 export function managementPage(input: {
   csrfToken: string;
   viewerId: string;
+  viewerLevel: SuspensionLevel;
   pending: ManagedAccount[];
   accounts: ManagedAccount[] | null;
+  suspensions: Map<string, SuspensionView>;
   organisations: OrganisationChoice[] | null;
   selectedOrganisation: string | null;
   info?: string;
@@ -154,27 +159,24 @@ export function managementPage(input: {
                           <td>${nameOf(account)}</td>
                           <td>${account.email}</td>
                           <td>${roleTitle(account.role)}</td>
-                          <td>${statusLabels[account.status]}</td>
+                          <td>
+                            ${statusLabels[account.status]}
+                            ${account.status === 'suspended' ? suspensionDetails(input.suspensions.get(account.accountId)) : null}
+                          </td>
                           <td>
                             ${
                               account.accountId === input.viewerId
                                 ? html`<p class="fr-text--sm fr-mb-0">Votre compte</p>`
                                 : account.status === 'active'
-                                  ? actionButton({
-                                      csrfToken,
-                                      action: '/gestion/comptes/suspendre',
-                                      accountId: account.accountId,
-                                      label: 'Suspendre',
-                                      who: nameOf(account),
-                                      style: 'fr-btn--secondary',
-                                    })
+                                  ? suspendForm({ csrfToken, accountId: account.accountId, who: nameOf(account) })
                                   : account.status === 'suspended'
-                                    ? actionButton({
+                                    ? liftAction({
                                         csrfToken,
-                                        action: '/gestion/comptes/reactiver',
                                         accountId: account.accountId,
-                                        label: 'Réactiver',
                                         who: nameOf(account),
+                                        viewerId: input.viewerId,
+                                        viewerLevel: input.viewerLevel,
+                                        suspension: input.suspensions.get(account.accountId),
                                       })
                                     : null
                             }

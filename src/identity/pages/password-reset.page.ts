@@ -1,5 +1,6 @@
 import { html } from '../../http/html.js';
 import type { PageContent } from '../../http/layout.js';
+import { linkLifetimeInWords } from '../links.js';
 import { alertError, alertInfo, csrfField, field } from './forms.js';
 
 export function resetRequestPage(input: { csrfToken: string; sent?: boolean }): PageContent {
@@ -8,7 +9,9 @@ export function resetRequestPage(input: { csrfToken: string; sent?: boolean }): 
     main: html`<h1>Mot de passe oublié</h1>
       ${
         input.sent
-          ? alertInfo('Si un compte actif utilise cette adresse, un lien valable une heure vient de lui être envoyé.')
+          ? alertInfo(
+              `Si un compte actif utilise cette adresse, un lien valable ${linkLifetimeInWords('reset_password')} vient de lui être envoyé.`,
+            )
           : null
       }
       <form method="post" action="/mot-de-passe-oublie">

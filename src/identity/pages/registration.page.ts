@@ -1,5 +1,6 @@
 import { html } from '../../http/html.js';
 import type { PageContent } from '../../http/layout.js';
+import { linkLifetimeInWords } from '../links.js';
 import { alertError, csrfField, field } from './forms.js';
 
 export interface RegistrationValues {
@@ -72,7 +73,7 @@ export function registrationSentPage(): PageContent {
     main: html`<h1>Vérifiez votre messagerie</h1>
       <p>
         Si cette adresse peut recevoir un compte, un courriel vient de lui être envoyé avec un lien de confirmation,
-        valable 24 heures. Ouvrez-le pour activer votre compte.
+        valable ${linkLifetimeInWords('verify_email')}. Ouvrez-le pour activer votre compte.
       </p>`,
   };
 }

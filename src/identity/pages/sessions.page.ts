@@ -21,6 +21,10 @@ export function sessionsPage(input: {
         Voici les appareils connectés à votre compte. Si vous ne reconnaissez pas l’un d’eux, mettez-y fin et changez
         votre mot de passe.
       </p>
+      <p class="fr-text--sm">
+        rempart ne conserve pas les adresses IP des sessions, seulement une empreinte qui permet de dire si une session
+        utilise le même réseau que vous en ce moment.
+      </p>
       <div class="fr-table">
         <table>
           <caption>
@@ -31,7 +35,7 @@ export function sessionsPage(input: {
               <th scope="col">Appareil</th>
               <th scope="col">Ouverte le</th>
               <th scope="col">Dernière activité</th>
-              <th scope="col">Adresse</th>
+              <th scope="col">Réseau</th>
               <th scope="col">Action</th>
             </tr>
           </thead>
@@ -42,7 +46,7 @@ export function sessionsPage(input: {
                   <td>${session.label}${session.id === input.currentId ? ' (cette session)' : ''}</td>
                   <td>${dateTime.format(session.createdAt)}</td>
                   <td>${dateTime.format(session.lastSeenAt)}</td>
-                  <td>${session.addr}</td>
+                  <td>${session.sameNetwork ? 'Le même que vous' : 'Un autre réseau'}</td>
                   <td>
                     <form method="post" action="/compte/sessions/fin">
                       ${csrfField(input.csrfToken)}
