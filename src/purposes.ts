@@ -1,5 +1,6 @@
 import { advisingPurposes } from './advising/advising.purposes.js';
 import { candidatesPurposes } from './candidates/candidates.purposes.js';
+import { adminsPurposes } from './cli/admins.purposes.js';
 import { identityPurposes } from './identity/identity.purposes.js';
 import { mailPurposes } from './mail/mail.purposes.js';
 import { recruitingPurposes } from './recruiting/recruiting.purposes.js';
@@ -13,6 +14,7 @@ import type { AnyPurpose } from './vault/index.js';
  */
 export const allPurposes: readonly (readonly AnyPurpose[])[] = [
   identityPurposes,
+  adminsPurposes,
   mailPurposes,
   seedPurposes,
   candidatesPurposes,

@@ -9,7 +9,7 @@ export function progressBar(label: string): { update(done: number, total: number
         const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
         if (tenth !== lastShown) {
           lastShown = tenth;
-          process.stderr.write(`${label} : ${done}/${total}\n`);
+          process.stderr.write(`${label}\u00a0: ${done}/${total}\n`);
         }
       },
       stop: () => undefined,

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Keyring } from '../crypto/keyring.js';
 import { resolveMasterKey } from '../crypto/master-key.js';
-import { migrate } from '../db/migrate.js';
-import { openPglite } from '../db/pglite.js';
+import { openTestDb } from '../../test/support/databases.js';
 import { systemClock } from '../kernel/clock.js';
 import { systemRandom } from '../kernel/random.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -48,7 +47,36 @@ describe('configuration', () => {
       for (const name of ['REMPART_MASTER_KEY', 'PORT', 'DATABASE_URL', 'REMPART_MODE'])
         expect(message).toContain(name);
       expect(message).toContain('32 octets');
+      expect(message).toContain('PORT : Entrée invalide');
+      expect(message).not.toMatch(/\b(invalid|expected|received)\b/i);
     }
+  });
+
+  it('keeps demo mode off every network: loopback HOST and local PUBLIC_URL only, and says why in French', () => {
+    for (const env of [
+      {},
+      { HOST: '::1' },
+      { HOST: 'localhost' },
+      { HOST: '127.0.0.2', PUBLIC_URL: 'http://rempart.localhost:3000' },
+      { PUBLIC_URL: 'http://[::1]:3000/' },
+    ])
+      expect(() => loadConfig(env), JSON.stringify(env)).not.toThrow();
+    for (const [env, name] of [
+      [{ HOST: '0.0.0.0' }, 'HOST'],
+      [{ HOST: '::' }, 'HOST'],
+      [{ HOST: '192.0.2.10' }, 'HOST'],
+      [{ PUBLIC_URL: 'https://rempart.example.org' }, 'PUBLIC_URL'],
+      [{ PUBLIC_URL: 'http://192.0.2.10:3000' }, 'PUBLIC_URL'],
+      [{ PUBLIC_URL: 'http://localhost.example.org' }, 'PUBLIC_URL'],
+    ] as const) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(new RegExp(`- ${name}\u00a0: `));
+      expect(() => loadConfig(env)).toThrow(/ne doit jamais être joignable depuis un réseau/);
+    }
+    // Production may face the network: the same settings are accepted there.
+    const production = { REMPART_MODE: 'production', REMPART_MASTER_KEY: key, SMTP_URL: 'smtp://127.0.0.1:2525' };
+    const open = loadConfig({ ...production, HOST: '0.0.0.0', PUBLIC_URL: 'https://rempart.example.org' });
+    expect(open.publicUrl).toBe('https://rempart.example.org');
   });
 
   it('creates the demo key file once, mode 0600, and refuses it when others can read it', async () => {
@@ -67,8 +95,7 @@ describe('configuration', () => {
   });
 
   it('refuses to start on a master key that did not wrap this database’s keys', async () => {
-    const db = await openPglite();
-    await migrate(db);
+    const db = await openTestDb('pglite');
     await Keyring.load(db, Buffer.alloc(32, 1), systemRandom, systemClock);
     await expect(Keyring.load(db, Buffer.alloc(32, 2), systemRandom, systemClock)).rejects.toThrow(
       /la clé maîtresse ne correspond pas/,

@@ -73,7 +73,8 @@ export type Config = Readonly<{
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = schema.safeParse(present);
+  // zod's own messages in French: they reach the person starting the platform.
+  const parsed = schema.safeParse(present, { error: z.locales.fr().localeError });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')} : ${issue.message}`);
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
@@ -94,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Configuration invalide :\n- DATABASE_OWNER_URL : ne sert qu’avec DATABASE_URL (le rôle de l’application).',
     );
   }
+  const publicUrl = (values.PUBLIC_URL ?? `http://${browserHost(values.HOST)}:${values.PORT}`).replace(/\/$/, '');
+  if (values.REMPART_MODE === 'demo') refuseNetworkInDemo(values.HOST, publicUrl);
   const dataDir = path.resolve(values.DATA_DIR);
   return Object.freeze({
     mode: values.REMPART_MODE,
@@ -110,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readCeilingPerDay: values.READ_CEILING_PER_DAY,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
-    publicUrl: (values.PUBLIC_URL ?? `http://${browserHost(values.HOST)}:${values.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     trustProxy: values.TRUST_PROXY,
   });
 }
@@ -122,4 +125,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  */
 export function browserHost(host: string): string {
   return ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host) ? 'localhost' : host;
+}
+
+/** Loopback names and addresses (RFC 6761 §6.3 for `localhost`; RFC 1122 §3.2.1.3 for 127/8). */
+function isLoopback(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+  );
+}
+
+// French typography: a non-breaking space before « : ; » and inside « ».
+const nb = '\u00a0';
+const DEMO_STAYS_LOCAL =
+  'le mode démo montre sa boîte aux lettres de démonstration (liens de connexion en clair) et des comptes aux ' +
+  `mots de passe connus${nb}: il ne doit jamais être joignable depuis un réseau. Pour un serveur joignable, ` +
+  'utilisez REMPART_MODE=production.';
+
+/**
+ * Demo mode never faces a network: its mailbox shows live reset and invitation links, and its
+ * accounts' passwords sit in a file (issue 8: an outsider took over accounts through them).
+ * Listening on a wildcard address (0.0.0.0, ::) counts as facing the network.
+ */
+function refuseNetworkInDemo(host: string, publicUrl: string): void {
+  const problems: string[] = [];
+  if (!isLoopback(host)) {
+    problems.push(
+      `- HOST${nb}: «${nb}${host}${nb}» n’est pas une adresse de boucle locale (127.0.0.1, ::1, localhost)${nb}; ${DEMO_STAYS_LOCAL}`,
+    );
+  }
+  const publicHost = new URL(publicUrl).hostname;
+  if (!isLoopback(publicHost)) {
+    problems.push(
+      `- PUBLIC_URL${nb}: «${nb}${publicHost}${nb}» n’est pas une adresse locale (localhost, 127.0.0.1, [::1])${nb}; ${DEMO_STAYS_LOCAL}`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(`Configuration invalide${nb}:\n${problems.join('\n')}`);
 }

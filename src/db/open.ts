@@ -12,6 +12,8 @@ export interface DatabaseSettings {
   databaseOwnerUrl?: string;
   /** The embedded database's directory; in memory when undefined. */
   pgliteDir?: string;
+  /** A saved, migrated PGlite cluster to start from instead of running initdb (tests). */
+  pgliteTemplate?: Blob;
   poolSize?: number;
 }
 
@@ -31,7 +33,7 @@ export interface OpenedDatabase {
 export async function openDatabase(settings: DatabaseSettings): Promise<OpenedDatabase> {
   if (!settings.databaseUrl) {
     if (settings.pgliteDir) await mkdir(settings.pgliteDir, { recursive: true, mode: 0o700 });
-    const db = await openPglite(settings.pgliteDir);
+    const db = await openPglite(settings.pgliteDir, settings.pgliteTemplate);
     try {
       const migrated = await migrate(db);
       await grantApplicationRole(db, null);

@@ -13,9 +13,19 @@ function asTx(tx: Transaction): Tx {
   };
 }
 
-/** Opens the embedded engine: file-backed in `dataDir`, or in memory when it is undefined. */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+/**
+ * Opens the embedded engine: file-backed in `dataDir`, or in memory when it is undefined. A
+ * `template` (a tarball from PGlite's dumpDataDir) starts from that cluster instead of running
+ * initdb, most of a new database's start-up; the tests use one.
+ */
+export async function openPglite(dataDir?: string, template?: Blob): Promise<Db> {
+  return pgliteDb(
+    await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) }),
+  );
+}
+
+/** Our client over an open PGlite. */
+export function pgliteDb(pg: PGlite): Db {
   return {
     engine: 'pglite',
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pino from 'pino';
 import type { Db } from '../db/client.js';
@@ -40,6 +40,8 @@ export interface AppDeps {
   addressTagKey: Buffer;
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
+  /** How Fastify writes its per-request lines; its own default (two lines each) when undefined. */
+  requestLogs?: LogController;
   /** The identity services. Without them the app serves its public routes only. */
   identity?: Omit<LoginDeps, 'db' | 'clock' | 'random' | 'addressTagKey'> & { publicUrl: string };
 }
@@ -65,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // The client address binds sessions: believe a forwarded one only from configured proxies.
     trustProxy: deps.trustProxy ?? false,
+    ...(deps.requestLogs ? { logController: deps.requestLogs } : {}),
     frameworkErrors: frameworkErrorHandler(deps.mode),
     // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
     clientErrorHandler: answerClientError,

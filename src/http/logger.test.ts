@@ -41,6 +41,21 @@ describe('createLogger', () => {
     expect(logs.entries()[0]).toMatchObject({ err: { type: 'Error' }, msg: expect.any(String) });
   });
 
+  it('writes readable lines for a terminal, with the same redaction', () => {
+    const logs = captureLogs();
+    const logger = createLogger({ level: 'info', destination: logs.stream, pretty: true });
+    logger.info({ email: EMAIL, people: [{ nom: 'Lefèvre' }], route: '/connexion' }, 'essai lisible');
+    logger.error(new Error(`inconnu : ${EMAIL}`));
+    const text = logs.text();
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: essai lisible /);
+    // Control: fields are printed, so a missing address is the redaction's doing.
+    expect(text).toContain('"route":"/connexion"');
+    expect(text).toContain(REDACTED);
+    expect(text).not.toContain(EMAIL);
+    expect(text).not.toContain('Lefèvre');
+    expect(text).not.toMatch(/^\{/m);
+  });
+
   it('logs nothing below its level', () => {
     const logs = captureLogs();
     createLogger({ level: 'warn', destination: logs.stream }).info('rien');

@@ -1,11 +1,17 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import { serializeError, serializeReply, serializeRequest } from './log-serializers.js';
 
 /** Options for {@link createLogger}. */
 export interface LoggerOptions {
   level: string;
-  /** Where the JSON lines go; standard output by default. Tests pass a stream to read them back. */
+  /** Where the lines go; standard output by default. Tests pass a stream to read them back. */
   destination?: NodeJS.WritableStream;
+  /**
+   * Readable lines for a person at a terminal (time, level, message, then the fields), instead
+   * of one JSON object per line for a log collector. The same redaction runs either way.
+   */
+  pretty?: boolean;
 }
 
 // Keys whose values are secrets or personal data, in the spellings our code and clients use.
@@ -88,7 +94,25 @@ export function createLogger(options: LoggerOptions): pino.Logger {
     hooks: { logMethod: withoutErrorMessages },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  if (options.pretty) return pino(settings, readableLines(options.destination ?? process.stdout));
   return options.destination ? pino(settings, options.destination) : pino(settings);
+}
+
+/**
+ * pino-pretty in this process, as a stream: it formats lines pino has already redacted and
+ * serialized, so nothing reaches it that the JSON output would not show.
+ */
+function readableLines(destination: NodeJS.WritableStream): NodeJS.WritableStream {
+  const colour = 'isTTY' in destination && destination.isTTY === true;
+  return pretty({
+    destination,
+    sync: true,
+    colorize: colour,
+    translateTime: 'SYS:HH:MM:ss',
+    // The request id matters to a collector joining lines, not to a person reading them.
+    ignore: 'pid,hostname,reqId',
+    singleLine: true,
+  });
 }
 
 /**

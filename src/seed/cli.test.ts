@@ -39,15 +39,18 @@ describe('rempart seed', () => {
 
   it.each([
     [['--people', 'abc'], '--people attend un nombre entier positif, et non « abc ».'],
-    [['--people', '-3'], 'Arguments invalides pour « rempart seed » : valeur manquante ou invalide pour --people.'],
+    [
+      ['--people', '-3'],
+      'Arguments invalides pour «\u00a0rempart seed\u00a0»\u00a0: valeur manquante ou invalide pour --people. Utilisation\u00a0: rempart seed --people N [--seed S]',
+    ],
     [['--people=-3'], '--people attend un nombre entier positif, et non « -3 ».'],
     [['--people', '0'], '--people doit être compris entre 1 et 10'],
     [['--people', '2.5'], '--people attend un nombre entier positif, et non « 2.5 ».'],
     [[], 'L’option --people est obligatoire'],
     [['--people', '10', '--seed', 'graine'], '--seed attend un entier positif ou nul, et non « graine ».'],
     [['--people', '10', '--seed', '99999999999999999999'], '--seed attend un entier positif ou nul'],
-    [['--people', '10', '--verbose'], 'Arguments invalides pour « rempart seed » : option inconnue « --verbose ».'],
-    [['--people', '10', 'extra'], 'Arguments invalides pour « rempart seed » : argument inattendu « extra ».'],
+    [['--people', '10', '--verbose'], 'rempart seed\u00a0»\u00a0: option inconnue «\u00a0--verbose\u00a0».'],
+    [['--people', '10', 'extra'], 'rempart seed\u00a0»\u00a0: argument inattendu «\u00a0extra\u00a0».'],
   ])('refuses %j with one French sentence and exit code 2', async (args, message) => {
     const { code, out, err } = await run(args);
     expect(code).toBe(2);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { frenchArgsError, isArgsError } from '../cli/args.js';
 import { progressBar } from '../cli/progress.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
@@ -44,22 +45,7 @@ function parseSeed(value: string | undefined): number {
   return Number(value);
 }
 
-const USAGE = 'Usage : rempart seed --people N [--seed S]';
-
-/** node:util's parse errors, said in French; the offending word is quoted from its message. */
-function parseError(error: unknown): UsageError {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  const quoted = error instanceof Error ? (/'([^']+)'/.exec(error.message)?.[1] ?? '') : '';
-  const reason =
-    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? `option inconnue « ${quoted} »`
-      : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
-        ? `argument inattendu « ${quoted} »`
-        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-          ? `valeur manquante ou invalide pour ${quoted}`
-          : 'arguments mal formés';
-  return new UsageError(`Arguments invalides pour « rempart seed » : ${reason}. ${USAGE}`);
-}
+const SYNOPSIS = 'rempart seed --people N [--seed S]';
 
 function parse(args: string[]): { people: number; seed: number } {
   let values: { people?: string; seed?: string };
@@ -71,7 +57,8 @@ function parse(args: string[]): { people: number; seed: number } {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw parseError(error);
+    if (isArgsError(error)) throw new UsageError(frenchArgsError(error, 'seed', SYNOPSIS));
+    throw error;
   }
   return { people: parsePeople(values.people), seed: parseSeed(values.seed) };
 }

@@ -20,6 +20,7 @@ const allRoles: Role[] = [
   'advisor',
   'security_officer',
   'admin',
+  'admin',
 ];
 
 /** The parameters the platform uses (OWASP's argon2id minimum: 19 MiB, 2 passes). */
@@ -68,10 +69,12 @@ describe.each(engines)('demo mode on %s', (engine) => {
     expect(file.warning).toMatch(/^Comptes de démonstration : /);
   });
 
-  it('lists one account per role, with a French label, a reserved e-mail and a strong password', () => {
+  it('lists one account per role and two administrators, with a French label, a reserved e-mail and a strong password', () => {
     expect(file.accounts.map((a) => a.role)).toEqual(allRoles);
     const passwords = new Set(file.accounts.map((a) => a.password));
     expect(passwords.size).toBe(allRoles.length);
+    expect(new Set(file.accounts.map((a) => a.email)).size).toBe(allRoles.length);
+    expect(new Set(file.accounts.map((a) => a.roleLabel)).size).toBe(allRoles.length);
     for (const account of file.accounts) {
       expect(account.email.endsWith(`@${DEMO_DOMAIN}`)).toBe(true);
       expect(account.password.length).toBeGreaterThanOrEqual(20);
@@ -105,6 +108,26 @@ describe.each(engines)('demo mode on %s', (engine) => {
         expect(account.approved_by).not.toBe(account.created_by);
       }
     }
+  });
+
+  it('makes the two administrators of an installation, so that one can approve what the other asks', async () => {
+    const admins = await Promise.all(
+      file.accounts
+        .filter((a) => a.role === 'admin')
+        .map(async (a) => {
+          const id = (await vault.findAccountIdByEmail(a.email))!;
+          const { rows } = await db.query<{ status: string; organisation_id: string; password_hash: string }>(
+            'SELECT status, organisation_id, password_hash FROM accounts WHERE id = $1',
+            [id],
+          );
+          expect(await verify(rows[0]!.password_hash, a.password)).toBe(true);
+          return { id, ...rows[0]! };
+        }),
+    );
+    expect(admins).toHaveLength(2);
+    expect(admins[0]!.id).not.toBe(admins[1]!.id);
+    expect(admins.map((a) => a.status)).toEqual(['active', 'active']);
+    expect(admins[0]!.organisation_id).toBe(admins[1]!.organisation_id);
   });
 
   it('gives each demo account something to work on', async () => {

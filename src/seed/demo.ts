@@ -16,18 +16,30 @@ import type { SeedStaff } from './staff.js';
 /** What users read in the demo accounts file. */
 export { roleLabels };
 
-/** Local parts of the demo logins, under a reserved domain (RFC 6761 §6.2: `.test`). */
-const demoLogins: Record<Role, string> = {
-  candidate: 'candidat',
-  job_seeker: 'demandeur-emploi',
-  recruiter: 'recruteur',
-  recruiter_manager: 'gestionnaire-recrutement',
-  of_user: 'organisme-formation',
-  of_manager: 'rgc-organisme',
-  advisor: 'conseiller',
-  security_officer: 'securite',
-  admin: 'admin',
-};
+/** One demo login: its role, the local part of its e-mail and, if the role has two, its label. */
+interface DemoSlot {
+  local: string;
+  role: Role;
+  label?: string;
+}
+
+/**
+ * The demo logins, one per role and two administrators: a staff account asked for by one
+ * administrator must be approved by another (DESIGN.md's two-person rule), so a demo with a
+ * single one would reach a dead end. E-mails sit under a reserved domain (RFC 6761 §6.2).
+ */
+const demoSlots: readonly DemoSlot[] = [
+  { local: 'candidat', role: 'candidate' },
+  { local: 'demandeur-emploi', role: 'job_seeker' },
+  { local: 'recruteur', role: 'recruiter' },
+  { local: 'gestionnaire-recrutement', role: 'recruiter_manager' },
+  { local: 'organisme-formation', role: 'of_user' },
+  { local: 'rgc-organisme', role: 'of_manager' },
+  { local: 'conseiller', role: 'advisor' },
+  { local: 'securite', role: 'security_officer' },
+  { local: 'admin', role: 'admin' },
+  { local: 'admin-2', role: 'admin', label: 'Second administrateur de la plateforme' },
+];
 export const DEMO_DOMAIN = 'demo.rempart.test';
 
 export interface DemoAccountEntry {
@@ -69,19 +81,23 @@ export interface SeedDemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The staff account each demo role logs into: in the organisations the showcase people use. */
-function demoStaff(plan: SeedPlan): [Role, SeedStaff][] {
+/**
+ * The staff account each demo login uses, by the login's local part: in the organisations the
+ * showcase people use; the two administrators are the two made at installation.
+ */
+function demoStaff(plan: SeedPlan): [string, SeedStaff][] {
   const { organisations, staff } = plan;
   const employer = staff.byOrganisation.get(organisations.employers[0]!.id)!;
   const training = staff.byOrganisation.get(organisations.trainingOrganisations[0]!.id)!;
   return [
-    ['recruiter', employer.users[0]!],
-    ['recruiter_manager', employer.manager],
-    ['of_user', training.users[0]!],
-    ['of_manager', training.manager],
-    ['advisor', staff.advisors[0]!],
-    ['security_officer', staff.securityOfficer],
+    ['recruteur', employer.users[0]!],
+    ['gestionnaire-recrutement', employer.manager],
+    ['organisme-formation', training.users[0]!],
+    ['rgc-organisme', training.manager],
+    ['conseiller', staff.advisors[0]!],
+    ['securite', staff.securityOfficer],
     ['admin', staff.admins[0]],
+    ['admin-2', staff.admins[1]],
   ];
 }
 
@@ -91,7 +107,7 @@ function organisationName(plan: SeedPlan, id: string | null): string | null {
 }
 
 /** Citizens' demo accounts, linked to the showcase job seeker and candidate. */
-function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<Role, Login>): NewAccount[] {
+function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<string, Login>): NewAccount[] {
   const generate = peopleGenerator(plan.context);
   const ids = new Rng(plan.seed, 'demo-accounts');
   const { jobSeeker, candidate } = plan.context.showcase;
@@ -99,12 +115,12 @@ function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<Role, Login>): NewA
     throw new RangeError('too few people for a demo: need a job seeker and a candidate');
   return (
     [
-      ['job_seeker', jobSeeker],
-      ['candidate', candidate],
+      ['job_seeker', 'demandeur-emploi', jobSeeker],
+      ['candidate', 'candidat', candidate],
     ] as const
-  ).map(([role, index]) => {
+  ).map(([role, local, index]) => {
     const { person } = generate(index);
-    const login = logins.get(role)!;
+    const login = logins.get(local)!;
     return {
       id: ids.uuid(),
       role,
@@ -128,14 +144,14 @@ interface Login {
   passwordHash: string;
 }
 
-async function makeLogins(hashPassword: SeedDemoOptions['hashPassword']): Promise<Map<Role, Login>> {
-  const roles = Object.keys(roleLabels) as Role[];
+/** Each demo login's e-mail and password, by the login's local part. */
+async function makeLogins(hashPassword: SeedDemoOptions['hashPassword']): Promise<Map<string, Login>> {
   const logins = await Promise.all(
-    roles.map(async (role) => {
+    demoSlots.map(async ({ local }) => {
       const password = strongPassword();
       return [
-        role,
-        { email: `${demoLogins[role]}@${DEMO_DOMAIN}`, password, passwordHash: await hashPassword(password) },
+        local,
+        { email: `${local}@${DEMO_DOMAIN}`, password, passwordHash: await hashPassword(password) },
       ] as const;
     }),
   );
@@ -158,10 +174,10 @@ export const DEMO_WARNING =
   'Ne les utilisez jamais en production et supprimez ce fichier une fois les accès notés.';
 
 /**
- * Demo mode: seeds the database, then gives one account per role a login, in organisations
- * where there is something to see (the OF user's sessions have trainees, the advisor has a
- * portfolio, the recruiter's offers have applicants, the citizens are seeded people), and
- * lists them in DATA_DIR/demo-accounts.json (mode 0600). Passwords come from the OS CSPRNG,
+ * Demo mode: seeds the database, then gives one account per role a login (and a second
+ * administrator), in organisations where there is something to see (the OF user's sessions
+ * have trainees, the advisor has a portfolio, the recruiter's offers have applicants, the
+ * citizens are seeded people), and lists them in DATA_DIR/demo-accounts.json (mode 0600). Passwords come from the OS CSPRNG,
  * never from the seed: the same seed must not give the same passwords.
  */
 export async function seedDemo(
@@ -170,8 +186,8 @@ export async function seedDemo(
   const now = (options.clock ?? systemClock).now();
   const plan = planSeed({ seed: options.seed, people: options.people, today: isoDay(now) });
   const logins = await makeLogins(options.hashPassword);
-  const staffRoles = demoStaff(plan);
-  const overrides = new Map(staffRoles.map(([role, staff]) => [staff.id, logins.get(role)!]));
+  const staffLogins = demoStaff(plan);
+  const overrides = new Map(staffLogins.map(([local, staff]) => [staff.id, logins.get(local)!]));
   const citizens = citizenAccounts(plan, logins);
   const result = await writeSeed({
     db: options.db,
@@ -181,27 +197,25 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
-  const organisationOf = new Map<Role, string | null>([
-    ...staffRoles.map(([role, staff]) => [role, organisationName(plan, staff.organisationId)] as const),
-    ['candidate', null],
-    ['job_seeker', null],
-  ]);
-  const totpSecrets = new Map<Role, string>();
-  const invitations = new Map<Role, string>();
-  for (const [role, staff] of staffRoles) {
-    const secret = (await options.enrolTotp?.(staff.id, role)) ?? null;
-    if (secret) totpSecrets.set(role, secret);
-    const link = (await options.invite?.(staff.id, role)) ?? null;
-    if (link) invitations.set(role, link);
+  const organisationOf = new Map(
+    staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
+  );
+  const totpSecrets = new Map<string, string>();
+  const invitations = new Map<string, string>();
+  for (const [local, staff] of staffLogins) {
+    const secret = (await options.enrolTotp?.(staff.id, staff.role)) ?? null;
+    if (secret) totpSecrets.set(local, secret);
+    const link = (await options.invite?.(staff.id, staff.role)) ?? null;
+    if (link) invitations.set(local, link);
   }
-  const accounts: DemoAccountEntry[] = (Object.keys(roleLabels) as Role[]).map((role) => ({
+  const accounts: DemoAccountEntry[] = demoSlots.map(({ local, role, label }) => ({
     role,
-    roleLabel: roleTitle(role),
-    email: logins.get(role)!.email,
-    password: logins.get(role)!.password,
-    organisation: organisationOf.get(role) ?? null,
-    ...(totpSecrets.has(role) ? { totpSecret: totpSecrets.get(role)! } : {}),
-    ...(invitations.has(role) ? { invitationLink: invitations.get(role)! } : {}),
+    roleLabel: label ?? roleTitle(role),
+    email: logins.get(local)!.email,
+    password: logins.get(local)!.password,
+    organisation: organisationOf.get(local) ?? null,
+    ...(totpSecrets.has(local) ? { totpSecret: totpSecrets.get(local)! } : {}),
+    ...(invitations.has(local) ? { invitationLink: invitations.get(local)! } : {}),
   }));
   const accountsFile = await writeAccountsFile(options.dataDir, {
     generatedAt: now.toISOString(),

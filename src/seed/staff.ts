@@ -62,9 +62,9 @@ function staffMaker(seed: number) {
 }
 
 /**
- * Who works where. Two administrators are made at installation; every later staff account is
- * created by one person and approved by another (the two-person rule of DESIGN.md, and the
- * schema's approved_by <> created_by).
+ * Who works where. Two administrators are made at installation (in production, by `rempart
+ * admins bootstrap`); every later staff account is created by one person and approved by
+ * another (the two-person rule of DESIGN.md, and the schema's approved_by <> created_by).
  */
 export function planStaff(seed: number, organisations: OrganisationPlan, advisorCount: number): StaffPlan {
   const make = staffMaker(seed);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { openDatabase, type OpenedDatabase } from '../../src/db/open.js';
+import { templateBlob } from './pglite-template.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -33,6 +34,8 @@ const openedBy = new WeakMap<Db, OpenedDatabase>();
 export async function openTestDatabase(engine: Engine): Promise<OpenedDatabase> {
   const opened = await openDatabase({
     databaseUrl: engine === 'postgres' ? await createPostgresDatabase() : undefined,
+    // PGlite starts from the run's migrated cluster rather than its own initdb.
+    pgliteTemplate: engine === 'pglite' ? await templateBlob(inject('pgliteTemplate')) : undefined,
     poolSize: 5,
   });
   openedBy.set(opened.db, opened);

@@ -11,7 +11,11 @@ export interface PostgresServer {
   stop(): void;
 }
 
-function findBinDir(): string {
+/**
+ * The folder holding initdb and pg_ctl: pg_config's, else the newest of Debian's
+ * /usr/lib/postgresql/N/bin; undefined when PostgreSQL is not installed.
+ */
+export function findPostgresBinDir(): string | undefined {
   const fromConfig = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   const candidates = [
     ...(fromConfig.status === 0 ? [fromConfig.stdout.trim()] : []),
@@ -22,7 +26,11 @@ function findBinDir(): string {
           .map((version) => `/usr/lib/postgresql/${version}/bin`)
       : []),
   ];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')));
+  return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')));
+}
+
+function findBinDir(): string {
+  const found = findPostgresBinDir();
   if (!found) {
     throw new Error(
       "PostgreSQL introuvable : installez le paquet Debian 'postgresql' (initdb et pg_ctl) pour les tests d'intégration.",
