@@ -7,7 +7,9 @@ import { buildApp } from './http/app.js';
 import { TerminalRequestLogs } from './http/terminal-request-logs.js';
 import { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './identity/housekeeping.js';
 import { createLinkMinter } from './identity/links.js';
-import { createMailer, createSmtpTransport } from './mail/index.js';
+import { allJobs, type JobDeps } from './jobs.js';
+import { runDueJobs } from './jobs/index.js';
+import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
 import { openPlatform, type Platform } from './platform.js';
 import { ensureDemoData, hasDemoData } from './serve/demo-data.js';
 import { readDemoGuide, readyMessage } from './serve/ready-message.js';
@@ -24,7 +26,12 @@ export interface ServeIo {
   terminal: boolean;
 }
 
-/** The access log's signed checkpoints and the purge of spent login data, every minute or so. */
+const JOBS_EVERY_MS = 30_000;
+
+/**
+ * The access log's signed checkpoints, the purge of spent login data, and the domains' scheduled
+ * jobs (src/jobs.ts), every minute or so.
+ */
 function startHousekeeping(platform: Platform, logger: Logger) {
   const checkpoint = () =>
     platform
@@ -43,11 +50,21 @@ function startHousekeeping(platform: Platform, logger: Logger) {
     HOUSEKEEPING_EVERY_MS,
   );
   housekeeping.unref();
+  const jobDeps: JobDeps = { platform, notify: createNotify(platform), logger };
+  const jobs = setInterval(
+    () =>
+      runDueJobs(platform.db, platform.clock, allJobs, jobDeps)
+        .then((outcomes) => outcomes.filter((o) => !o.ok).forEach((o) => logger.error(o, 'tâche planifiée en échec')))
+        .catch((error: unknown) => logger.error({ err: error }, 'tâches planifiées impossibles')),
+    JOBS_EVERY_MS,
+  );
+  jobs.unref();
   return {
     checkpoint,
     stop: () => {
       clearInterval(timer);
       clearInterval(housekeeping);
+      clearInterval(jobs);
     },
   };
 }

@@ -1,0 +1,1 @@
+export { runDueJobs, type JobOutcome, type ScheduledJob } from './scheduler.js';
