@@ -1,23 +1,26 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pino from 'pino';
 import type { Db } from '../db/client.js';
+import {
+  registerAccessControl,
+  registerIdentityAssets,
+  registerIdentityRoutes,
+  reverifyPage,
+  viewerRole,
+  type LoginDeps,
+} from '../identity/index.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
+import { registerDemoMailbox } from '../mail/index.js';
 import { registerApiRoot } from './api.js';
-import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
-import { registerAccessControl } from '../identity/access.js';
-import { registerIdentityAssets } from '../identity/assets.js';
-import { registerIdentityRoutes } from '../identity/identity.routes.js';
-import type { LoginDeps } from '../identity/login/deps.js';
-import { reverifyPage } from '../identity/pages/login.page.js';
-import { renderPage } from './layout.js';
-import { registerDsfrAssets } from './assets.js';
+import { registerDsfrAssets, registerFavicon } from './assets.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
+import { createWeb, trackRoutes } from './kit/index.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
-import { registerDemoMailbox } from '../mail/index.js';
 import { registerPublicPages } from './pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -49,6 +52,7 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  * Returns the app before `ready()`, so tests may add routes; only `main` calls `listen`.
  * Every route schema is zod (the validator compiler is zod's); bodies and query strings are
  * declared with `z.strictObject`, so unknown keys are refused rather than silently dropped.
+ * Domains register their pages, forms and API through the kit (`createWeb`, src/http/kit/).
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Typed as Fastify's base logger so plugins and routes see the plain FastifyInstance.
@@ -63,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     frameworkErrors: frameworkErrorHandler(deps.mode),
   });
+  trackRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only. text/plain is the body type a cross-site form may send without a
@@ -73,28 +78,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Per-route limits only (`config.rateLimit`), for public endpoints that store something.
   await app.register(rateLimit, { global: false });
   // Deny by default: every route declares its access, checked before any handler runs.
-  if (deps.identity) {
-    await registerIdentityRoutes(app, {
-      ...deps.identity,
-      db: deps.db,
-      clock: deps.clock,
-      random: deps.random,
-      mode: deps.mode,
-      nonceKey: deps.nonceKey,
-    });
-  } else {
-    registerAccessControl(app, { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
-    );
-  }
+  // The access check awaits what its hook returns; it types the callback as synchronous.
+  registerAccessControl(
+    app,
+    { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey },
+    (_request, reply) => reply.page(reverifyPage()) as unknown as FastifyReply,
+  );
+  const web = await createWeb(app, { mode: deps.mode, clock: deps.clock, viewerRole: viewerRole(deps) });
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
   await registerDsfrAssets(app);
+  registerFavicon(app);
   registerIdentityAssets(app);
   registerHealthRoute(app, deps.db);
   registerApiRoot(app);
   registerOpenApiRoute(app);
-  registerPublicPages(app, deps.mode);
-  if (deps.identity) registerDemoMailbox(app, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
+  if (deps.identity) {
+    const { mode, db, clock, random, nonceKey } = deps;
+    registerIdentityRoutes(web, { ...deps.identity, db, clock, random, mode, nonceKey });
+  }
+  registerPublicPages(web);
+  if (deps.identity) registerDemoMailbox(web, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
   return app;
 }

@@ -213,9 +213,19 @@ describe('staff account management pages', () => {
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.body).toContain('Ce rôle ne correspond pas à cette organisation');
     expect(wrongKind.body).toContain('value="claire.dupont@prefecture.gouv.fr"');
+    // Each field in error is marked under itself, as the DSFR does, and what was typed stays.
     const missing = await browser.form('/gestion/comptes/nouveau', { displayName: '', email: 'pas-une-adresse' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Veuillez indiquer');
+    expect(missing.body).toContain('value="pas-une-adresse"');
+    for (const [field, message] of [
+      ['displayName', 'Indiquez le prénom et le nom de la personne.'],
+      ['email', 'Indiquez une adresse électronique valide, par exemple nom@domaine.fr.'],
+      ['role', 'Choisissez un rôle.'],
+      ['organisationId', 'Choisissez une organisation.'],
+    ]) {
+      expect(missing.body).toContain(`<p class="fr-error-text" id="champ-${field}-erreur">${message}</p>`);
+      expect(missing.body).toMatch(new RegExp(`aria-describedby="[^"]*champ-${field}-erreur"`));
+    }
     const ok = await browser.form('/gestion/comptes/nouveau', {
       displayName: 'Claire Dupont',
       email: 'claire.dupont@prefecture.gouv.fr',

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
 import { makeVault, system } from '../../test/support/fixtures.js';
+import { identityApp } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
-import { buildApp } from '../http/app.js';
-import { testDeps } from '../http/test-helpers.js';
-import { DEMO_MAILBOX_PATH, registerDemoMailbox } from './demo-mailbox.js';
+import { DEMO_MAILBOX_PATH } from './demo-mailbox.js';
 import { enqueueMail } from './outbox.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -17,10 +16,9 @@ describe('the demo mailbox', () => {
   let kit: Awaited<ReturnType<typeof makeVault>>;
   const email = `maelle.${randomUUID().slice(0, 8)}@exemple.fr`;
 
+  // The platform as it serves the mailbox: with its identity services, which read the addresses.
   async function appIn(mode: 'demo' | 'production'): Promise<FastifyInstance> {
-    const app = await buildApp(testDeps(db, { mode }));
-    registerDemoMailbox(app, { mode, db, vault: kit.vault });
-    return app;
+    return (await identityApp(db, { mode })).app;
   }
 
   beforeAll(async () => {
@@ -83,7 +81,7 @@ describe('the demo mailbox', () => {
     it('is a French DSFR page with one h1 and the demo notice', () => {
       expect(body).toMatch(/^<!doctype html>\s*<html lang="fr">/);
       expect(body.match(/<h1>/g)).toHaveLength(1);
-      expect(body).toContain('Boîte de démonstration : en production, les messages partent par SMTP.');
+      expect(body).toContain('Boîte de démonstration\u00a0: en production, les messages partent par SMTP.');
       expect(body).toContain('<title>Boîte mail de démonstration – rempart</title>');
     });
 
@@ -95,7 +93,7 @@ describe('the demo mailbox', () => {
       expect(body.match(/<h2 class="fr-h5">/g)).toHaveLength(2);
       expect(body).toContain(`<dd>${email}</dd>`);
       expect(body).toContain(`<a href="${link.replace('&', '&amp;')}">Confirmer mon adresse électronique</a>`);
-      expect(body).toContain('non envoyé : reste dans la boîte d’envoi');
+      expect(body).toContain('non envoyé\u00a0: reste dans la boîte d’envoi');
     });
 
     it('escapes what the messages carry', () => {

@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
-import { html, type SafeHtml } from '../http/html.js';
-import { renderPage, type AppMode } from '../http/layout.js';
+import { access, type Web } from '../http/kit/index.js';
+import { html, type AppMode, type SafeHtml } from '../ui/index.js';
 import type { Actor, Vault } from '../vault/index.js';
 import { blocksToHtml, composeMail, type MailContent } from './render.js';
 
@@ -43,20 +42,14 @@ interface MessageView {
  * In production the route is not registered at all, so it answers 404 like any unknown page.
  * Each address shown is read through the vault, and so logged (purpose 'demo.mailbox').
  */
-export function registerDemoMailbox(app: FastifyInstance, deps: DemoMailboxDeps): void {
+export function registerDemoMailbox(web: Web, deps: DemoMailboxDeps): void {
   if (deps.mode !== 'demo') return;
-  app.get(
-    DEMO_MAILBOX_PATH,
-    { schema: { hide: true }, config: { access: { level: 'public' } } },
-    async (_request, reply) => {
-      const messages = await loadMessages(deps);
-      // The page holds live sign-in links: no cache may keep it.
-      return reply
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(renderPage({ title: 'Boîte mail de démonstration', main: mailboxMain(messages) }, deps.mode));
-    },
-  );
+  web.page(DEMO_MAILBOX_PATH, { access: access.public() }, async (_request, reply) => {
+    const messages = await loadMessages(deps);
+    // The page holds live sign-in links: no cache may keep it.
+    reply.header('cache-control', 'no-store');
+    return reply.page({ title: 'Boîte mail de démonstration', main: mailboxMain(messages) });
+  });
 }
 
 async function loadMessages(deps: DemoMailboxDeps): Promise<MessageView[]> {

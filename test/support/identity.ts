@@ -15,10 +15,10 @@ export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 /** The app with its identity services, on a migrated database; not yet ready. */
 export async function identityApp(
   db: Db,
-  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string } = {},
+  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string; mode?: 'demo' | 'production' } = {},
 ) {
   const made = await makeVault(db);
-  const deps = testDeps(db);
+  const deps = testDeps(db, { mode: options.mode });
   const clock = options.clock ?? deps.clock;
   const app = await buildApp({
     ...deps,

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { access, type Web } from '../../http/kit/index.js';
+import { AppError } from '../../kernel/errors.js';
+import { actorOf } from '../access.js';
+import { meSchema, presentMe, presentSessions, sessionsSchema } from '../identity.presenter.js';
+import { issueNonce } from '../sessions/nonce.js';
+import { listSessions } from '../sessions/session-store.js';
+import type { IdentityDeps } from './deps.js';
+
+const nonceSchema = z.strictObject({ nonce: z.string() });
+
+/** The device-proof endpoints of the page scripts, and the account's own API. */
+export function registerSessionRoutes(web: Web, deps: IdentityDeps): void {
+  web.api(
+    'GET',
+    '/session/nonce',
+    { access: access.session(), hide: true, response: { 200: nonceSchema } },
+    async (request) => ({ nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now()) }),
+  );
+  web.api('POST', '/session/preuve', { access: access.device(), hide: true, response: {} }, async (_request, reply) =>
+    reply.code(204).send(),
+  );
+
+  web.api(
+    'GET',
+    '/api/v1/moi',
+    {
+      access: access.api(),
+      summary: 'Mon compte',
+      description: 'Le compte de la session : identifiant, rôle, adresse électronique et nom. Lecture journalisée.',
+      tags: ['compte'],
+      response: { 200: meSchema },
+    },
+    async (request) => {
+      const contact = await deps.vault.readAccountContact(actorOf(request), request.session!.accountId, 'self.account');
+      if (!contact) throw new AppError('NOT_FOUND');
+      return presentMe(contact, request.session!.role);
+    },
+  );
+  web.api(
+    'GET',
+    '/api/v1/sessions',
+    {
+      access: access.api(),
+      summary: 'Mes sessions',
+      description: 'Les sessions ouvertes du compte, la session courante signalée.',
+      tags: ['compte'],
+      response: { 200: sessionsSchema },
+    },
+    async (request) => {
+      const session = request.session!;
+      return presentSessions(await listSessions(deps.db, session.accountId, deps.clock.now()), session.id);
+    },
+  );
+}
