@@ -19,7 +19,7 @@ import { registerApiRoot } from './api.js';
 import { registerDsfrAssets, registerFavicon } from './assets.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
-import { createWeb, trackRoutes } from './kit/index.js';
+import { createWeb, trackRoutes, type Web } from './kit/index.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
 import { registerPublicPages } from './pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -54,7 +54,7 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  * declared with `z.strictObject`, so unknown keys are refused rather than silently dropped.
  * Domains register their pages, forms and API through the kit (`createWeb`, src/http/kit/).
  */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Promise<FastifyInstance> {
   // Typed as Fastify's base logger so plugins and routes see the plain FastifyInstance.
   const logger: FastifyBaseLogger = deps.logger;
   const app = Fastify({
@@ -99,5 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   registerPublicPages(web);
   if (deps.identity) registerDemoMailbox(web, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
+  // Routes a test adds through the kit, as a domain would.
+  extend?.(web);
   return app;
 }

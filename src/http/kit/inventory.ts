@@ -27,11 +27,13 @@ declare module 'fastify' {
  */
 export function trackRoutes(app: FastifyInstance): void {
   const records: RouteRecord[] = [];
-  app.decorate('routeList', () => records);
+  // HEAD routes that mirror a GET are Fastify's (or @fastify/static's) own, not declarations.
+  app.decorate('routeList', () =>
+    records.filter((r) => r.method !== 'HEAD' || !records.some((g) => g.method === 'GET' && g.url === r.url)),
+  );
   app.addHook('onRoute', (route) => {
     const schema = (route.schema ?? {}) as Record<string, unknown>;
     for (const method of [route.method].flat()) {
-      if (method === 'HEAD' && records.some((r) => r.method === 'GET' && r.url === route.url)) continue;
       records.push({
         method,
         url: route.url,

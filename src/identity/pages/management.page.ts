@@ -29,6 +29,10 @@ const statusBadges: Record<ManagedAccountView['status'], [string, BadgeKind]> = 
 
 const TRAIL = [{ label: 'Mon compte', href: '/compte' }];
 
+/** A second, smaller line in a cell (an address under a name, a date under a name). */
+const smallLine = (text: string | undefined) => (text ? html`<br /><span class="fr-text--sm">${text}</span>` : null);
+const person = (account: ManagedAccountView) => html`${account.name}${smallLine(account.email)}`;
+
 /** A small button that posts one account id; its accessible name says whose account. */
 function accountAction(
   csrfToken: string,
@@ -96,14 +100,15 @@ export function managementPage(input: {
               labelledBy: 'demandes',
               rows: input.pending,
               columns: [
-                { label: 'Nom', cell: (account) => account.name },
-                { label: 'Adresse électronique', cell: (account) => account.email },
-                { label: 'Rôle', cell: (account) => account.role },
-                { label: 'Organisation', cell: (account) => account.organisation },
-                { label: 'Demandé par', cell: (account) => account.request?.by },
-                { label: 'Demandé le', cell: (account) => account.request?.on },
+                { label: 'Personne', cell: person },
+                { label: 'Rôle', cell: (account) => html`${account.role}${smallLine(account.organisation)}` },
+                {
+                  label: 'Demandé par',
+                  cell: (account) => html`${account.request?.by}${smallLine(account.request?.on)}`,
+                },
               ],
               actions: { label: 'Décision', cell: (account) => decision(csrfToken, account) },
+              cardsBelow: 'lg',
             })
       }
       <h2 class="fr-mt-5w" id="comptes">Comptes de l’organisation</h2>
@@ -117,8 +122,7 @@ export function managementPage(input: {
                 labelledBy: 'comptes',
                 rows: input.accounts,
                 columns: [
-                  { label: 'Nom', cell: (account) => account.name },
-                  { label: 'Adresse électronique', cell: (account) => account.email },
+                  { label: 'Personne', cell: person },
                   { label: 'Rôle', cell: (account) => account.role },
                   { label: 'État', cell: (account) => badge(...statusBadges[account.status]) },
                 ],

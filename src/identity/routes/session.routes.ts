@@ -17,8 +17,12 @@ export function registerSessionRoutes(web: Web, deps: IdentityDeps): void {
     { access: access.session(), hide: true, response: { 200: nonceSchema } },
     async (request) => ({ nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now()) }),
   );
-  web.api('POST', '/session/preuve', { access: access.device(), hide: true, response: {} }, async (_request, reply) =>
-    reply.code(204).send(),
+  // The proof is in its header, checked by the access declaration; the request has no body.
+  web.api(
+    'POST',
+    '/session/preuve',
+    { access: access.device(), hide: true, body: z.undefined(), response: {} },
+    async (_request, reply) => reply.code(204).send(),
   );
 
   web.api(

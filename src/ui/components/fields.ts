@@ -63,7 +63,9 @@ export function textInput<Name extends string>(
 
 /**
  * A password field with the DSFR's « Afficher » toggle, run by the DSFR's own script (no inline
- * script). Its value is never put back: a page re-shown after an error asks for it again.
+ * script). The hint (the password rule) sits under the field, where the DSFR puts it, since the
+ * toggle takes the end of the label's line. Its value is never put back: a page shown again
+ * after an error asks for it again.
  */
 export function passwordInput<Name extends string>(
   form: FormState<Name>,
@@ -73,7 +75,7 @@ export function passwordInput<Name extends string>(
   const id = fieldId(name, options.id);
   const error = form.errors[name];
   return html`<div class="fr-password fr-input-group ${error ? 'fr-input-group--error' : ''}">
-    ${label(id, options)}
+    ${label(id, { ...options, hint: undefined })}
     <div class="fr-input-wrap">
       <input
         class="fr-password__input fr-input ${error ? 'fr-input--error' : ''}"
@@ -82,6 +84,7 @@ export function passwordInput<Name extends string>(
         ${inputAttributes(id, options, error)}
       />
     </div>
+    ${options.hint ? html`<p class="fr-hint-text fr-mt-1w" id="${id}-aide">${options.hint}</p>` : null}
     ${errorText(id, error)}
     <div class="fr-password__checkbox fr-checkbox-group fr-checkbox-group--sm">
       <input id="${id}-afficher" type="checkbox" aria-label="Afficher le mot de passe" />

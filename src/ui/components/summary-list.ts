@@ -7,7 +7,7 @@ export interface SummaryRow {
 
 /** Label–value pairs (a person's details, a request), as a description list. */
 export function summaryList(rows: readonly SummaryRow[]): SafeHtml {
-  return html`<dl class="fr-mb-3w">
+  return html`<dl class="fr-mb-3w fr-pl-0">
     ${rows.map(
       (row) =>
         html`<dt class="fr-text--bold fr-mb-0">${row.label}</dt>

@@ -21,9 +21,12 @@ export function dataTable<Row>(input: {
   rows: readonly Row[];
   /** The last column: what may be done with the row (buttons). */
   actions?: Column<Row>;
+  /** Below which DSFR breakpoint rows become cards: `lg` for a table too wide for a tablet. */
+  cardsBelow?: 'md' | 'lg';
 }): SafeHtml {
   const columns = input.actions ? [...input.columns, input.actions] : input.columns;
-  return html`<div class="fr-hidden fr-unhidden-md">
+  const breakpoint = input.cardsBelow ?? 'md';
+  return html`<div class="fr-hidden fr-unhidden-${breakpoint}">
       <div class="fr-table fr-table--no-caption">
         <div class="fr-table__wrapper">
           <div class="fr-table__container">
@@ -38,7 +41,7 @@ export function dataTable<Row>(input: {
                   ${input.rows.map(
                     (row) =>
                       html`<tr>
-                        ${columns.map((column) => html`<td>${column.cell(row)}</td>`)}
+                        ${columns.map((column) => html`<td class="fr-cell--multiline">${column.cell(row)}</td>`)}
                       </tr>`,
                   )}
                 </tbody>
@@ -48,7 +51,7 @@ export function dataTable<Row>(input: {
         </div>
       </div>
     </div>
-    <ul class="fr-hidden-md fr-raw-list" aria-labelledby="${input.labelledBy}">
+    <ul class="fr-hidden-${breakpoint} fr-raw-list" aria-labelledby="${input.labelledBy}">
       ${input.rows.map(
         (row) =>
           html`<li class="fr-p-2w fr-mb-2w fr-background-alt--grey">
