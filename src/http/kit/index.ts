@@ -6,5 +6,7 @@
 export { access } from './access-presets.js';
 export { formFields, isSecretField } from './form-fields.js';
 export { PendingForms, type PendingForm } from './pending-forms.js';
-export { createWeb, invalid, type Web, type WebDeps } from './web.js';
+export { invalid } from './form-route.js';
+export type { Web } from './types.js';
+export { createWeb, type WebDeps } from './web.js';
 export { trackRoutes, type RouteRecord } from './inventory.js';
