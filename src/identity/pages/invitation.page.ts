@@ -38,7 +38,7 @@ export function invitationPasswordPage(input: {
         <p>Étape 1 sur 2 : choisissez votre mot de passe pour le compte <strong>${input.email}</strong>.</p>
         <form method="post" action="/invitation/mot-de-passe">
           ${csrfInput(form)} ${hiddenInput('token', input.token)}
-          <input type="text" name="username" value="${input.email}" autocomplete="username" hidden />
+          <input type="text" value="${input.email}" autocomplete="username" aria-hidden="true" hidden />
           ${passwordInput(form, 'password', { label: 'Mot de passe', autocomplete: 'new-password', hint: PASSWORD_HINT })}
           ${submitButton('Enregistrer le mot de passe')}
         </form>

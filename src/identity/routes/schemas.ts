@@ -17,13 +17,14 @@ const base64url = z
   .max(16_384)
   .regex(/^[A-Za-z0-9_-]*$/);
 
-/** The public half of the device key, as the page's script sends it (a JWK, checked again later). */
-export const deviceKeyJwk = z.strictObject({
-  kty: z.literal('EC'),
-  crv: z.literal('P-256'),
-  x: base64url,
-  y: base64url,
-});
+/**
+ * The public half of the device key, as a JWK or as its JSON text (what the page's script
+ * sends); `deviceKeyOf` parses and checks it again.
+ */
+export const deviceKeyJwk = z.union([
+  z.strictObject({ kty: z.literal('EC'), crv: z.literal('P-256'), x: base64url, y: base64url }),
+  z.string().max(1024),
+]);
 
 const credential = {
   id: base64url,

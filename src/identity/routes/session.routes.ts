@@ -21,7 +21,7 @@ export function registerSessionRoutes(web: Web, deps: IdentityDeps): void {
   web.api(
     'POST',
     '/session/preuve',
-    { access: access.device(), hide: true, body: z.undefined(), response: {} },
+    { access: access.device(), hide: true, body: z.null().optional(), response: {} },
     async (_request, reply) => reply.code(204).send(),
   );
 
