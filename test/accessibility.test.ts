@@ -309,6 +309,13 @@ describe('every page, on a desktop and on a phone', () => {
     await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Créer mon compte")')]);
     expect(await page.locator('.fr-input-group--error').count()).toBeGreaterThan(2);
     await check('POST /inscription (erreurs)', 'visiteur');
+    // The password is asked again, and can be shown (the DSFR's own script, no inline one).
+    expect(await page.inputValue('#champ-password')).toBe('');
+    await page.fill('#champ-password', 'Une phrase à vérifier');
+    await page.click('label[for="champ-password-afficher"]');
+    expect(await page.getAttribute('#champ-password', 'type')).toBe('text');
+    await page.click('label[for="champ-password-afficher"]');
+    expect(await page.getAttribute('#champ-password', 'type')).toBe('password');
 
     // The second step of a login, for an account with an authenticator application.
     await page.goto(`${base}/connexion`);

@@ -1,4 +1,4 @@
-import type { Access } from '../../identity/access.js';
+import type { Access } from '../../identity/index.js';
 import type { Role } from '../../kernel/roles.js';
 
 /*

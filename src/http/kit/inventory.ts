@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Access } from '../../identity/access.js';
+import type { Access } from '../../identity/index.js';
 
 /** One route of the app as declared: what it answers, who may call it, what it validates. */
 export interface RouteRecord {

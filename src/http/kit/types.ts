@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Access } from '../../identity/access.js';
+import type { Access } from '../../identity/index.js';
 import type { ErrorCode } from '../../kernel/errors.js';
 import type { FormState, PageContent } from '../../ui/index.js';
 import type { PendingForms } from './pending-forms.js';
