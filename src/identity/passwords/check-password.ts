@@ -21,7 +21,7 @@ export const MIN_ENTROPY_BITS = 80;
  * weak password, so that the person reads the same rule before and after (CNIL 2022-100 case 1).
  */
 export const PASSWORD_RULE =
-  'Au moins 12 caractères mêlant majuscules, minuscules, chiffres et caractères spéciaux, au moins 14 caractères ' +
+  'Utilisez au moins 12 caractères mêlant majuscules, minuscules, chiffres et caractères spéciaux, au moins 14 caractères ' +
   'mêlant majuscules, minuscules et chiffres, ou une phrase de passe plus longue.';
 
 /** The hint of a new-password field: the rule, and what is refused whatever its length. */
