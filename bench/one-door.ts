@@ -1,87 +1,129 @@
-import { randomUUID } from 'node:crypto';
-import type { Db } from '../src/db/client.js';
-import { person, system } from '../test/support/fixtures.js';
-import type { Actor, Vault } from '../src/vault/index.js';
-import { fmt, median, throughput } from './stats.js';
-
-export interface OneDoorResult {
-  plainPerSecond: number;
-  vaultPerSecond: number;
-  /** The same read with steps switched off, to show where the time goes (not a product mode). */
-  steps: { label: string; perSecond: number }[];
-  ratio: number;
-  concurrency: number;
-  reads: number;
-}
-
-const FIELDS = ['lastName', 'firstName', 'email', 'phone'] as const;
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { appDepsOf } from '../src/app-deps.js';
+import { loadConfig } from '../src/config/config.js';
+import { buildApp } from '../src/http/app.js';
+import { createLogger } from '../src/http/logger.js';
+import { actorOf } from '../src/identity/access.js';
+import { createDeviceClient, type DeviceClient } from '../src/identity/client/proof-client.js';
+import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
+import { createSession } from '../src/identity/sessions/session-store.js';
+import { systemRandom } from '../src/kernel/random.js';
+import { openPlatform, type Platform } from '../src/platform.js';
+import { seedAccounts, seedPeople } from '../src/seed/seed.purposes.js';
+import { followTrainees } from '../src/training/training.purposes.js';
+import type { Actor } from '../src/vault/index.js';
+import { person } from '../test/support/fixtures.js';
+import type { PostgresServer } from '../test/support/postgres-server.js';
+import { benchFixedCost, printFixedCost } from './http-cost.js';
+import { median, throughput } from './stats.js';
 
 /**
- * The cost of the one door: reading one person through vault.read (scope + guard + access log
- * + decryption) against a plain SELECT of the same person from an unprotected plaintext copy,
- * on the same database, pool and concurrency, runs interleaved so both see the same machine.
+ * (b) The cost of the one door, on a durable PostgreSQL (fsync and synchronous_commit on): a
+ * read of one person through the vault (scope, guard, access-log entry committed, then
+ * decryption) against a plain SELECT of the same columns from a plaintext copy, on the same
+ * pool, at concurrency 1, 8 and 32, rounds interleaved. Then the same over HTTP: one /api/v1
+ * endpoint reading through the door against the same endpoint reading the copy, in the same
+ * server and run, with device proofs on both. Each concurrent worker is another account, as
+ * real concurrency is (one account's reads queue on its own budget row, by design).
  */
-export async function benchOneDoor(options: {
-  db: Db;
-  vault: Vault;
-  /** Vaults with some steps switched off, for the breakdown; built by the caller. */
-  variants?: { label: string; vault: Vault }[];
-  people?: number;
-  reads?: number;
-  concurrency?: number;
-  rounds?: number;
-}): Promise<OneDoorResult> {
-  const { db, vault } = options;
-  const peopleCount = options.people ?? 2000;
-  const reads = options.reads ?? 4000;
-  const concurrency = options.concurrency ?? 8;
-  const { actor, ids } = await prepare(db, vault, peopleCount);
-  const pick = (i: number) => ids[(i * 7919) % ids.length]!;
-  const plain = (i: number) =>
-    db.query('SELECT id, last_name, first_name, email, phone FROM bench_plain_people WHERE id = $1', [pick(i)]);
-  const secure = async (i: number) => {
-    const rows = await vault.read(actor, [pick(i)], FIELDS, 'training.follow_up');
-    if (rows.length !== 1) throw new Error('lecture attendue');
-  };
-  await throughput(200, concurrency, plain);
-  await throughput(200, concurrency, secure);
-  const plainRuns: number[] = [];
-  const vaultRuns: number[] = [];
-  for (let round = 0; round < (options.rounds ?? 3); round++) {
-    plainRuns.push(await throughput(reads, concurrency, plain));
-    vaultRuns.push(await throughput(reads, concurrency, secure));
-  }
-  const plainPerSecond = median(plainRuns);
-  const vaultPerSecond = median(vaultRuns);
-  const steps = [];
-  for (const variant of options.variants ?? []) {
-    const read = (i: number) => variant.vault.read(actor, [pick(i)], FIELDS, 'training.follow_up');
-    steps.push({ label: variant.label, perSecond: await throughput(reads, concurrency, read) });
-  }
-  return { plainPerSecond, vaultPerSecond, steps, ratio: vaultPerSecond / plainPerSecond, concurrency, reads };
+const PEOPLE = 2000;
+const ACCOUNTS = 32;
+const CONCURRENCIES = [1, 8, 32] as const;
+
+export interface DoorBenchResult {
+  db: { concurrency: number; plain: number; door: number }[];
+  http: { plain: number; door: number };
+  lockWaits: number;
+  lockSamples: number;
+  fixedCost: Awaited<ReturnType<typeof benchFixedCost>>;
 }
 
-async function prepare(db: Db, vault: Vault, count: number): Promise<{ actor: Actor; ids: string[] }> {
-  const people = Array.from({ length: count }, (_, i) => person({ lastName: `Durand-${i}`, firstName: 'Amélie' }));
-  for (let i = 0; i < people.length; i += 500) await vault.createPeople(system, people.slice(i, i + 500), 'bench');
-  await db.query(`CREATE TABLE bench_plain_people (id uuid PRIMARY KEY, last_name text, first_name text,
-    email text, phone text, birth_date text, address text, ft_id text)`);
-  await db.query(
-    `INSERT INTO bench_plain_people SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
-       $6::text[], $7::text[], $8::text[])`,
-    [
-      people.map((p) => p.id),
-      people.map((p) => p.lastName),
-      people.map((p) => p.firstName),
-      people.map((p) => p.email),
-      people.map((p) => p.phone),
-      people.map((p) => p.birthDate),
-      people.map((p) => JSON.stringify(p.address)),
-      people.map((p) => p.franceTravailId),
-    ],
-  );
-  const organisation = randomUUID();
-  const session = randomUUID();
+export async function benchOneDoor(server: PostgresServer, options: { reads?: number; rounds?: number } = {}) {
+  const reads = options.reads ?? 3000;
+  const rounds = options.rounds ?? 3;
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rempart-bench-')),
+    DATABASE_URL: server.url,
+    READ_CEILING_PER_DAY: '100000',
+  });
+  const platform = await openPlatform(config, { masterKey: systemRandom.bytes(32) });
+  platform.sealer.start();
+  try {
+    const world = await prepare(platform);
+    const sampler = await lockSampler(server.url);
+    const db: DoorBenchResult['db'] = [];
+    for (const concurrency of CONCURRENCIES) {
+      const plain = (i: number) =>
+        platform.db.query(
+          'SELECT id, last_name, first_name, ft_id FROM bench_plain_people WHERE id = $1',
+          [world.pick(i)],
+          { prepare: true },
+        );
+      const door = async (i: number, worker: number) => {
+        const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
+        if (rows.length !== 1) throw new Error('lecture attendue');
+      };
+      await throughput(300, concurrency, plain);
+      await throughput(300, concurrency, door);
+      const plainRuns: number[] = [];
+      const doorRuns: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        plainRuns.push(await throughput(reads, concurrency, plain));
+        sampler.start();
+        doorRuns.push(await throughput(reads, concurrency, door));
+        sampler.stop();
+      }
+      db.push({ concurrency, plain: median(plainRuns), door: median(doorRuns) });
+    }
+    const http = await benchHttp(platform, world, reads, rounds, sampler);
+    await sampler.close();
+    const fixedCost = await benchFixedCost(platform);
+    return {
+      db,
+      http,
+      lockWaits: sampler.waits(),
+      lockSamples: sampler.samples(),
+      fixedCost,
+    } satisfies DoorBenchResult;
+  } finally {
+    await platform.close();
+  }
+}
+
+interface World {
+  pick(i: number): string;
+  actors: Actor[];
+  organisation: string;
+}
+
+async function prepare(platform: Platform): Promise<World> {
+  const { db, vault } = platform;
+  const system = { kind: 'system', task: 'bench' } as const;
+  const people = Array.from({ length: PEOPLE }, (_, i) => person({ lastName: `Durand-${i}`, firstName: 'Amélie' }));
+  for (let i = 0; i < people.length; i += 500) await vault.write(system, seedPeople, people.slice(i, i + 500));
+  // The plaintext copy is what a platform without the door would read: same rows, same index.
+  // The schema's owner makes it; the application's role may only read it.
+  const owner = await platform.openOwner();
+  try {
+    await owner.exec(`CREATE TABLE bench_plain_people (id uuid PRIMARY KEY, last_name text, first_name text, ft_id text);
+      GRANT SELECT ON bench_plain_people TO rempart_app`);
+    await owner.query(
+      'INSERT INTO bench_plain_people SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])',
+      [
+        people.map((p) => p.id),
+        people.map((p) => p.lastName),
+        people.map((p) => p.firstName),
+        people.map((p) => p.franceTravailId),
+      ],
+    );
+  } finally {
+    await owner.close();
+  }
+  const organisation = systemRandom.uuid();
+  const session = systemRandom.uuid();
   await db.query(
     "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF banc d’essai', '12345678901234')",
     [organisation],
@@ -95,48 +137,173 @@ async function prepare(db: Db, vault: Vault, count: number): Promise<{ actor: Ac
     session,
     people.map((p) => p.id),
   ]);
-  const accountId = randomUUID();
-  await vault.createAccounts(
-    system,
-    [
-      {
-        id: accountId,
-        role: 'of_user',
-        organisationId: organisation,
-        personId: null,
-        email: 'banc@demo.rempart.test',
-        displayName: 'Banc',
-        passwordHash: null,
-        status: 'active',
-        createdBy: null,
-        approvedBy: null,
-      },
-    ],
-    'bench',
-  );
-  // The bench reads every person many times: lift the daily ceiling, keep the guard running.
-  await db.query('UPDATE accounts SET read_ceiling_per_day = 100000 WHERE id = $1', [accountId]);
-  await db.query('ANALYZE');
-  const actor: Actor = {
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
+    id: systemRandom.uuid(),
+    role: 'of_user' as const,
+    organisationId: organisation,
+    personId: null,
+    email: `banc-${i}@demo.rempart.test`,
+    displayName: `Banc ${i}`,
+    passwordHash: null,
+    status: 'active' as const,
+    createdBy: null,
+    approvedBy: null,
+    approvedAt: null,
+  }));
+  await vault.write(system, seedAccounts, accounts);
+  const actors: Actor[] = accounts.map((account) => ({
     kind: 'account',
-    accountId,
+    accountId: account.id,
     role: 'of_user',
     organisationId: organisation,
     personId: null,
-    sessionId: 'bench',
+    sessionId: 'banc',
     clientAddr: '127.0.0.1',
-  };
-  return { actor, ids: people.map((p) => p.id) };
+  }));
+  await db.query('ANALYZE');
+  return { pick: (i) => people[(i * 7919) % people.length]!.id, actors, organisation };
 }
 
-export function printOneDoor(result: OneDoorResult): void {
-  console.log(
-    `(b) coût de la porte unique — PostgreSQL, ${result.concurrency} lectures simultanées, ${result.reads} lectures par tour`,
-  );
-  console.log(`    SELECT en clair : ${fmt(result.plainPerSecond)} lectures/s (médiane)`);
-  console.log(`    vault.read      : ${fmt(result.vaultPerSecond)} lectures/s (médiane)`);
-  console.log(`    ratio           : ${fmt(result.ratio, 3)} (objectif ≥ 0,8)`);
-  for (const step of result.steps) {
-    console.log(`    détail — ${step.label} : ${fmt(step.perSecond)} lectures/s (un tour)`);
+/**
+ * The same endpoint twice over HTTP, through the door and from the plaintext copy, each request
+ * with a device proof signed by the worker's own key and session.
+ */
+async function benchHttp(
+  platform: Platform,
+  world: World,
+  reads: number,
+  rounds: number,
+  sampler: Sampler,
+): Promise<DoorBenchResult['http']> {
+  const app = await buildApp(appDepsOf(platform, { logger: createLogger({ level: platform.config.logLevel }) }));
+  const access = { config: { access: { level: 'api' as const, roles: ['of_user' as const] } } };
+  app.get<{ Params: { id: string } }>('/api/v1/banc/porte/:id', access, async (request) => {
+    const [trainee] = await platform.vault.read(actorOf(request), followTrainees, [request.params.id]);
+    return { id: trainee!.id, lastName: trainee!.lastName, firstName: trainee!.firstName };
+  });
+  app.get<{ Params: { id: string } }>('/api/v1/banc/clair/:id', access, async (request) => {
+    const { rows } = await platform.db.query<{ id: string; last_name: string; first_name: string }>(
+      'SELECT id, last_name, first_name, ft_id FROM bench_plain_people WHERE id = $1',
+      [request.params.id],
+      { prepare: true },
+    );
+    return { id: rows[0]!.id, lastName: rows[0]!.last_name, firstName: rows[0]!.first_name };
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const concurrency = 8;
+    const clients = await Promise.all(
+      world.actors.slice(0, concurrency).map((actor) => apiClient(platform, base, actor)),
+    );
+    const call = (kind: 'porte' | 'clair') => (i: number, worker: number) =>
+      clients[worker]!.get(`/api/v1/banc/${kind}/${world.pick(i)}`);
+    await throughput(300, concurrency, call('clair'));
+    await throughput(300, concurrency, call('porte'));
+    const plainRuns: number[] = [];
+    const doorRuns: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      plainRuns.push(await throughput(reads, concurrency, call('clair')));
+      sampler.start();
+      doorRuns.push(await throughput(reads, concurrency, call('porte')));
+      sampler.stop();
+    }
+    return { plain: median(plainRuns), door: median(doorRuns) };
+  } finally {
+    await app.close();
   }
+}
+
+/** A client with its own device key and session, that proves every request with the last nonce it was given. */
+async function apiClient(platform: Platform, base: string, actor: Actor) {
+  if (actor.kind !== 'account') throw new Error('compte attendu');
+  const device: DeviceClient = await createDeviceClient();
+  const session = await createSession(platform.db, {
+    accountId: actor.accountId,
+    role: actor.role,
+    deviceKey: parseDeviceKey(device.publicJwk)!,
+    addr: '127.0.0.1',
+    userAgent: 'banc',
+    mfaAt: null,
+    now: new Date(),
+    random: systemRandom,
+  });
+  const headers = { cookie: `__Host-rempart=${session.cookie}`, 'user-agent': 'banc' };
+  const first = await fetch(`${base}/session/nonce`, { headers });
+  let nonce = ((await first.json()) as { nonce: string }).nonce;
+  return {
+    async get(pathname: string) {
+      const proof = await device.proof({ method: 'GET', path: pathname, nonce });
+      const response = await fetch(`${base}${pathname}`, { headers: { ...headers, 'rempart-proof': proof } });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`${response.status} ${body}`);
+      nonce = response.headers.get('rempart-nonce') ?? nonce;
+    },
+  };
+}
+
+interface Sampler {
+  start(): void;
+  stop(): void;
+  waits(): number;
+  samples(): number;
+  close(): Promise<void>;
+}
+
+/** Counts lock requests not granted, sampled every 2 ms on the server while the door runs. */
+async function lockSampler(url: string): Promise<Sampler> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let waits = 0;
+  let samples = 0;
+  let running = false;
+  let loop: Promise<void> = Promise.resolve();
+  const run = async () => {
+    while (running) {
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_locks WHERE NOT granted');
+      waits += Number(rows[0]!.n);
+      samples++;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  };
+  return {
+    start: () => {
+      running = true;
+      loop = run();
+    },
+    stop: () => {
+      running = false;
+    },
+    waits: () => waits,
+    samples: () => samples,
+    close: async () => {
+      running = false;
+      await loop;
+      await client.end();
+    },
+  };
+}
+
+/** Prints the figures, the four checked lines in exactly their form first. */
+export function printOneDoor(result: DoorBenchResult): void {
+  const at = (c: number) => result.db.find((row) => row.concurrency === c)!;
+  const ratio = (row: { plain: number; door: number }) => row.door / row.plain;
+  console.log(`door-ratio db c=8: ${ratio(at(8)).toFixed(3)}`);
+  console.log(`door-ratio http c=8: ${ratio(result.http).toFixed(3)}`);
+  console.log(`door-reads-per-second db c=32: ${at(32).door.toFixed(1)}`);
+  console.log(`door-lock-waits: ${result.lockWaits}`);
+  console.log('(b) la porte unique — PostgreSQL durable (fsync, synchronous_commit), médianes de 3 tours alternés');
+  for (const row of result.db) {
+    console.log(
+      `    c=${row.concurrency} : SELECT en clair ${row.plain.toFixed(0)} lectures/s, porte ${row.door.toFixed(0)} lectures/s, ratio ${ratio(row).toFixed(3)}`,
+    );
+  }
+  console.log(
+    `    HTTP c=8 : en clair ${result.http.plain.toFixed(0)} requêtes/s, porte ${result.http.door.toFixed(0)} requêtes/s`,
+  );
+  console.log(
+    `    attentes de verrou observées : ${result.lockWaits} sur ${result.lockSamples} échantillons de pg_locks`,
+  );
+  printFixedCost(result.fixedCost);
 }

@@ -2,10 +2,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Db } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
-import { createVault } from '../src/vault/index.js';
+import { openDatabase } from '../src/db/open.js';
 import { makeVault } from '../test/support/fixtures.js';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server.js';
 import { benchAuditVerify } from './audit-verify.js';
@@ -22,15 +19,11 @@ async function freshPostgres(server: PostgresServer, poolSize = 10): Promise<Db>
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const db = await openPostgres(server.url.replace(/\/postgres$/, `/${name}`), poolSize);
-  await migrate(db);
-  return db;
+  return (await openDatabase({ databaseUrl: server.url.replace(/\/postgres$/, `/${name}`), poolSize })).db;
 }
 
 async function freshPglite(): Promise<Db> {
-  const db = await openPglite();
-  await migrate(db);
-  return db;
+  return (await openDatabase({})).db;
 }
 
 const benches = {
@@ -49,29 +42,14 @@ const benches = {
       await db.close();
     }
   },
-  /** (b) the cost of the one door, on PostgreSQL. */
-  b: async (server: PostgresServer) => {
-    const db = await freshPostgres(server, 10);
-    const { vault, keyring, clock, accessLog, guard } = await makeVault(db);
-    const allow = { check: async () => ({ verdict: 'allow' as const }) };
-    const noLog = { append: async () => ({ seq: 0 }) };
-    const variants = [
-      {
-        label: 'portée + déchiffrement (sans garde ni journal)',
-        vault: createVault({ db, keyring, clock, guard: allow, accessLog: noLog }),
-      },
-      {
-        label: 'portée + garde + déchiffrement (sans journal)',
-        vault: createVault({ db, keyring, clock, guard, accessLog: noLog }),
-      },
-      {
-        label: 'portée + journal + déchiffrement (sans garde)',
-        vault: createVault({ db, keyring, clock, guard: allow, accessLog }),
-      },
-    ];
-    const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-    printOneDoor(await benchOneDoor({ db, vault, variants, concurrency }));
-    await db.close();
+  /** (b) the cost of the one door, on a durable PostgreSQL, in the database and over HTTP. */
+  b: async () => {
+    const durable = await startPostgres({ durable: true });
+    try {
+      printOneDoor(await benchOneDoor(durable));
+    } finally {
+      durable.stop();
+    }
   },
   /** (c) audit verify throughput, entries/s. */
   c: async (server: PostgresServer) => {
@@ -83,7 +61,9 @@ const benches = {
     ] as const) {
       const db = await open();
       const result = await benchAuditVerify({ db, entries });
-      console.log(`    ${engine.padEnd(10)} : ${fmt(result.entriesPerSecond)} entrées/s (médiane)`);
+      console.log(
+        `    ${engine.padEnd(10)} : vérification ${fmt(result.entriesPerSecond)} entrées/s (médiane), scellement ${fmt(result.sealedPerSecond)} entrées/s`,
+      );
       await db.close();
     }
   },

@@ -9,13 +9,13 @@ export function median(values: readonly number[]): number {
 export async function throughput(
   count: number,
   concurrency: number,
-  task: (i: number) => Promise<unknown>,
+  task: (i: number, worker: number) => Promise<unknown>,
 ): Promise<number> {
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < count) await task(next++, worker);
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

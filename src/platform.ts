@@ -1,21 +1,27 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createAccessLog } from './audit/index.js';
-import type { AccessLog } from './audit/types.js';
+import { createAccessLog, createSealer, writeCheckpoint, type CheckpointResult, type Sealer } from './audit/index.js';
+import type { AccessLog, ChainKeys } from './audit/types.js';
 import type { Config } from './config/config.js';
 import { Keyring } from './crypto/keyring.js';
 import { resolveMasterKey } from './crypto/master-key.js';
 import type { Db } from './db/client.js';
-import { migrate } from './db/migrate.js';
-import { openPglite } from './db/pglite.js';
-import { openPostgres } from './db/postgres.js';
-import { createCeilingGuard, type Guard } from './guard/index.js';
+import { openDatabase, type OpenedDatabase } from './db/open.js';
+import { configureGuard } from './guard/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { systemRandom, type Random } from './kernel/random.js';
+import { allPurposes } from './purposes.js';
 import { createVault, type Vault } from './vault/index.js';
 
-/** Everything wired once, for the server and for the CLI alike. */
+/** The keys derived from the master key for uses outside the envelopes; none is ever stored. */
+export interface PlatformKeys extends ChainKeys {
+  /** Signs the nonces of device proofs. */
+  nonceKey: Buffer;
+  /** Keys the pseudonyms of citizens' addresses. */
+  addressKey: Buffer;
+}
+
+/** Everything wired once, for the server, the CLI, the tests and the benches alike. */
 export interface Platform {
   config: Config;
   db: Db;
@@ -23,56 +29,97 @@ export interface Platform {
   random: Random;
   keyring: Keyring;
   accessLog: AccessLog;
-  guard: Guard;
+  sealer: Sealer;
   vault: Vault;
-  /** The key that signs access-log checkpoints and the retention anchor; never stored. */
-  checkpointKey: Buffer;
-  /** The key that makes device-proof nonces; never stored. */
-  nonceKey: Buffer;
+  keys: PlatformKeys;
+  /** Checks the chain since the last checkpoint, then signs a new one (or refuses, and alerts). */
+  checkpoint(): Promise<CheckpointResult>;
+  /** The schema's owner: for the purge's tests and for tampering tests only. */
+  openOwner(): Promise<Db>;
   close(): Promise<void>;
 }
 
-/** Opens the database named by the configuration: PostgreSQL if DATABASE_URL, else PGlite. */
-export async function openDatabase(config: Config): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  const dir = path.join(config.dataDir, 'pglite');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  return openPglite(dir);
+export interface PlatformOptions {
+  clock?: Clock;
+  random?: Random;
+  logger?: Logger;
+  /** Tests: a master key without a file. */
+  masterKey?: Buffer;
+  /** Tests: an embedded database in memory rather than in DATA_DIR. */
+  inMemory?: boolean;
 }
 
-/** Opens, migrates and wires the platform. The composition root for everything but HTTP. */
-export async function openPlatform(
+/**
+ * Opens, migrates and wires the platform: the one composition root. The HTTP app is built on
+ * it (`buildApp`), and so are the CLI, the test helper (test/support/platform.ts) and the benches.
+ */
+export async function openPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const random = options.random ?? systemRandom;
+  const masterKey = options.masterKey ?? (await resolveMasterKey(config, random));
+  const opened = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    databaseOwnerUrl: config.databaseOwnerUrl,
+    pgliteDir: config.databaseUrl || options.inMemory ? undefined : path.join(config.dataDir, 'pglite'),
+  });
+  try {
+    return await wirePlatform(opened, config, { ...options, masterKey });
+  } catch (error) {
+    await opened.db.close();
+    throw error;
+  }
+}
+
+/** Wires the platform on a database already open as the application's role. */
+export async function wirePlatform(
+  opened: OpenedDatabase,
   config: Config,
-  options: { clock?: Clock; random?: Random; logger?: Logger } = {},
+  options: PlatformOptions & { masterKey: Buffer },
 ): Promise<Platform> {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? systemRandom;
-  const masterKey = await resolveMasterKey(config, random);
-  const db = await openDatabase(config);
-  try {
-    const applied = await migrate(db);
-    if (applied.length > 0) options.logger?.info({ migrations: applied }, 'migrations appliquées');
-    const keyring = await Keyring.load(db, masterKey, random, clock);
-    const accessLog = createAccessLog({ clock });
-    const guard = createCeilingGuard(config.readCeilingPerDay);
-    const vault = createVault({ db, keyring, accessLog, guard, clock });
-    const checkpointKey = keyring.deriveOutsideKey('audit-checkpoint');
-    const nonceKey = keyring.deriveOutsideKey('session-nonce');
-    return {
-      config,
-      db,
-      clock,
-      random,
-      keyring,
-      accessLog,
-      guard,
-      vault,
-      checkpointKey,
-      nonceKey,
-      close: () => db.close(),
-    };
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  const { db } = opened;
+  if (opened.migrated.length > 0) options.logger?.info({ migrations: opened.migrated }, 'migrations appliquées');
+  const keyring = await Keyring.load(db, options.masterKey, random, clock);
+  const keys: PlatformKeys = {
+    chainKey: keyring.deriveOutsideKey('audit-chain'),
+    checkpointKey: keyring.deriveOutsideKey('audit-checkpoint'),
+    nonceKey: keyring.deriveOutsideKey('session-nonce'),
+    addressKey: keyring.deriveOutsideKey('client-address'),
+  };
+  const sealer = createSealer({
+    db,
+    chainKey: keys.chainKey,
+    clock,
+    onError: (error) => options.logger?.error({ err: error }, 'scellement du journal des accès impossible'),
+  });
+  await configureGuard(db, config);
+  const accessLog = createAccessLog({ clock, onAppend: sealer.nudge });
+  const vault = createVault({
+    db,
+    keyring,
+    clock,
+    purposes: allPurposes,
+    addressKey: keys.addressKey,
+    onLogged: sealer.nudge,
+  });
+  // A checkpoint chain may start from nothing only on a platform this process has just made,
+  // or just upgraded to the keyed log: facts a database writer cannot fake.
+  const mayStartFresh = keyring.createdNow || opened.migrated.includes('0004_one_door.sql');
+  return {
+    config,
+    db,
+    clock,
+    random,
+    keyring,
+    accessLog,
+    sealer,
+    vault,
+    keys,
+    checkpoint: () => writeCheckpoint({ db, dir: config.auditCheckpointDir, clock, random, mayStartFresh, ...keys }),
+    openOwner: opened.openOwner,
+    close: async () => {
+      await sealer.stop();
+      await db.close();
+    },
+  };
 }

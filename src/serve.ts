@@ -1,15 +1,16 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { writeCheckpoint } from './audit/index.js';
+import { appDepsOf } from './app-deps.js';
 import { browserHost, type Config } from './config/config.js';
 import { buildApp } from './http/app.js';
 import { argon2Hasher } from './identity/login/argon2-hasher.js';
 import { mfaRequirement, totpAllowed } from './identity/mfa-policy.js';
 import { newTotpSecret } from './identity/totp/index.js';
-import { issueToken, MAX_TOKEN_TTL_MS } from './identity/tokens.js';
+import { createLinkMinter } from './identity/links.js';
+import { MAX_TOKEN_TTL_MS } from './identity/tokens.js';
 import { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './identity/housekeeping.js';
-import { createMailer, createNotify, createSmtpTransport } from './mail/index.js';
+import { createMailer, createSmtpTransport } from './mail/index.js';
 import { openPlatform } from './platform.js';
 import { seedDemo } from './seed/index.js';
 
@@ -44,16 +45,12 @@ async function ensureDemoData(config: Config, platform: Awaited<ReturnType<typeo
       });
       return secret;
     },
+    // The link goes to demo-accounts.json (mode 0600, outside the database); the database
+    // keeps only its token's hash, as for every link (issue 8, item 3).
     invite: async (accountId, role) => {
       if (mfaRequirement(role) !== 'passkey') return null;
-      const token = await issueToken(platform.db, {
-        accountId,
-        purpose: 'invitation',
-        ttlMs: MAX_TOKEN_TTL_MS,
-        clock: platform.clock,
-        random: platform.random,
-      });
-      return `${config.publicUrl}/invitation/${token}`;
+      const mint = createLinkMinter({ publicUrl: config.publicUrl, clock: platform.clock, random: platform.random });
+      return mint(platform.db, { accountId, purpose: 'invitation', ttlMs: MAX_TOKEN_TTL_MS });
     },
   });
   return file;
@@ -64,30 +61,18 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   const platform = await openPlatform(config, { logger });
   const demoFile = config.mode === 'demo' ? await ensureDemoData(config, platform, logger) : undefined;
   const transport = config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
-  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom });
+  const mintLink = createLinkMinter({ publicUrl: config.publicUrl, clock: platform.clock, random: platform.random });
+  const mailer = createMailer({ ...platform, logger, transport, from: config.mailFrom, mintLink });
   mailer.start(30_000);
-  const app = await buildApp({
-    db: platform.db,
-    clock: platform.clock,
-    random: platform.random,
-    logger,
-    mode: config.mode,
-    nonceKey: platform.nonceKey,
-    trustProxy: config.trustProxy,
-    identity: {
-      publicUrl: config.publicUrl,
-      vault: platform.vault,
-      accessLog: platform.accessLog,
-      passwords: argon2Hasher,
-      notify: createNotify({ clock: platform.clock, random: platform.random }),
-    },
-  });
+  const app = await buildApp(appDepsOf(platform, { logger }));
+  platform.sealer.start();
   const checkpoint = () =>
-    writeCheckpoint(platform.db, {
-      dir: config.auditCheckpointDir,
-      key: platform.checkpointKey,
-      clock: platform.clock,
-    }).catch((error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'));
+    platform
+      .checkpoint()
+      .then((result) => {
+        if (result.status === 'refused') logger.error({ reason: result.reason }, 'point de contrôle du journal refusé');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'point de contrôle du journal impossible'));
   await checkpoint();
   const timer = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   timer.unref();
@@ -116,6 +101,8 @@ export async function serve(config: Config, logger: Logger, out: NodeJS.Writable
   await app.close();
   await mailer.stop();
   transport?.close();
+  // The last entries are sealed, then a last checkpoint signed, before the database closes.
+  await platform.sealer.stop();
   await checkpoint();
   await platform.close();
   return 0;

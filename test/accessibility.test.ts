@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedPeople } from '../src/seed/seed.purposes.js';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
@@ -130,7 +131,7 @@ describe('every page, on a desktop and on a phone', () => {
     app = built.app;
     clock = built.clock;
     const [citizen, withTotp] = [person({ kind: 'candidate' }), person({ kind: 'job_seeker' })];
-    await built.vault.createPeople(system, [citizen, withTotp], 'test');
+    await built.vault.write(system, seedPeople, [citizen, withTotp]);
     const candidate = await addAccount(built.vault, { role: 'candidate', personId: citizen.id, email, password });
     const seeker = await addAccount(built.vault, {
       role: 'job_seeker',

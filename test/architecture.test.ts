@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encryptedColumns } from '../src/vault/fields.js';
+import { encryptedColumns } from '../src/vault/catalogue.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 

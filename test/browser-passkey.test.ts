@@ -5,14 +5,11 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { approveStaffAccount, requestStaffAccount } from '../src/identity/accounts/staff-requests.js';
-import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
 import { fixedClock } from '../src/kernel/clock.js';
-import { systemRandom } from '../src/kernel/random.js';
-import { createNotify } from '../src/mail/index.js';
-import type { Actor } from '../src/vault/index.js';
 import { launchChromium } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
-import { addAccount, identityApp } from './support/identity.js';
+import { identityApp, twoAdmins } from './support/identity.js';
+import { linkFromMailbox } from './support/mail.js';
 
 /** A free port, so the app's public URL (the passkeys' relying party) is known before it listens. */
 async function freePort(): Promise<number> {
@@ -47,48 +44,18 @@ describe('passkeys in Chromium', () => {
     base = `http://localhost:${port}`;
     const built = await identityApp(db, { clock, publicUrl: base });
     app = built.app;
-    const agency = randomUUID();
-    await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'agency', 'Agence de Limoges')", [agency]);
     // Two administrators: one asks for the advisor's account, the other approves it.
-    const admins: Actor[] = [];
-    for (const name of ['premier', 'second']) {
-      const { id } = await addAccount(built.vault, {
-        role: 'admin',
-        organisationId: agency,
-        email: `${name}.${randomUUID().slice(0, 6)}@exemple.fr`,
-      });
-      admins.push({
-        kind: 'account',
-        accountId: id,
-        role: 'admin',
-        organisationId: agency,
-        personId: null,
-        sessionId: null,
-        clientAddr: '127.0.0.1',
-      });
-    }
-    const deps = {
-      db,
-      vault: built.vault,
-      accessLog: built.accessLog,
-      clock,
-      random: systemRandom,
-      passwords: argon2Hasher,
-      notify: createNotify({ clock, random: systemRandom }),
-      publicUrl: base,
-    };
-    advisorId = await requestStaffAccount(deps, admins[0]!, {
+    const { agency, admins } = await twoAdmins(db, built.vault);
+    const deps = built.accounts;
+    advisorId = await requestStaffAccount(deps, admins[0], {
       email,
       role: 'advisor',
       organisationId: agency,
       displayName: 'Mathilde Lefèvre',
     });
-    await approveStaffAccount(deps, admins[1]!, advisorId);
-    const mail = await db.query<{ params: { link: string } }>(
-      "SELECT params FROM mail_outbox WHERE account_id = $1 AND template = 'invitation'",
-      [advisorId],
-    );
-    invitationLink = mail.rows[0]!.params.link;
+    await approveStaffAccount(deps, admins[1], advisorId);
+    // Delivered as in the demo: the mailbox mints the link when it first shows the message.
+    invitationLink = await linkFromMailbox(app, email, 'Invitation');
     await app.listen({ port, host: '127.0.0.1' });
     browser = await launchChromium();
   });

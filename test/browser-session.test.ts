@@ -1,3 +1,4 @@
+import { seedPeople } from '../src/seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { HOTP, Secret } from 'otpauth';
 import { totpStep } from '../src/identity/totp/index.js';
@@ -31,7 +32,7 @@ describe('device-bound session in Chromium', () => {
     const built = await identityApp(db, { clock });
     app = built.app;
     const [citizen, other] = [person({ kind: 'job_seeker' }), person({ kind: 'candidate' })];
-    await built.vault.createPeople(system, [citizen, other], 'test');
+    await built.vault.write(system, seedPeople, [citizen, other]);
     await addAccount(built.vault, { role: 'job_seeker', personId: citizen.id, email, password });
     await addAccount(built.vault, { role: 'candidate', personId: other.id, email: second, password });
     base = await listenForBrowser(app);

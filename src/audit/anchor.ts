@@ -1,45 +1,56 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Queryable, Tx } from '../db/client.js';
-import { GENESIS_HASH } from './entry-hash.js';
+import type { Queryable } from '../db/client.js';
+import { GENESIS_MAC } from './seals.js';
 
-/** Where verification starts: the signed retention anchor, or the genesis (seq 0). */
-export type ChainStart = { seq: number; hash: Buffer; anchored: boolean } | { forged: true; seq: number };
+/** A place in the chain: the last seal before it, the last entry it covers, that seal's MAC. */
+export interface ChainPoint {
+  n: number;
+  toSeq: number;
+  mac: Buffer;
+}
 
-/** The anchor's signature: binds the seq and hash from which the chain restarts after a purge. */
-function anchorMac(key: Buffer, seq: number, hash: Buffer, purgedAt: Date): Buffer {
+export const GENESIS: ChainPoint = { n: 0, toSeq: 0, mac: GENESIS_MAC };
+
+interface AnchorRow {
+  seal_n: number;
+  to_seq: number;
+  seal_mac: Uint8Array;
+  purged_at: Date;
+  signature: Uint8Array;
+}
+
+/** The anchor's signature binds the seal from which the chain restarts after a purge. */
+export function anchorSignature(key: Buffer, point: ChainPoint, purgedAt: Date): Buffer {
   return createHmac('sha256', key)
-    .update(`rempart/anchor/${seq}/${hash.toString('hex')}/${purgedAt.toISOString()}`)
+    .update(
+      JSON.stringify(['rempart-anchor-v2', point.n, point.toSeq, point.mac.toString('hex'), purgedAt.toISOString()]),
+    )
     .digest();
 }
 
-/**
- * Reads the anchor and checks its signature. Without the key, nobody can move the start of the
- * chain forward to hide deleted entries, nor drop the anchor (the first entries would then be
- * missing from the genesis).
- */
-export async function readChainStart(db: Queryable, key: Buffer): Promise<ChainStart> {
-  const { rows } = await db.query<{ seq: number; hash: Uint8Array; signature: Uint8Array; purged_at: Date }>(
-    'SELECT seq, hash, signature, purged_at FROM access_log_anchor WHERE id',
-  );
-  const anchor = rows[0];
-  if (!anchor) return { seq: 0, hash: GENESIS_HASH, anchored: false };
-  const hash = Buffer.from(anchor.hash);
-  const expected = anchorMac(key, anchor.seq, hash, anchor.purged_at);
-  const given = Buffer.from(anchor.signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { forged: true, seq: anchor.seq };
-  return { seq: anchor.seq, hash, anchored: true };
+/** Where the chain starts: after the retention anchor, or at the genesis. The signature is not checked here. */
+export async function chainStart(q: Queryable): Promise<ChainPoint> {
+  const { rows } = await q.query<AnchorRow>('SELECT seal_n, to_seq, seal_mac FROM access_log_anchor WHERE id');
+  const row = rows[0];
+  return row ? { n: row.seal_n, toSeq: row.to_seq, mac: Buffer.from(row.seal_mac) } : GENESIS;
 }
 
-/** Writes or replaces the anchor, signed, inside the purge's transaction. */
-export async function writeAnchor(
-  tx: Tx,
-  anchor: { seq: number; hash: Buffer; purgedAt: Date },
+/**
+ * The start of the chain, with its signature checked: without the key, nobody can move the
+ * start forward to hide deleted entries.
+ */
+export async function verifiedChainStart(
+  q: Queryable,
   key: Buffer,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO access_log_anchor (id, seq, hash, signature, purged_at) VALUES (true, $1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, signature = EXCLUDED.signature,
-       purged_at = EXCLUDED.purged_at`,
-    [anchor.seq, anchor.hash, anchorMac(key, anchor.seq, anchor.hash, anchor.purgedAt), anchor.purgedAt],
+): Promise<{ point: ChainPoint; anchored: boolean; forged: boolean }> {
+  const { rows } = await q.query<AnchorRow>(
+    'SELECT seal_n, to_seq, seal_mac, purged_at, signature FROM access_log_anchor WHERE id',
   );
+  const row = rows[0];
+  if (!row) return { point: GENESIS, anchored: false, forged: false };
+  const point = { n: row.seal_n, toSeq: row.to_seq, mac: Buffer.from(row.seal_mac) };
+  const expected = anchorSignature(key, point, row.purged_at);
+  const given = Buffer.from(row.signature);
+  const forged = given.length !== expected.length || !timingSafeEqual(given, expected);
+  return { point, anchored: true, forged };
 }

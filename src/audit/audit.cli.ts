@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { progressBar } from '../cli/progress.js';
 import type { Platform } from '../platform.js';
-import { writeCheckpoint } from './checkpoints.js';
 import { purgeAccessLog } from './purge.js';
 import { readsByActor } from './queries.js';
 import { verifyAccessLog } from './verify.js';
@@ -25,13 +24,17 @@ const subcommands: Record<string, Sub> = {
     const bar = progressBar('Vérification du journal');
     const report = await verifyAccessLog(platform.db, {
       checkpointDir: platform.config.auditCheckpointDir,
-      key: platform.checkpointKey,
+      chainKey: platform.keys.chainKey,
+      checkpointKey: platform.keys.checkpointKey,
+      now: platform.clock.now(),
       onProgress: (done, total) => bar.update(done, total),
     });
     bar.stop();
-    const from = report.startSeq > 0 ? ` depuis l’ancre de rétention n° ${report.startSeq}` : '';
+    const from = report.startSeq > 0 ? ` depuis l’ancre de rétention (entrée n° ${report.startSeq})` : '';
+    const tail = report.unsealed > 0 ? `, ${report.unsealed} entrée(s) récente(s) pas encore scellée(s)` : '';
     out.write(
-      `${report.checked} entrées vérifiées${from}, tête n° ${report.headSeq}, ${report.checkpoints} points de contrôle signés lus.\n`,
+      `${report.checked} entrées vérifiées dans ${report.seals} sceaux${from}, dernière entrée scellée n° ${report.headSeq}, ` +
+        `${report.checkpoints} points de contrôle signés lus${tail}.\n`,
     );
     if (report.forgedCheckpoints > 0) {
       // A forged line is not trusted, but someone wrote where only rempart writes: say so, and fail.
@@ -47,15 +50,16 @@ const subcommands: Record<string, Sub> = {
     return report.forgedCheckpoints > 0 ? 1 : 0;
   },
   checkpoint: async (_args, platform, out) => {
-    const written = await writeCheckpoint(platform.db, {
-      dir: platform.config.auditCheckpointDir,
-      key: platform.checkpointKey,
-      clock: platform.clock,
-    });
+    await platform.sealer.sealNow();
+    const result = await platform.checkpoint();
+    if (result.status === 'refused') {
+      out.write(`Point de contrôle REFUSÉ : ${result.reason} Une alerte de sécurité est ouverte.\n`);
+      return 1;
+    }
     out.write(
-      written
-        ? `Point de contrôle écrit à l’entrée n° ${written.seq}.\n`
-        : 'Tête inchangée depuis le dernier point de contrôle.\n',
+      result.status === 'written'
+        ? `Point de contrôle n° ${result.checkpoint.i} écrit : sceau n° ${result.checkpoint.sealN}, entrée n° ${result.checkpoint.toSeq}.\n`
+        : 'Chaîne inchangée depuis le dernier point de contrôle.\n',
     );
     return 0;
   },
@@ -64,7 +68,11 @@ const subcommands: Record<string, Sub> = {
     const days = values.days === undefined ? platform.config.auditRetentionDays : Number(values.days);
     if (!Number.isInteger(days) || days < 1) throw new UsageError('--days doit être un entier positif.');
     const before = new Date(platform.clock.now().getTime() - days * DAY);
-    const result = await purgeAccessLog(platform.db, { before, key: platform.checkpointKey, clock: platform.clock });
+    const result = await purgeAccessLog(platform.db, {
+      before,
+      checkpointKey: platform.keys.checkpointKey,
+      clock: platform.clock,
+    });
     const anchor = result.anchorSeq === null ? '' : ` ; la chaîne vérifiable repart de l’ancre n° ${result.anchorSeq}`;
     out.write(`${result.deleted} entrées antérieures au ${before.toISOString()} supprimées${anchor}.\n`);
     return 0;

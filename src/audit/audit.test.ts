@@ -1,36 +1,60 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb, ownerOf } from '../../test/support/databases.js';
 import type { Db, Tx } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
-import { createAccessLog, entryHash, GENESIS_HASH, verifyAccessLog, writeCheckpoint } from './index.js';
-import { appendMany, rolledBack, storedEntry, tempDir } from './testing.js';
+import { systemRandom } from '../kernel/random.js';
+import { writeCheckpoint, verifyAccessLog, type AccessEntryInput, type CheckpointDeps } from './index.js';
+import { sealMac } from './seals.js';
+import { appendMany, logAndSealer, rolledBack, sealUntilDone, tempDir, testKeys, withoutTriggers } from './testing.js';
 
-const key = Buffer.alloc(32, 3);
 const actors = [randomUUID(), randomUUID()];
 const people = [randomUUID(), randomUUID(), randomUUID()];
+const security: AccessEntryInput = {
+  actorId: actors[0]!,
+  sessionId: null,
+  action: 'auth.login.succeeded',
+  record: 'none',
+  purpose: 'security',
+  people: [],
+  fields: [],
+  clientAddr: null,
+};
 
-describe.each(engines)('hash-chained access log on %s', (engine) => {
+describe.each(engines)('keyed, sealed access log on %s', (engine) => {
   let db: Db;
+  let owner: Db;
   let dir: string;
   const clock = fixedClock(new Date('2026-01-01T08:00:00Z'));
-  const log = createAccessLog({ clock });
 
-  const verify = (q: Db | Tx = db, checkpointDir = dir) => verifyAccessLog(q, { checkpointDir, key, batchSize: 7 });
-  /** Tampers inside a transaction, verifies there, then rolls back: the next test starts clean. */
+  const verify = (q: Db | Tx = db, checkpointDir = dir) =>
+    verifyAccessLog(q, { checkpointDir, ...testKeys, now: clock.now(), batchSize: 3 });
+  /** Tampers as the owner, with the triggers off, verifies, then rolls everything back. */
   const verifyAfter = (tamper: (tx: Tx) => Promise<unknown>, checkpointDir = dir) =>
-    rolledBack(db, async (tx) => {
-      await tamper(tx);
-      return verify(tx, checkpointDir);
-    });
-  const row = (tx: Tx, seq: number) => storedEntry(tx, seq);
+    rolledBack(owner, (tx) =>
+      withoutTriggers(tx, async () => {
+        await tamper(tx);
+        return verify(tx, checkpointDir);
+      }),
+    );
+  const checkpointDeps = (): CheckpointDeps => ({
+    db,
+    dir,
+    clock,
+    random: systemRandom,
+    mayStartFresh: true,
+    ...testKeys,
+  });
 
   beforeAll(async () => {
     db = await openTestDb(engine);
+    owner = await ownerOf(db);
     dir = tempDir();
-    await appendMany(db, log, clock, 20, (i) => ({
+    const { sealer } = logAndSealer(db, clock);
+    expect(await writeCheckpoint(checkpointDeps())).toMatchObject({ status: 'written', checkpoint: { i: 0 } });
+    await appendMany(db, clock, 12, (i) => ({
       actorId: actors[i % 2]!,
       sessionId: `s${i % 3}`,
       action: 'read',
@@ -39,183 +63,221 @@ describe.each(engines)('hash-chained access log on %s', (engine) => {
       fields: i % 2 ? ['lastName', 'email'] : ['phone'],
       clientAddr: '192.0.2.1',
     }));
-    expect(await writeCheckpoint(db, { dir, key, clock })).toMatchObject({ seq: 20 });
+    expect(await sealer.sealNow()).toBe(12);
+    // A rolled-back append leaves number 13 unused: the sealer passes over it once it is final.
+    await rolledBack(db, (tx) => logAndSealer(db, clock).log.append(tx, { ...security, actorId: null }));
+    await appendMany(db, clock, 8, () => security);
+    expect(await sealer.sealNow()).toBe(0);
+    await sealUntilDone(sealer, db);
+    expect(await writeCheckpoint(checkpointDeps())).toMatchObject({
+      status: 'written',
+      checkpoint: { i: 1, toSeq: 21 },
+    });
   });
   afterAll(async () => {
+    await owner.close();
     await db.close();
   });
   afterEach(async () => {
-    // Every tampering was rolled back: the committed chain still verifies.
-    expect(await verify()).toMatchObject({ ok: true, checked: 20 });
+    // Every tampering was rolled back: the committed log still verifies.
+    expect(await verify()).toMatchObject({ ok: true });
   });
 
-  it('builds a linked chain that verifies in batches, with progress', async () => {
+  it('seals committed entries in order and verifies them in batches, with progress', async () => {
     const progress: number[][] = [];
     const report = await verifyAccessLog(db, {
       checkpointDir: dir,
-      key,
-      batchSize: 7,
+      ...testKeys,
+      now: clock.now(),
+      batchSize: 1,
       onProgress: (...p) => progress.push(p),
     });
     expect(report).toEqual({
       ok: true,
       checked: 20,
-      headSeq: 20,
+      seals: 2,
+      headSeq: 21,
       startSeq: 0,
-      lastSeq: 20,
-      checkpoints: 1,
+      lastSeq: 21,
+      checkpoints: 2,
       forgedCheckpoints: 0,
+      unsealed: 0,
     });
     expect(progress).toEqual([
-      [7, 20],
-      [14, 20],
+      [12, 20],
       [20, 20],
     ]);
-    let prev: Buffer = GENESIS_HASH;
-    for (let seq = 1; seq <= 20; seq++) {
-      const { hash, ...entry } = await storedEntry(db, seq);
-      expect(entry.prevHash).toEqual(prev);
-      expect(hash).toEqual(entryHash(entry));
-      prev = hash;
-    }
   });
 
-  it.each([
-    ['fields', "SET fields = '{lastName}'"],
-    ['people', "SET people = '{}'"],
-    ['time', "SET at = at + interval '1 millisecond'"],
-    ['time, below the millisecond', "SET at = at + interval '1 microsecond'"],
-    ['actor', 'SET actor_id = NULL'],
-    ['purpose', "SET purpose = 'seed'"],
-    ['client address', "SET client_addr = '198.51.100.7'"],
-    ['previous hash', "SET prev_hash = '\\x01'"],
-    ['hash', "SET hash = sha256('x')"],
-  ])('names an entry whose %s was edited', async (_name, set) => {
-    const report = await verifyAfter((tx) => tx.query(`UPDATE access_log ${set} WHERE seq = 12`));
-    expect(report).toMatchObject({ ok: false, checked: 11, firstBroken: { seq: 12, kind: 'edited' } });
+  it('names an edited entry', async () => {
+    const report = await verifyAfter((tx) => tx.query("UPDATE access_log SET fields = '{address}' WHERE seq = 7"));
+    expect(report).toMatchObject({ ok: false, lastSeq: 0, firstBroken: { seq: 7, kind: 'edited' } });
     expect(report.firstBroken!.message).toBe(
-      'L’entrée n° 12 a été modifiée : son empreinte ne correspond plus à son contenu.',
+      'L’entrée n° 7 a été modifiée : son empreinte ne correspond plus à celle de son sceau.',
     );
   });
 
-  it('names an entry rewritten with a recomputed hash, from the next one that no longer links', async () => {
+  it('names an entry edited and its seal recomputed without the chain key', async () => {
     const report = await verifyAfter(async (tx) => {
-      const forged = { ...(await row(tx, 12)), fields: [] };
-      await tx.query("UPDATE access_log SET fields = '{}', hash = $1 WHERE seq = 12", [entryHash(forged)]);
+      await tx.query("UPDATE access_log SET people = '{}' WHERE seq = 15");
+      // The forger rebuilds the seal's digests and MAC, with a key of their own.
+      const { rows } = await tx.query<Record<string, unknown>>('SELECT * FROM access_log_seals WHERE n = 2');
+      const seal = rows[0]!;
+      const forged = sealMac(Buffer.alloc(32, 9), {
+        n: 2,
+        fromSeq: seal.from_seq as number,
+        toSeq: seal.to_seq as number,
+        seqs: (seal.seqs as number[]).map(Number),
+        digests: [],
+        sealedAt: seal.sealed_at as Date,
+        prevMac: Buffer.from(seal.prev_mac as Uint8Array),
+      });
+      await tx.query('UPDATE access_log_seals SET mac = $1 WHERE n = 2', [forged]);
     });
-    expect(report.firstBroken).toMatchObject({ seq: 12, kind: 'edited' });
-    expect(report.firstBroken!.message).toContain('empreinte recalculée');
+    expect(report.firstBroken).toMatchObject({ seq: 13, kind: 'edited' });
+    expect(report.firstBroken!.message).toContain('Le sceau n° 2 a été modifié');
   });
 
-  it('names a deleted entry, and a deleted run', async () => {
-    expect(await verifyAfter((tx) => tx.query('DELETE FROM access_log WHERE seq = 9'))).toMatchObject({
-      checked: 8,
-      firstBroken: { seq: 9, kind: 'deleted', message: 'L’entrée n° 9 a été supprimée : la séquence saute ce numéro.' },
+  it('names a deleted entry, an inserted one, and two swapped', async () => {
+    expect((await verifyAfter((tx) => tx.query('DELETE FROM access_log WHERE seq = 4'))).firstBroken).toMatchObject({
+      seq: 4,
+      kind: 'deleted',
     });
-    const run = await verifyAfter((tx) => tx.query('DELETE FROM access_log WHERE seq BETWEEN 9 AND 11'));
-    expect(run.firstBroken).toMatchObject({ seq: 9, kind: 'deleted' });
-    expect(run.firstBroken!.message).toContain('n° 9 à 11');
+    const inserted = await verifyAfter((tx) =>
+      tx.query(
+        "INSERT INTO access_log (seq, at, action, purpose, people, fields) VALUES (13, now(), 'read', 'x', '{}', '{}')",
+      ),
+    );
+    expect(inserted.firstBroken).toMatchObject({ seq: 13, kind: 'inserted' });
+    const swapped = await verifyAfter(async (tx) => {
+      await tx.query('UPDATE access_log SET seq = -1 WHERE seq = 2');
+      await tx.query('UPDATE access_log SET seq = 2 WHERE seq = 3');
+      await tx.query('UPDATE access_log SET seq = 3 WHERE seq = -1');
+    });
+    // The row numbered 2 holds what was sealed as entry 3.
+    expect(swapped.firstBroken).toMatchObject({ seq: 3, kind: 'reordered' });
   });
 
-  it('names deleted entries when the rest was renumbered to hide the gap', async () => {
+  it('names content moved to another number', async () => {
     const report = await verifyAfter(async (tx) => {
-      await tx.query('DELETE FROM access_log WHERE seq = 9');
-      await tx.query('UPDATE access_log SET seq = -(seq - 1) WHERE seq > 9');
-      await tx.query('UPDATE access_log SET seq = -seq WHERE seq < 0');
-    });
-    expect(report.firstBroken).toMatchObject({ seq: 9, kind: 'deleted' });
-  });
-
-  it.each([
-    [5, 6, 'inside a batch'],
-    [7, 8, 'across two batches'],
-  ])('names reordered entries (%i and %i swapped, %s)', async (a, b) => {
-    const report = await verifyAfter(async (tx) => {
-      await tx.query('UPDATE access_log SET seq = -seq WHERE seq IN ($1, $2)', [a, b]);
-      await tx.query('UPDATE access_log SET seq = CASE seq WHEN $1 THEN $2::bigint ELSE $3::bigint END WHERE seq < 0', [
-        -a,
-        b,
-        a,
-      ]);
-    });
-    expect(report.firstBroken).toMatchObject({ seq: a, kind: 'reordered' });
-  });
-
-  it('names an entry inserted in the middle with a valid hash, the rest pushed down', async () => {
-    const report = await verifyAfter(async (tx) => {
-      const before = await row(tx, 9);
-      await tx.query('UPDATE access_log SET seq = -(seq + 1) WHERE seq >= 10');
-      await tx.query('UPDATE access_log SET seq = -seq WHERE seq < 0');
-      const forged = { ...before, seq: 10, prevHash: before.hash, people: [], fields: [] };
+      const columns = 'at, actor_id, session_id, action, purpose, record, people, probed, fields, client_addr, outcome';
       await tx.query(
-        `INSERT INTO access_log (seq, at, actor_id, session_id, action, purpose, people, fields, client_addr, prev_hash, hash)
-         SELECT 10, at, actor_id, session_id, action, purpose, '{}', '{}', client_addr, hash, $1 FROM access_log WHERE seq = 9`,
-        [entryHash(forged)],
+        `UPDATE access_log a SET (${columns}) = (SELECT ${columns} FROM access_log b WHERE b.seq = 6) WHERE a.seq = 5`,
       );
     });
-    expect(report.firstBroken).toMatchObject({ seq: 10, kind: 'inserted' });
+    expect(report.firstBroken).toMatchObject({ seq: 6, kind: 'reordered' });
   });
 
-  it('names an entry added past the head without the lock', async () => {
-    const report = await verifyAfter(async (tx) => {
-      const last = await row(tx, 20);
-      const entry = { ...last, seq: 21, prevHash: last.hash };
+  it('names deleted seals, a truncated log, and an unsealed tail left too long', async () => {
+    const missing = await verifyAfter((tx) => tx.query('DELETE FROM access_log_seals WHERE n = 1'));
+    expect(missing.firstBroken).toMatchObject({ kind: 'deleted' });
+    expect(missing.firstBroken!.message).toContain('Le sceau n° 1 a été supprimé');
+    const truncated = await verifyAfter(async (tx) => {
+      await tx.query('DELETE FROM access_log_seals WHERE n = 2');
+      await tx.query('DELETE FROM access_log WHERE seq > 12');
+    });
+    expect(truncated.firstBroken).toMatchObject({ seq: 13, kind: 'truncated' });
+    const tail = await verifyAfter(async (tx) => {
       await tx.query(
-        `INSERT INTO access_log (seq, at, actor_id, session_id, action, purpose, people, fields, client_addr, prev_hash, hash)
-         SELECT 21, at, actor_id, session_id, action, purpose, people, fields, client_addr, hash, $1 FROM access_log WHERE seq = 20`,
-        [entryHash(entry)],
+        "INSERT INTO access_log (at, action, purpose, people, fields) VALUES ($1, 'read', 'x', '{}', '{}')",
+        [new Date(clock.now().getTime() - 10 * 60_000)],
       );
     });
-    expect(report.firstBroken).toMatchObject({ seq: 21, kind: 'inserted' });
+    expect(tail).toMatchObject({ unsealed: 1, firstBroken: { seq: 22, kind: 'unsealed' } });
   });
 
-  /** Cuts the tail after 15 and rewinds the head onto entry 15, as a careful attacker would. */
-  const truncate = async (tx: Tx) => {
-    await tx.query('DELETE FROM access_log WHERE seq > 15');
-    await tx.query('UPDATE access_log_head SET seq = 15, hash = (SELECT hash FROM access_log WHERE seq = 15)');
-  };
-
-  it('names a truncated tail with a rewound head, thanks to the signed checkpoint (and only thanks to it)', async () => {
-    const report = await verifyAfter(truncate);
-    expect(report).toMatchObject({ ok: false, checked: 15, firstBroken: { seq: 16, kind: 'truncated' } });
-    expect(report.firstBroken!.message).toContain('point de contrôle signé atteste l’entrée n° 20');
-    // Without the checkpoint file, the same cut is invisible: that is why checkpoints live outside.
-    expect(await verifyAfter(truncate, tempDir())).toMatchObject({ ok: true, checked: 15 });
-  });
-
-  it('names a truncated tail from the head alone when the head was not rewound', async () => {
-    const report = await verifyAfter((tx) => tx.query('DELETE FROM access_log WHERE seq > 15'), tempDir());
-    expect(report.firstBroken).toMatchObject({ seq: 16, kind: 'truncated' });
-  });
-
-  it('catches a tail rewritten with recomputed hashes and head at the signed checkpoint', async () => {
-    const report = await verifyAfter(async (tx) => {
-      const forged = entryHash({ ...(await row(tx, 20)), people: [], fields: [] });
-      await tx.query("UPDATE access_log SET people = '{}', fields = '{}', hash = $1 WHERE seq = 20", [forged]);
-      await tx.query('UPDATE access_log_head SET hash = $1', [forged]);
+  it('accepts a fresh unsealed tail, and says how long it is', async () => {
+    const report = await rolledBack(db, async (tx) => {
+      await tx.query(
+        "INSERT INTO access_log (at, action, purpose, people, fields) VALUES ($1, 'read', 'x', '{}', '{}')",
+        [clock.now()],
+      );
+      return verify(tx);
     });
-    expect(report.firstBroken).toMatchObject({ seq: 20, kind: 'edited' });
-    expect(report.firstBroken!.message).toContain('point de contrôle signé');
+    expect(report).toMatchObject({ ok: true, unsealed: 1, headSeq: 21 });
   });
 
-  it('rejects and reports checkpoint lines whose signature does not hold', async () => {
-    const forgedDir = tempDir();
-    cpSync(dir, forgedDir, { recursive: true });
-    const file = path.join(forgedDir, readdirSync(forgedDir)[0]!);
-    const line = JSON.parse(readFileSync(file, 'utf8').trim()) as Record<string, unknown>;
-    const lines = [
-      { ...line, seq: 99 },
-      { ...line, hash: '00'.repeat(32) },
-      { ...line, mac: '00' },
-    ];
-    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\npas du JSON\n`, { flag: 'a' });
-    // Trusted, the first line would claim a truncation and the second an edit at seq 20.
-    expect(await verify(db, forgedDir)).toMatchObject({ ok: true, checkpoints: 1, forgedCheckpoints: 4 });
+  it('fails on deleted checkpoint files, a gap between checkpoints, and a copy the files lack', async () => {
+    const empty = tempDir();
+    expect((await verify(db, empty)).firstBroken).toMatchObject({ kind: 'checkpoints' });
+    expect((await verify(db, empty)).firstBroken!.message).toContain('Aucun point de contrôle signé');
+    const gapped = tempDir();
+    for (const name of readdirSync(dir)) {
+      const lines = readFileSync(path.join(dir, name), 'utf8').split('\n');
+      writeFileSync(path.join(gapped, name), lines.filter((line) => !line.includes('"i":0')).join('\n'));
+    }
+    expect((await verify(db, gapped)).firstBroken!.message).toContain('Il manque le point de contrôle n° 0');
+    const report = await verifyAfter(
+      (tx) =>
+        tx.query(
+          "INSERT INTO access_log_checkpoints (i, seal_n, to_seq, seal_mac, at, prev_sig, sig) VALUES (2, 2, 21, '\\x00', now(), '\\x00', '\\x00')",
+        ),
+      dir,
+    );
+    expect(report.firstBroken!.message).toContain('Le point de contrôle n° 2 manque dans les fichiers');
   });
 
-  it('keeps checkpoints private and skips one when the head has not moved', async () => {
-    expect(statSync(dir).mode & 0o777).toBe(0o700);
-    expect(statSync(path.join(dir, readdirSync(dir)[0]!)).mode & 0o777).toBe(0o600);
-    expect(await writeCheckpoint(db, { dir, key, clock })).toBeNull();
+  it('fails when seals have gone uncovered by any checkpoint for long', async () => {
+    const report = await verifyAfter(async (tx) => {
+      await tx.query('DELETE FROM access_log_checkpoints WHERE i = 1');
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      return undefined;
+    }, withoutLastCheckpoint(dir));
+    expect(report.firstBroken).toMatchObject({ seq: 1, kind: 'checkpoints' });
+    expect(report.firstBroken!.message).toContain('Aucun point de contrôle ne couvre le journal depuis le sceau n° 1');
+  });
+
+  it('refuses to sign a checkpoint over a log forged since the last one, and opens one alert', async () => {
+    // A new entry, sealed but not yet under a checkpoint, is then rewritten.
+    const { log, sealer } = logAndSealer(db, clock);
+    await log.append(db, security);
+    // The tampering tests above rolled back appends: the sealer waits until those numbers are final.
+    await sealUntilDone(sealer, db);
+    const result = await rolledBack(owner, (tx) =>
+      withoutTriggers(tx, async () => {
+        await tx.query("UPDATE access_log SET purpose = 'falsifié' WHERE seq = (SELECT max(seq) FROM access_log)");
+        const deps = { ...checkpointDeps(), db: tx };
+        const refused = await writeCheckpoint(deps);
+        const again = await writeCheckpoint(deps);
+        const alerts = await tx.query<{ kind: string }>("SELECT kind FROM security_alerts WHERE status = 'open'");
+        return { refused, again, alerts: alerts.rows };
+      }),
+    );
+    expect(result.refused).toMatchObject({ status: 'refused' });
+    expect(result.again).toMatchObject({ status: 'refused' });
+    expect(result.alerts).toEqual([{ kind: 'audit.chain_broken' }]);
+    // Control: the same log, not forged, is signed.
+    expect(await writeCheckpoint(checkpointDeps())).toMatchObject({ status: 'written', checkpoint: { i: 2 } });
+  });
+
+  it('refuses to start checkpoints from nothing on a platform that is not new', async () => {
+    const elsewhere = tempDir();
+    const result = await writeCheckpoint({ ...checkpointDeps(), dir: elsewhere, mayStartFresh: false });
+    expect(result).toMatchObject({ status: 'refused' });
+    expect(readdirSync(elsewhere)).toEqual([]);
+    rmSync(elsewhere, { recursive: true });
+  });
+
+  it('is append-only for everybody but the purge, on both engines (triggers)', async () => {
+    for (const statement of [
+      "UPDATE access_log SET purpose = 'x' WHERE seq = 1",
+      'DELETE FROM access_log WHERE seq = 1',
+      'TRUNCATE access_log',
+      'UPDATE access_log_seals SET n = n',
+      'DELETE FROM access_log_checkpoints',
+    ]) {
+      await expect(rolledBack(owner, (tx) => tx.query(statement))).rejects.toThrow(/ajout seul/);
+    }
   });
 });
+
+/** A copy of the checkpoint directory without its last line (checkpoint n° 1). */
+function withoutLastCheckpoint(dir: string): string {
+  const copy = tempDir();
+  for (const name of readdirSync(dir)) {
+    const lines = readFileSync(path.join(dir, name), 'utf8').split('\n');
+    writeFileSync(path.join(copy, name), lines.filter((line) => !line.includes('"i":1')).join('\n'));
+  }
+  return copy;
+}

@@ -1,30 +1,50 @@
 import type { BreakKind, BrokenEntry } from './types.js';
 
 const entry = (kind: BreakKind, seq: number, message: string): BrokenEntry => ({ seq, kind, message });
-const range = (from: number, to: number) => (from === to ? `l’entrée n° ${from}` : `les entrées n° ${from} à ${to}`);
 
-/** The messages of the verifier, in French, with sequence numbers only. */
+/** The verifier's messages, in French, with sequence numbers only. */
 export const breaks = {
   edited: (seq: number) =>
-    entry('edited', seq, `L’entrée n° ${seq} a été modifiée : son empreinte ne correspond plus à son contenu.`),
-  recomputed: (seq: number) =>
+    entry('edited', seq, `L’entrée n° ${seq} a été modifiée : son empreinte ne correspond plus à celle de son sceau.`),
+  moved: (seq: number, found: number) =>
     entry(
-      'edited',
+      'reordered',
       seq,
-      `L’entrée n° ${seq} a été réécrite avec une empreinte recalculée : l’entrée n° ${seq + 1} ne s’y enchaîne plus.`,
+      `L’entrée n° ${seq} a été déplacée : son contenu se trouve au n° ${found}, l’ordre du journal a été modifié.`,
     ),
-  rewritten: (seq: number, since: number) =>
+  deleted: (seq: number) =>
+    entry('deleted', seq, `L’entrée n° ${seq} a été supprimée : son sceau l’atteste, la base ne la contient plus.`),
+  inserted: (seq: number) =>
     entry(
-      'edited',
+      'inserted',
       seq,
-      `La chaîne a été réécrite avec des empreintes recalculées entre l’entrée n° ${since + 1} et l’entrée n° ${seq} : ` +
-        `l’empreinte de l’entrée n° ${seq} diffère de celle du point de contrôle signé.`,
+      `L’entrée n° ${seq} a été insérée après coup : aucun sceau ne la mentionne dans la plage qu’il couvre.`,
     ),
-  headMismatch: (seq: number) =>
+  sealEdited: (seq: number, n: number) =>
     entry(
       'edited',
       seq,
-      `L’entrée n° ${seq} a été réécrite : son empreinte diffère de celle que la tête du journal a enregistrée.`,
+      `Le sceau n° ${n} a été modifié : sa signature ne correspond plus à son contenu (entrées à partir du n° ${seq}).`,
+    ),
+  sealsMissing: (seq: number, from: number, to: number) =>
+    entry(
+      'deleted',
+      seq,
+      from === to
+        ? `Le sceau n° ${from} a été supprimé : la chaîne saute du sceau n° ${from - 1} au n° ${to + 1}.`
+        : `Les sceaux n° ${from} à ${to} ont été supprimés : la chaîne saute du sceau n° ${from - 1} au n° ${to + 1}.`,
+    ),
+  sealUnlinked: (seq: number, n: number) =>
+    entry(
+      'inserted',
+      seq,
+      `Le sceau n° ${n} ne s’enchaîne pas au précédent : la chaîne a été réécrite ou complétée après coup.`,
+    ),
+  rewritten: (seq: number, n: number) =>
+    entry(
+      'edited',
+      seq,
+      `Le sceau n° ${n} diffère de celui qu’atteste un point de contrôle signé : la chaîne a été réécrite.`,
     ),
   anchor: (seq: number) =>
     entry(
@@ -32,61 +52,58 @@ export const breaks = {
       seq,
       `L’ancre de rétention (entrée n° ${seq}) a été modifiée : sa signature ne correspond plus à son contenu.`,
     ),
-  deleted: (from: number, to: number) =>
-    entry(
-      'deleted',
-      from,
-      `${capital(range(from, to))} ${plural(from, to, 'a', 'ont')} été supprimée${plural(from, to, '', 's')} : la séquence saute ${plural(from, to, 'ce numéro', 'ces numéros')}.`,
-    ),
-  renumbered: (seq: number, home: number) =>
-    entry(
-      'deleted',
-      seq,
-      `${capital(range(seq, home - 1))} ${plural(seq, home - 1, 'a', 'ont')} été supprimée${plural(seq, home - 1, '', 's')} puis la suite renumérotée : ` +
-        `l’entrée n° ${seq} porte le contenu de l’entrée n° ${home}.`,
-    ),
-  reordered: (seq: number, found: number) =>
-    entry(
-      'reordered',
-      seq,
-      `L’entrée n° ${seq} a été déplacée : son contenu se trouve au n° ${found}, l’ordre de la chaîne a été modifié.`,
-    ),
-  shifted: (seq: number, now: number) =>
-    entry(
-      'inserted',
-      seq,
-      `Une entrée a été insérée au n° ${seq} : l’entrée d’origine n° ${seq} se trouve désormais au n° ${now}.`,
-    ),
-  unlinked: (seq: number) =>
-    entry(
-      'inserted',
-      seq,
-      `L’entrée n° ${seq} ne s’enchaîne pas à la précédente, pourtant attestée : elle a été insérée ou remplacée.`,
-    ),
-  beyondHead: (seq: number, head: number) =>
-    entry(
-      'inserted',
-      seq,
-      `L’entrée n° ${seq} a été insérée hors de la chaîne : la tête du journal s’arrête au n° ${head}.`,
-    ),
-  truncatedAtCheckpoint: (last: number, signed: number) =>
+  truncated: (last: number, signed: number, seq: number) =>
     entry(
       'truncated',
-      last + 1,
-      `Le journal a été tronqué : il s’arrête à l’entrée n° ${last} alors qu’un point de contrôle signé atteste l’entrée n° ${signed}.`,
+      seq,
+      `Le journal a été tronqué : il s’arrête au sceau n° ${last} alors qu’un point de contrôle signé atteste le sceau n° ${signed}.`,
     ),
-  truncatedAtHead: (last: number, head: number) =>
+  unsealed: (seq: number, count: number) =>
     entry(
-      'truncated',
-      last + 1,
-      `Le journal a été tronqué : il s’arrête à l’entrée n° ${last} alors que sa tête annonce l’entrée n° ${head}.`,
+      'unsealed',
+      seq,
+      `${count} entrée${count > 1 ? 's' : ''} à partir du n° ${seq} ${count > 1 ? 'ne sont' : 'n’est'} pas scellée${count > 1 ? 's' : ''} depuis plus de deux minutes : ` +
+        'démarrez la plateforme pour que le scelleur les enchaîne, ou cherchez qui les a ajoutées hors de la plateforme.',
+    ),
+  noCheckpoint: () =>
+    entry(
+      'checkpoints',
+      0,
+      'Aucun point de contrôle signé n’a été trouvé : les fichiers ont été supprimés ou déplacés (AUDIT_CHECKPOINT_DIR).',
+    ),
+  checkpointFilesMissing: (from: number, to: number) =>
+    entry(
+      'checkpoints',
+      0,
+      from === to
+        ? `Le point de contrôle n° ${from} manque dans les fichiers alors que la base l’a enregistré : un fichier a été supprimé.`
+        : `Les points de contrôle n° ${from} à ${to} manquent dans les fichiers alors que la base les a enregistrés : des fichiers ont été supprimés.`,
+    ),
+  checkpointGap: (from: number, to: number) =>
+    entry(
+      'checkpoints',
+      0,
+      from === to
+        ? `Il manque le point de contrôle n° ${from} : la suite des points de contrôle est interrompue.`
+        : `Il manque les points de contrôle n° ${from} à ${to} : la suite des points de contrôle est interrompue.`,
+    ),
+  checkpointUnlinked: (i: number) =>
+    entry(
+      'checkpoints',
+      0,
+      `Le point de contrôle n° ${i} ne s’enchaîne pas au précédent : la suite des points de contrôle a été altérée.`,
+    ),
+  checkpointCopyDiffers: (i: number) =>
+    entry(
+      'checkpoints',
+      0,
+      `La copie en base du point de contrôle n° ${i} diffère du fichier signé : la base a été modifiée.`,
+    ),
+  uncovered: (seq: number, n: number) =>
+    entry(
+      'checkpoints',
+      seq,
+      `Aucun point de contrôle ne couvre le journal depuis le sceau n° ${n} (entrée n° ${seq}), scellé il y a plus de trois minutes : ` +
+        'les derniers points de contrôle ont été supprimés, ou la plateforme n’a pas pu en signer (voir les alertes).',
     ),
 };
-
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function plural(from: number, to: number, one: string, many: string): string {
-  return from === to ? one : many;
-}

@@ -1,7 +1,18 @@
-export type { AccessEntryInput, AccessLog, BreakKind, BrokenEntry, VerifyOptions, VerifyReport } from './types.js';
-export { createAccessLog } from './append.js';
-export { entryHash, GENESIS_HASH, type ChainedEntry } from './entry-hash.js';
-export { readCheckpoints, writeCheckpoint, type Checkpoint } from './checkpoints.js';
+export type {
+  AccessEntryInput,
+  AccessLog,
+  BreakKind,
+  BrokenEntry,
+  ChainKeys,
+  Outcome,
+  RecordKind,
+  VerifyOptions,
+  VerifyReport,
+} from './types.js';
+export { createAccessLog, ENTRY_COLUMNS, entryPlaceholders, entryValues } from './entries.js';
+export { createSealer, type Sealer } from './sealer.js';
+export { writeCheckpoint, type CheckpointDeps, type CheckpointResult } from './checkpoint-writer.js';
+export { readCheckpointFiles, type Checkpoint, type SignedCheckpoint } from './checkpoints.js';
 export { verifyAccessLog } from './verify.js';
 export { purgeAccessLog, type PurgeResult } from './purge.js';
 export { readsByActor, type ActorRead } from './queries.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
-import { writeAnchor } from './anchor.js';
+import { anchorSignature } from './anchor.js';
 
 /** What a purge removed, and where the verifiable chain now starts (null: nothing was purged). */
 export interface PurgeResult {
@@ -11,29 +11,30 @@ export interface PurgeResult {
 /**
  * Retention: CNIL délibération n° 2021-122 (recommandation sur la journalisation) advises
  * keeping access logs six months to one year; rempart keeps one year by default
- * (AUDIT_RETENTION_DAYS). In one transaction, under the head lock, deletes the prefix of the
- * chain older than `before` (stopping at the first entry that is not, so what remains is still
- * one unbroken chain) and records the last deleted entry's seq and hash as a signed anchor, from
- * which verification restarts.
+ * (AUDIT_RETENTION_DAYS). Cuts the chain after the last seal made before `before` (every entry a
+ * seal covers is older than the seal), through `access_log_purge()`, the only path that may
+ * delete from the log: it removes that prefix and moves the signed anchor there, from which
+ * verification restarts. What remains is one unbroken chain.
  */
 export async function purgeAccessLog(
   db: Db,
-  options: { before: Date; key: Buffer; clock: Clock },
+  options: { before: Date; checkpointKey: Buffer; clock: Clock },
 ): Promise<PurgeResult> {
   return db.transaction(async (tx) => {
-    // Appends wait while the prefix is cut and the anchor moved.
-    await tx.query('SELECT seq FROM access_log_head WHERE id FOR UPDATE');
-    const { rows } = await tx.query<{ seq: number; hash: Uint8Array }>(
-      `SELECT seq, hash FROM access_log WHERE seq = COALESCE(
-         (SELECT min(seq) - 1 FROM access_log WHERE at >= $1),
-         (SELECT max(seq) FROM access_log))`,
+    const { rows } = await tx.query<{ n: number; to_seq: number; mac: Uint8Array }>(
+      'SELECT n, to_seq, mac FROM access_log_seals WHERE sealed_at < $1 ORDER BY n DESC LIMIT 1',
       [options.before],
     );
-    const last = rows[0];
-    // Nothing older than `before` is left (the entry before the first recent one is already gone).
-    if (!last) return { deleted: 0, anchorSeq: null };
-    const deleted = await tx.query('DELETE FROM access_log WHERE seq <= $1', [last.seq]);
-    await writeAnchor(tx, { seq: last.seq, hash: Buffer.from(last.hash), purgedAt: options.clock.now() }, options.key);
-    return { deleted: deleted.affectedRows, anchorSeq: last.seq };
+    const cut = rows[0];
+    if (!cut) return { deleted: 0, anchorSeq: null };
+    const purgedAt = options.clock.now();
+    const point = { n: cut.n, toSeq: cut.to_seq, mac: Buffer.from(cut.mac) };
+    const signature = anchorSignature(options.checkpointKey, point, purgedAt);
+    const result = await tx.query<{ deleted: number }>('SELECT access_log_purge($1, $2, $3) AS deleted', [
+      cut.n,
+      purgedAt,
+      signature,
+    ]);
+    return { deleted: result.rows[0]!.deleted, anchorSeq: cut.to_seq };
   });
 }

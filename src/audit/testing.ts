@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db, Queryable, Tx } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
-import type { ChainedEntry } from './entry-hash.js';
-import type { AccessEntryInput, AccessLog } from './types.js';
+import { createAccessLog } from './entries.js';
+import { createSealer } from './sealer.js';
+import type { AccessEntryInput } from './types.js';
 
 // Helpers shared by the access-log tests (not used by the application).
 
@@ -29,35 +30,54 @@ export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'rempart-audit-'));
 }
 
-/** Appends `count` entries, one minute apart, each in its own transaction. */
+export const testKeys = { chainKey: Buffer.alloc(32, 3), checkpointKey: Buffer.alloc(32, 4) };
+
+/** An access log and its sealer on `db`, with the test keys. */
+export function logAndSealer(db: Db, clock: Clock) {
+  const sealer = createSealer({ db, chainKey: testKeys.chainKey, clock });
+  return { log: createAccessLog({ clock }), sealer };
+}
+
+/** Appends `count` entries, one minute apart, each on its own. */
 export async function appendMany(
   db: Db,
-  log: AccessLog,
   clock: Clock & { advance(ms: number): void },
   count: number,
   entryFor: (i: number) => AccessEntryInput,
 ): Promise<void> {
+  const log = createAccessLog({ clock });
   for (let i = 0; i < count; i++) {
     clock.advance(60_000);
-    await db.transaction((tx) => log.append(tx, entryFor(i)));
+    await log.append(db, entryFor(i));
   }
 }
 
-/** The entry stored at `seq`, as the hash function takes it, with its stored hash. */
-export async function storedEntry(q: Queryable, seq: number): Promise<ChainedEntry & { hash: Buffer }> {
-  const { rows } = await q.query<Record<string, unknown>>('SELECT * FROM access_log WHERE seq = $1', [seq]);
-  const row = rows[0]!;
-  return {
-    seq: row.seq as number,
-    at: row.at as Date,
-    actorId: row.actor_id as string | null,
-    sessionId: row.session_id as string | null,
-    action: row.action as string,
-    purpose: row.purpose as string,
-    people: row.people as string[],
-    fields: row.fields as string[],
-    clientAddr: row.client_addr as string | null,
-    prevHash: Buffer.from(row.prev_hash as Uint8Array),
-    hash: Buffer.from(row.hash as Uint8Array),
-  };
+/** Runs `work` with the access log's triggers off, as someone who owns the database would. */
+export async function withoutTriggers<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  for (const table of ['access_log', 'access_log_seals', 'access_log_checkpoints', 'access_log_anchor']) {
+    await tx.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+  }
+  return work();
+}
+
+/**
+ * Seals until nothing is left unsealed: a number rolled back elsewhere becomes final only once
+ * every older transaction on the server has ended, which other test files may delay.
+ */
+export async function sealUntilDone(
+  sealer: { sealNow(): Promise<number> },
+  db: Queryable,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await sealer.sealNow();
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM access_log
+       WHERE seq > COALESCE((SELECT max(to_seq) FROM access_log_seals), (SELECT to_seq FROM access_log_anchor), 0)`,
+    );
+    if (rows[0]!.n === 0) return;
+    if (Date.now() > deadline) throw new Error('entrées toujours non scellées');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -1,115 +1,109 @@
 import type { Queryable } from '../db/client.js';
-import { readChainStart } from './anchor.js';
+import { verifiedChainStart } from './anchor.js';
 import { breaks } from './breaks.js';
-import { readCheckpoints, type Checkpoint } from './checkpoints.js';
-import { classifyMisplaced } from './classify.js';
-import { selectLogRows, verifiesAt, type LogRow } from './rows.js';
+import { readCheckpointCopies, readCheckpointFiles, type SignedCheckpoint } from './checkpoints.js';
 import type { BrokenEntry, VerifyOptions, VerifyReport } from './types.js';
+import { walkChain } from './walk.js';
 
-/** The last entry found sound (its hash in hex), and whether something outside vouches for it. */
-interface Cursor {
-  seq: number;
-  hash: string;
-  vouched: boolean;
-  /** The last seq a signed checkpoint (or the anchor) confirmed. */
-  confirmed: number;
-}
+/** An unsealed entry older than this means the sealer is down, or the entry came from elsewhere. */
+export const UNSEALED_GRACE_MS = 2 * 60_000;
+/** A seal older than this with no checkpoint over it means checkpoints went missing (one a minute). */
+export const UNCOVERED_GRACE_MS = 3 * 60_000;
 
 /**
- * Recomputes the chain from the signed retention anchor (or the genesis) to the head, in
- * batches (keyset pagination on seq), checks it against the signed checkpoints kept outside the
- * database, and names the first broken entry and how it was broken. Checkpoints are read before
- * the head, so that none can be newer than it; entries appended meanwhile are left for next time.
- * Run it apart from a purge, which moves the start of the chain.
+ * Verifies the whole access log: the signed checkpoints (outside the database) are all there,
+ * numbered without a gap and chained, and agree with their copies in the database; the retention
+ * anchor is signed; every seal from the anchor (or the genesis) follows the one before, holds
+ * under the chain key, matches the checkpoints, and lists exactly the entries of its range; the
+ * newest checkpoint is reached; no seal has gone uncovered, and no entry unsealed, for long.
+ * Names the first break. Entries appended meanwhile are left for next time.
  */
 export async function verifyAccessLog(db: Queryable, options: VerifyOptions): Promise<VerifyReport> {
-  const { valid, forged } = await readCheckpoints(options.checkpointDir, options.key);
-  const head = await readHead(db);
-  const start = await readChainStart(db, options.key);
+  const { valid, forged } = await readCheckpointFiles(options.checkpointDir, options.checkpointKey);
+  const start = await verifiedChainStart(db, options.checkpointKey);
   const report: VerifyReport = {
     ok: true,
     checked: 0,
-    headSeq: head.seq,
-    startSeq: start.seq,
-    lastSeq: start.seq,
+    seals: 0,
+    headSeq: start.point.toSeq,
+    startSeq: start.point.toSeq,
+    lastSeq: start.point.toSeq,
     checkpoints: valid.length,
     forgedCheckpoints: forged,
+    unsealed: 0,
   };
-  if ('forged' in start) return fail(report, breaks.anchor(start.seq));
-  const signed = new Map(valid.filter((c) => c.seq > start.seq).map((c) => [c.seq, c.hash]));
-  const cursor: Cursor = { seq: start.seq, hash: start.hash.toString('hex'), vouched: true, confirmed: start.seq };
-  const total = Math.max(0, head.seq - start.seq);
-  const batchSize = options.batchSize ?? 5000;
-  for (;;) {
-    // No upper bound in SQL: with one, a freshly filled table without statistics gets a bitmap
-    // scan that sorts the whole rest of the log for every batch. Rows past the head stop the walk.
-    const rows = await selectLogRows(db, 'WHERE seq > $1 ORDER BY seq LIMIT $2', [cursor.seq, batchSize]);
-    const within = rows.filter((row) => row.seq <= head.seq);
-    for (const row of within) {
-      const broken = checkRow(row, cursor, signed);
-      if (broken === 'misplaced') return fail(report, await classifyMisplaced(db, cursor.seq + 1, row));
-      if (broken) return fail(report, broken);
-      report.checked++;
-    }
-    report.lastSeq = cursor.seq;
-    if (within.length > 0) options.onProgress?.(report.checked, total);
-    if (within.length < batchSize) break;
+  const checkpointBreak = checkCheckpointChain(valid) ?? checkCopies(valid, await readCheckpointCopies(db));
+  if (checkpointBreak) return fail(report, checkpointBreak);
+  if (start.forged) return fail(report, breaks.anchor(start.point.toSeq));
+  const total = await countEntries(db, start.point.toSeq);
+  const walked = await walkChain(db, start.point, {
+    chainKey: options.chainKey,
+    signed: new Map(valid.map((c) => [c.sealN, c.sealMac])),
+    batchSize: options.batchSize,
+    onProgress: (entries) => options.onProgress?.(entries, total),
+  });
+  report.checked = walked.entries;
+  report.seals = walked.seals;
+  report.headSeq = walked.end.toSeq;
+  report.lastSeq = walked.end.toSeq;
+  if (walked.broken) return fail(report, walked.broken);
+  const newest = valid.at(-1)!;
+  if (newest.sealN > walked.end.n)
+    return fail(report, breaks.truncated(walked.end.n, newest.sealN, walked.end.toSeq + 1));
+  const uncovered = await firstUncoveredSeal(db, newest, options.now);
+  if (uncovered) return fail(report, breaks.uncovered(uncovered.fromSeq + 1, uncovered.n));
+  const tail = await unsealedTail(db, walked.end.toSeq);
+  report.unsealed = tail.count;
+  if (tail.count > 0 && options.now.getTime() - tail.oldest!.getTime() > UNSEALED_GRACE_MS) {
+    return fail(report, breaks.unsealed(tail.first!, tail.count));
   }
-  const broken = checkTail(cursor, head, valid.at(-1)) ?? (await checkBeyondHead(db));
-  return broken ? fail(report, broken) : report;
+  return report;
 }
 
-/**
- * Checks one row against the cursor, then moves the cursor onto it. A row out of sequence or
- * whose hash fails is 'misplaced', for the classifier to tell how.
- */
-function checkRow(
-  row: LogRow,
-  cursor: Cursor,
-  signed: ReadonlyMap<number, string>,
-): BrokenEntry | 'misplaced' | undefined {
-  if (row.seq !== cursor.seq + 1 || !verifiesAt(row)) return 'misplaced';
-  if (row.prevHash !== cursor.hash) {
-    // The row is whole but does not link. If its predecessor is vouched for, the row is foreign;
-    // otherwise the likelier story is a predecessor rewritten with a recomputed hash.
-    return cursor.vouched ? breaks.unlinked(row.seq) : breaks.recomputed(cursor.seq);
+/** The checkpoints start at the genesis and follow each other without a gap, each signing the last. */
+function checkCheckpointChain(valid: readonly SignedCheckpoint[]): BrokenEntry | undefined {
+  if (valid.length === 0) return breaks.noCheckpoint();
+  if (valid[0]!.i !== 0) return breaks.checkpointGap(0, valid[0]!.i - 1);
+  for (let index = 1; index < valid.length; index++) {
+    const previous = valid[index - 1]!;
+    const current = valid[index]!;
+    if (current.i === previous.i && current.sig === previous.sig) continue;
+    if (current.i !== previous.i + 1) return breaks.checkpointGap(previous.i + 1, current.i - 1);
+    if (current.prevSig !== previous.sig) return breaks.checkpointUnlinked(current.i);
   }
-  const checkpoint = signed.get(row.seq);
-  if (checkpoint !== undefined && checkpoint !== row.hash) return breaks.rewritten(row.seq, cursor.confirmed);
-  cursor.seq = row.seq;
-  cursor.hash = row.hash;
-  cursor.vouched = checkpoint !== undefined;
-  if (cursor.vouched) cursor.confirmed = row.seq;
   return undefined;
 }
 
-/** The chain must reach the newest signed checkpoint and the head, and end on the head's hash. */
-function checkTail(cursor: Cursor, head: { seq: number; hash: string }, latest: Checkpoint | undefined) {
-  if (latest && latest.seq > cursor.seq) return breaks.truncatedAtCheckpoint(cursor.seq, latest.seq);
-  if (head.seq > cursor.seq) return breaks.truncatedAtHead(cursor.seq, head.seq);
-  if (head.hash !== cursor.hash) return breaks.headMismatch(cursor.seq);
+/** Every copy in the database has its signed line in the files, with the same signature. */
+function checkCopies(valid: readonly SignedCheckpoint[], copies: ReadonlyMap<number, string>): BrokenEntry | undefined {
+  const signed = new Map(valid.map((c) => [c.i, c.sig]));
+  const missing = [...copies.keys()].filter((i) => !signed.has(i));
+  if (missing.length > 0) return breaks.checkpointFilesMissing(missing[0]!, missing.at(-1)!);
+  for (const [i, sig] of copies) if (signed.get(i) !== sig) return breaks.checkpointCopyDiffers(i);
   return undefined;
 }
 
-/**
- * Entries past the head were not appended through the lock. Head and maximum are read in one
- * statement, so an append committing meanwhile (which moves both together) is never mistaken.
- */
-async function checkBeyondHead(db: Queryable): Promise<BrokenEntry | undefined> {
-  const { rows } = await db.query<{ seq: number; beyond: number | null }>(
-    'SELECT seq, (SELECT min(seq) FROM access_log WHERE seq > h.seq) AS beyond FROM access_log_head h WHERE id',
+async function countEntries(db: Queryable, after: number): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM access_log WHERE seq > $1', [after]);
+  return rows[0]!.n;
+}
+
+async function firstUncoveredSeal(db: Queryable, newest: SignedCheckpoint, now: Date) {
+  const { rows } = await db.query<{ n: number; from_seq: number }>(
+    'SELECT n, from_seq FROM access_log_seals WHERE n > $1 AND sealed_at < $2 ORDER BY n LIMIT 1',
+    [newest.sealN, new Date(now.getTime() - UNCOVERED_GRACE_MS)],
   );
   const row = rows[0];
-  return row && row.beyond !== null ? breaks.beyondHead(row.beyond, row.seq) : undefined;
+  return row ? { n: row.n, fromSeq: row.from_seq } : null;
 }
 
-async function readHead(db: Queryable): Promise<{ seq: number; hash: string }> {
-  const { rows } = await db.query<{ seq: number; hash: string }>(
-    "SELECT seq, encode(hash, 'hex') AS hash FROM access_log_head WHERE id",
+async function unsealedTail(db: Queryable, after: number) {
+  const { rows } = await db.query<{ count: number; first: number | null; oldest: Date | null }>(
+    'SELECT count(*)::int AS count, min(seq) AS first, min(at) AS oldest FROM access_log WHERE seq > $1',
+    [after],
   );
-  const head = rows[0];
-  if (!head) throw new Error('journal des accès : ligne de tête absente');
-  return head;
+  const row = rows[0]!;
+  return { count: row.count, first: row.first, oldest: row.oldest };
 }
 
 function fail(report: VerifyReport, broken: BrokenEntry): VerifyReport {

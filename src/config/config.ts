@@ -26,6 +26,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres:// ou postgresql://.')
     .optional(),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_OWNER_URL doit commencer par postgres:// ou postgresql://.')
+    .optional(),
   REMPART_MASTER_KEY: masterKey.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(1_000_000).default(2000),
@@ -44,6 +48,11 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The role that owns the schema and runs migrations, when it is not DATABASE_URL's: the
+   * application's own login then never holds the rights to rewrite the access log.
+   */
+  databaseOwnerUrl: string | undefined;
   masterKey: Buffer | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   demoPeople: number;
@@ -80,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Configuration invalide :\n- SMTP_URL : obligatoire en mode production, sans quoi les avis de sécurité ne partiraient jamais.',
     );
   }
+  if (values.DATABASE_OWNER_URL && !values.DATABASE_URL) {
+    throw new ConfigError(
+      'Configuration invalide :\n- DATABASE_OWNER_URL : ne sert qu’avec DATABASE_URL (le rôle de l’application).',
+    );
+  }
   const dataDir = path.resolve(values.DATA_DIR);
   return Object.freeze({
     mode: values.REMPART_MODE,
@@ -87,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     dataDir,
     databaseUrl: values.DATABASE_URL,
+    databaseOwnerUrl: values.DATABASE_OWNER_URL,
     masterKey: values.REMPART_MASTER_KEY ? Buffer.from(values.REMPART_MASTER_KEY, 'base64') : undefined,
     logLevel: values.LOG_LEVEL,
     demoPeople: values.DEMO_PEOPLE,

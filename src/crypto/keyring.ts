@@ -33,6 +33,8 @@ export class Keyring {
   /** Field keys derived once per load: deriving them on every index doubled its cost. */
   private fieldKeys = new Map<BlindIndexName, Buffer>();
   private loadedAt = 0;
+  /** Whether this load created the keys: a new platform, not one whose keys went missing. */
+  private created = false;
 
   private constructor(
     private readonly masterKey: Buffer,
@@ -46,6 +48,11 @@ export class Keyring {
     await keyring.ensureInitialKeys(db);
     await keyring.reload(db);
     return keyring;
+  }
+
+  /** True when this process created the keyring: the platform is new (the access log may start from nothing). */
+  get createdNow(): boolean {
+    return this.created;
   }
 
   get activeDataVersion(): number {
@@ -139,10 +146,11 @@ export class Keyring {
 
   private async ensureInitialKeys(db: Queryable): Promise<void> {
     for (const kind of ['data', 'index'] as const) {
-      await db.query(
-        'INSERT INTO keyring (kind, version, wrapped, active) VALUES ($1, 1, $2, true) ON CONFLICT DO NOTHING',
+      const { rows } = await db.query(
+        'INSERT INTO keyring (kind, version, wrapped, active) VALUES ($1, 1, $2, true) ON CONFLICT DO NOTHING RETURNING 1',
         [kind, this.wrap(kind, 1, this.random.bytes(32))],
       );
+      if (kind === 'data') this.created = rows.length > 0;
     }
   }
 

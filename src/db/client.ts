@@ -4,9 +4,22 @@ export interface QueryResult<Row> {
   affectedRows: number;
 }
 
+/** How to run one query. */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each connection (PostgreSQL): planned once, not at every
+   * call. For hot statements whose text is fixed, such as the vault's door.
+   */
+  prepare?: boolean;
+}
+
 /** Something that runs parameterised SQL: the database itself or an open transaction. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<Row>>;
 }
 
 /** A transaction in progress. Only code handed a Tx can take part in it. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb, ownerOf } from '../../test/support/databases.js';
 import type { Db } from './client.js';
 import { listMigrations, migrate } from './migrate.js';
 
@@ -15,7 +15,16 @@ describe.each(engines)('database on %s', (engine) => {
   it('records every migration once, and a second run applies nothing', async () => {
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
     expect(rows.map((row) => row.name)).toEqual(await listMigrations());
-    expect(await migrate(db)).toEqual([]);
+    const owner = await ownerOf(db);
+    try {
+      expect(await migrate(owner)).toEqual([]);
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('runs the application as a role that cannot change the schema', async () => {
+    await expect(db.exec('CREATE TABLE intruder (id int)')).rejects.toThrow(/permission denied/);
   });
 
   it('returns int8 as numbers and bytea as bytes on both engines', async () => {
@@ -25,14 +34,13 @@ describe.each(engines)('database on %s', (engine) => {
   });
 
   it('rolls back a transaction that throws', async () => {
-    await db.exec('CREATE TABLE rollback_probe (id int)');
     await expect(
       db.transaction(async (tx) => {
-        await tx.query('INSERT INTO rollback_probe VALUES (1)');
+        await tx.query("INSERT INTO guard_policy (role, per_day) VALUES ('rollback_probe', 1)");
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
-    const { rows } = await db.query('SELECT * FROM rollback_probe');
+    const { rows } = await db.query("SELECT * FROM guard_policy WHERE role = 'rollback_probe'");
     expect(rows).toHaveLength(0);
   });
 });

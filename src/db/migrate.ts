@@ -37,13 +37,29 @@ export async function migrate(db: Db): Promise<string[]> {
 }
 
 /**
- * Splits a migration into statements on semicolons at line ends. Our migrations keep to plain
- * DDL (no function bodies), which is what lets them run inside one parameterless transaction
- * on both engines; a file that needs `$$` bodies would need a real SQL lexer.
+ * Splits a migration into statements on semicolons at line ends, outside dollar-quoted bodies
+ * (`$$ … $$`, `$tag$ … $tag$`) of functions and triggers, and drops whole-line comments. Our
+ * migrations keep to that shape, which is what lets them run inside one parameterless
+ * transaction on both engines. It is not a SQL lexer: a semicolon at the end of a line inside a
+ * quoted string would split it, so migrations do not write one.
  */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*$/m)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement.length > 0);
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  let openTag: string | null = null;
+  for (const line of sql.split('\n')) {
+    if (openTag === null && /^\s*--/.test(line)) continue;
+    current.push(line);
+    for (const match of line.matchAll(/\$[A-Za-z_]*\$/g)) {
+      if (openTag === null) openTag = match[0];
+      else if (match[0] === openTag) openTag = null;
+    }
+    if (openTag === null && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, '').trim());
+      current = [];
+    }
+  }
+  const rest = current.join('\n').trim();
+  if (rest.length > 0) statements.push(rest);
+  return statements.filter((statement) => statement.length > 0);
 }

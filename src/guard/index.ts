@@ -1,2 +1,2 @@
-export type { Guard, GuardDecision, GuardRequest } from './guard.js';
-export { createCeilingGuard } from './ceiling.js';
+export { configureGuard } from './policy.js';
+export { raiseAlert, type AlertKind } from './alerts.js';

@@ -5,9 +5,11 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type pino from 'pino';
 import type { Db } from '../db/client.js';
 import {
+  createLinkMinter,
   registerAccessControl,
   registerIdentityAssets,
   registerIdentityRoutes,
+  registerRequestGuards,
   reverifyPage,
   viewerRole,
   type LoginDeps,
@@ -95,10 +97,16 @@ export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Prom
   registerOpenApiRoute(app);
   if (deps.identity) {
     const { mode, db, clock, random, nonceKey } = deps;
-    registerIdentityRoutes(web, { ...deps.identity, db, clock, random, mode, nonceKey });
+    // The reset and registration forms: throttled, and their lookups run after the answer.
+    const guards = registerRequestGuards(app, { secret: nonceKey, clock });
+    registerIdentityRoutes(web, { ...deps.identity, db, clock, random, mode, nonceKey, guards });
   }
   registerPublicPages(web);
-  if (deps.identity) registerDemoMailbox(web, { mode: deps.mode, db: deps.db, vault: deps.identity.vault });
+  if (deps.identity) {
+    const { clock, random } = deps;
+    const mintLink = createLinkMinter({ publicUrl: deps.identity.publicUrl, clock, random });
+    registerDemoMailbox(web, { mode: deps.mode, db: deps.db, clock, vault: deps.identity.vault, mintLink });
+  }
   // Routes a test adds through the kit, as a domain would.
   extend?.(web);
   return app;

@@ -20,7 +20,7 @@ describe('identity housekeeping', () => {
     await db?.close();
   });
 
-  it('deletes expired flows, stale proof ids, old failures and spent links, and keeps the live ones', async () => {
+  it('deletes expired flows, stale proof ids, old failures and counts, spent links, and keeps the live ones', async () => {
     const { vault } = await makeVault(db);
     const { id } = await addAccount(vault, { role: 'candidate' });
     await startFlow(db, { accountId: id, kind: 'mfa', now: ago(11 * 60_000), random: systemRandom });
@@ -44,13 +44,20 @@ describe('identity housekeeping', () => {
         [Buffer.from(randomUUID()), id, expires, used],
       );
     }
+    for (const start of [ago(61 * 60_000), ago(10 * 60_000)]) {
+      await db.query('INSERT INTO request_counts (bucket, window_start, hits) VALUES ($1, $2, 1)', [
+        Buffer.alloc(16, 1),
+        start,
+      ]);
+    }
 
-    expect(await purgeIdentityState(db, now)).toEqual({ flows: 1, failures: 1, tokens: 2 });
+    expect(await purgeIdentityState(db, now)).toEqual({ flows: 1, failures: 1, counts: 1, tokens: 2 });
     const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
     expect(await count('SELECT count(*)::int AS n FROM login_flows')).toBe(1);
     expect(await count("SELECT count(*)::int AS n FROM proof_replays WHERE jti = 'frais'")).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM proof_replays')).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM login_failures')).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM account_tokens')).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM request_counts')).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { seedPeople } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ describe('device-bound sessions over HTTP', () => {
     const built = await identityApp(db, { clock });
     app = built.app;
     const candidate = person({ kind: 'candidate' });
-    await built.vault.createPeople(system, [candidate], 'test');
+    await built.vault.write(system, seedPeople, [candidate]);
     ({ id: accountId } = await addAccount(built.vault, { role: 'candidate', personId: candidate.id, email, password }));
     await app.ready();
     device = await createDeviceClient();

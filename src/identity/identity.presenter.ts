@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleTitle, type Role } from '../kernel/roles.js';
-import type { AccountContact, ManagedAccount } from '../vault/index.js';
+import type { ManagedAccount } from './accounts/managed-accounts.js';
+import type { OwnContact } from './contact.js';
 import type { PasskeySummary } from './passkeys/passkeys.js';
 import type { SessionSummary } from './sessions/session-store.js';
 
@@ -22,7 +23,7 @@ export const meSchema = z
   })
   .describe('Le compte de la session.');
 
-export function presentMe(contact: AccountContact, role: Role): z.infer<typeof meSchema> {
+export function presentMe(contact: OwnContact, role: Role): z.infer<typeof meSchema> {
   return { id: contact.accountId, role, email: contact.email, displayName: contact.displayName };
 }
 

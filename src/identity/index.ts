@@ -4,9 +4,11 @@
  * The server's start-up (demo accounts, housekeeping) uses the rest.
  */
 export { actorOf, hasFreshStepUp, registerAccessControl, STEP_UP_MS, type Access } from './access.js';
+export { registerRequestGuards } from './accounts/request-guards.js';
 export { registerIdentityAssets } from './assets.js';
 export { HOUSEKEEPING_EVERY_MS, purgeIdentityState } from './housekeeping.js';
 export { registerIdentityRoutes, type IdentityDeps } from './identity.routes.js';
+export { createLinkMinter, type MintLink } from './links.js';
 export { argon2Hasher } from './login/argon2-hasher.js';
 export type { LoginDeps, PasswordHasher } from './login/deps.js';
 export { mfaRequirement, totpAllowed } from './mfa-policy.js';

@@ -4,6 +4,7 @@ import { HOTP, Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
 import { addAccount, identityApp, submitForm } from '../../test/support/identity.js';
+import { linkFromMailbox } from '../../test/support/mail.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import type { Vault } from '../vault/index.js';
@@ -205,11 +206,8 @@ describe('login over HTTP', () => {
     const main = (body: string) =>
       body.slice(body.indexOf('<main'), body.indexOf('</main>')).replace(/name="_csrf" value="[^"]+"/, '');
     expect(main(known.body)).toBe(main(unknown.body));
-    const { rows } = await db.query<{ params: { link: string } }>(
-      "SELECT params FROM mail_outbox WHERE template = 'reset_password' AND account_id = $1",
-      [agent.id],
-    );
-    const token = new URL(rows[0]!.params.link).pathname.split('/').at(-1)!;
+    const link = await linkFromMailbox(app, agent.email, 'Réinitialisation');
+    const token = new URL(link).pathname.split('/').at(-1)!;
     const fresh = 'Un tout autre mot de passe, assez long, 2026 !';
     const done = await form('/mot-de-passe/nouveau', { token, password: fresh });
     expect(done.statusCode).toBe(303);

@@ -6,8 +6,21 @@ import type { Random } from '../kernel/random.js';
 /** What a single-use link is for; the database refuses any other purpose. */
 export type TokenPurpose = 'verify_email' | 'invitation' | 'reset_password';
 
+const HOUR_MS = 3600_000;
+
 /** No link lives longer than a week, whatever the caller asks. */
-export const MAX_TOKEN_TTL_MS = 7 * 24 * 3600_000;
+export const MAX_TOKEN_TTL_MS = 7 * 24 * HOUR_MS;
+
+/**
+ * How long each kind of link lives from the moment it is minted, that is when its message is
+ * delivered. The one source for the tokens, the messages and the pages that state a lifetime
+ * (OWASP Forgot Password Cheat Sheet: a reset link must be short-lived).
+ */
+export const TOKEN_TTL_MS: Readonly<Record<TokenPurpose, number>> = {
+  verify_email: 24 * HOUR_MS,
+  reset_password: HOUR_MS,
+  invitation: 3 * 24 * HOUR_MS,
+};
 
 const TOKEN_BYTES = 32;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that only moves when a test moves it. */
-export function fixedClock(start: Date): Clock & { advance(ms: number): void; set(at: Date): void } {
+export type FixedClock = Clock & { advance(ms: number): void; set(at: Date): void };
+
+export function fixedClock(start: Date): FixedClock {
   let current = start.getTime();
   return {
     now: () => new Date(current),

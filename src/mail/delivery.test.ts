@@ -1,10 +1,13 @@
+import { seedAccounts } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
-import { makeVault, system } from '../../test/support/fixtures.js';
+import { makeVault, system, type TestKit } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { createLogger } from '../http/logger.js';
 import { captureLogs, type LogCapture } from '../http/test-helpers.js';
+import { createLinkMinter } from '../identity/links.js';
+import { consumeToken } from '../identity/tokens.js';
 import { systemRandom } from '../kernel/random.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { createNotify, enqueueMail } from './outbox.js';
@@ -13,11 +16,11 @@ import { MAX_ATTEMPTS } from './retry.js';
 import { createSmtpTransport } from './smtp.js';
 import { startTestSmtpServer, type TestSmtpServer } from './test-helpers.js';
 
-const link = 'https://rempart.test/compte/mot-de-passe?jeton=q8Zr-2xYc_Lm';
+const RESET_LINK = /\nhttps:\/\/rempart\.test\/mot-de-passe\/nouveau\/([A-Za-z0-9_-]{43})\n/;
 
 describe.each(engines)('mail delivery on %s', (engine) => {
   let db: Db;
-  let kit: Awaited<ReturnType<typeof makeVault>>;
+  let kit: TestKit;
   let smtp: TestSmtpServer;
   let logs: LogCapture;
   let mailer: Mailer;
@@ -37,24 +40,21 @@ describe.each(engines)('mail delivery on %s', (engine) => {
   beforeEach(async () => {
     accountId = randomUUID();
     email = `eloise.${accountId.slice(0, 8)}@exemple.fr`;
-    await kit.vault.createAccounts(
-      system,
-      [
-        {
-          id: accountId,
-          role: 'candidate',
-          organisationId: null,
-          personId: null,
-          email,
-          displayName: 'Éloïse Lefèvre',
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
+    await kit.vault.write(system, seedAccounts, [
+      {
+        id: accountId,
+        role: 'candidate',
+        organisationId: null,
+        personId: null,
+        email,
+        displayName: 'Éloïse Lefèvre',
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
     await db.query('DELETE FROM mail_outbox');
     smtp.received.length = 0;
     logs = captureLogs();
@@ -70,12 +70,18 @@ describe.each(engines)('mail delivery on %s', (engine) => {
       random: systemRandom,
       logger: createLogger({ level: 'info', destination: logs.stream }),
       transport: url ? createSmtpTransport(url) : null,
+      mintLink: createLinkMinter({ publicUrl: 'https://rempart.test', clock: kit.clock, random: systemRandom }),
     });
   }
 
+  /** The token of the reset link a received message carries. */
+  const tokenIn = (text: string | undefined) => RESET_LINK.exec(text ?? '')?.[1] ?? '';
+  const opens = async (token: string) =>
+    (await consumeToken(db, { token, purpose: 'reset_password', clock: kit.clock })) === accountId;
+
   const enqueueReset = (at = kit.clock.now()) =>
     db.transaction((tx) =>
-      enqueueMail(tx, { id: randomUUID(), accountId, template: 'reset_password', params: { link }, at }),
+      enqueueMail(tx, { id: randomUUID(), accountId, template: 'reset_password', params: {}, at }),
     );
   const outbox = async () =>
     (
@@ -84,7 +90,7 @@ describe.each(engines)('mail delivery on %s', (engine) => {
       )
     ).rows;
 
-  it('delivers a queued message in French, to the account’s address, with its link', async () => {
+  it('delivers a queued message in French, to the account’s address, with a link minted as it leaves', async () => {
     await enqueueReset();
     expect(await mailer.deliverPending()).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
@@ -93,10 +99,14 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     expect(mail?.from).toBe('ne-pas-repondre@rempart.localhost');
     expect(mail?.subject).toBe('[rempart] Réinitialisation de votre mot de passe');
     expect(mail?.text).toContain('Une réinitialisation du mot de passe de votre compte rempart a été demandée.');
-    expect(mail?.text).toContain(`Choisir un nouveau mot de passe :\n${link}`);
+    expect(mail?.text).toMatch(/Choisir un nouveau mot de passe :\n/);
     expect(mail?.raw).toMatch(/^Auto-Submitted: auto-generated/m);
     const [row] = await outbox();
     expect(row?.sent_at).toEqual(kit.clock.now());
+    // The outbox never held the link; only the token's hash was stored, and the link opens.
+    const token = tokenIn(mail?.text);
+    expect(JSON.stringify(await outbox())).not.toContain(token);
+    expect(await opens(token)).toBe(true);
     // Sent once: a second run finds nothing to do.
     expect(await mailer.deliverPending()).toEqual({ sent: 0, failed: 0 });
   });
@@ -106,11 +116,12 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     await enqueueReset();
     await mailer.deliverPending();
     const { rows } = await db.query<{ actor_id: string | null; purpose: string; fields: string[] }>(
-      'SELECT actor_id, purpose, fields FROM access_log WHERE seq > $1',
+      'SELECT actor_id, purpose, record, people, fields FROM access_log WHERE seq > $1',
       [head[0]?.seq],
     );
+    // The platform reads the address alone, and the log says whose.
     expect(rows).toEqual([
-      { actor_id: null, purpose: 'mail.deliver', fields: ['account.email', 'account.displayName'] },
+      { actor_id: null, purpose: 'mail.deliver', record: 'account', people: [accountId], fields: ['email'] },
     ]);
   });
 
@@ -131,6 +142,10 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     expect(await mailer.deliverPending()).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received.map((mail) => mail.to)).toEqual([[email]]);
     expect((await outbox())[0]?.attempts).toBe(1);
+    // The refused try minted a link too, which the delivered one superseded.
+    const { rows } = await db.query('SELECT 1 FROM account_tokens WHERE account_id = $1', [accountId]);
+    expect(rows).toHaveLength(2);
+    expect(await opens(tokenIn(smtp.received[0]?.text))).toBe(true);
   });
 
   it('doubles the wait after each failure and records only an error code', async () => {
@@ -171,7 +186,8 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain('@');
     expect(logs.text()).not.toContain('@');
-    expect(logs.text()).not.toContain('jeton');
+    expect(logs.text()).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    expect(logs.text()).not.toContain('mot-de-passe/nouveau');
     expect(logs.entries().map((entry) => entry.msg)).toEqual(
       expect.arrayContaining(['mail.delivery_failed', 'mail.sent']),
     );
@@ -181,6 +197,14 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     await expect(
       enqueueMail(db, { id: randomUUID(), accountId, template: 'reset_password', params: { link: email } }),
     ).rejects.toThrow(MailParamsError);
+    await expect(
+      enqueueMail(db, {
+        id: randomUUID(),
+        accountId,
+        template: 'reset_password',
+        params: { link: 'https://rempart.test/mot-de-passe/nouveau/x' },
+      }),
+    ).rejects.toThrow(/paramètres inconnus \(link\)/);
     await expect(
       db.transaction(async (tx) => {
         await enqueueMail(tx, {
@@ -195,12 +219,14 @@ describe.each(engines)('mail delivery on %s', (engine) => {
     expect(await outbox()).toEqual([]);
   });
 
-  it('leaves messages in the outbox when there is no SMTP server (demo)', async () => {
+  it('leaves messages in the outbox, and mints nothing, when there is no SMTP server (demo)', async () => {
     await enqueueReset();
     expect(await makeMailer(null).deliverPending()).toEqual({ sent: 0, failed: 0 });
     const [row] = await outbox();
     expect(row?.attempts).toBe(0);
     expect(row?.sent_at).toBeNull();
+    const { rows } = await db.query('SELECT 1 FROM account_tokens WHERE account_id = $1', [accountId]);
+    expect(rows).toEqual([]);
   });
 
   it('delivers in the background once started', async () => {

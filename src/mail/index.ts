@@ -1,7 +1,8 @@
 /*
  * Mail: an outbox in the database, French templates, delivery over SMTP with nodemailer. The
  * outbox names an account, never an address; the address is read through the vault (and so
- * logged) only when a message is delivered or shown in the demo mailbox.
+ * logged) only when a message is delivered or shown in the demo mailbox; a message's single-use
+ * link is minted then too, and never stored.
  */
 export { enqueueMail, createNotify, type OutgoingMail, type NotifyAccount } from './outbox.js';
 export { createMailer, type Mailer, type MailerDeps, type DeliveryReport } from './mailer.js';

@@ -1,17 +1,20 @@
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import type { MintLink } from '../identity/links.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
-import type { Actor, Vault } from '../vault/index.js';
+import { platformActor, type Vault } from '../vault/index.js';
+import { deliverMail } from './mail.purposes.js';
 import { backoffMs, deliveryErrorCode, LEASE_MS, MAX_ATTEMPTS } from './retry.js';
-import { renderMail } from './render.js';
+import { composeForDelivery } from './mint.js';
+import { renderContent } from './render.js';
 import { DEFAULT_MAIL_FROM } from './smtp.js';
 
 /** What the mailer is built from. */
 export interface MailerDeps {
   db: Db;
-  vault: Pick<Vault, 'readAccountContact'>;
+  vault: Pick<Vault, 'read'>;
   clock: Clock;
   random: Random;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -19,6 +22,8 @@ export interface MailerDeps {
   transport: Transporter | null;
   /** The sender (MAIL_FROM); {@link DEFAULT_MAIL_FROM} when not set. */
   from?: string;
+  /** Mints the single-use link of a reset, verification or invitation message, at delivery. */
+  mintLink: MintLink;
 }
 
 /** What one delivery run did. */
@@ -46,8 +51,7 @@ interface OutboxRow {
 }
 
 // The platform reads the address to deliver a mail: an audited read like any other (promise 5).
-const mailActor: Actor = { kind: 'system', task: 'mail' };
-const DELIVER_PURPOSE = 'mail.deliver';
+const mailActor = platformActor('mail');
 const DEFAULT_LIMIT = 50;
 
 /**
@@ -55,7 +59,8 @@ const DEFAULT_LIMIT = 50;
  * statement (`FOR UPDATE SKIP LOCKED`, which PGlite and PostgreSQL both support), then sent
  * with no transaction open: SMTP may take seconds, and on PGlite an open transaction would hold
  * the only connection. If the process dies mid-send the lease runs out and the message is sent
- * again: delivery is at least once. Logs carry ids and error codes only, never an address.
+ * again, with a fresh link: delivery is at least once. A message's link is minted as it is sent
+ * and never stored (mint.ts). Logs carry ids and error codes only, never an address.
  */
 export function createMailer(deps: MailerDeps): Mailer {
   const from = deps.from ?? DEFAULT_MAIL_FROM;
@@ -74,9 +79,10 @@ export function createMailer(deps: MailerDeps): Mailer {
   }
 
   async function send(transport: Transporter, row: OutboxRow): Promise<void> {
-    const mail = renderMail(row.template, row.params);
-    const contact = await deps.vault.readAccountContact(mailActor, row.account_id, DELIVER_PURPOSE);
-    if (!contact) throw Object.assign(new Error('no contact'), { code: 'NO_CONTACT' });
+    const [contact] = await deps.vault.read(mailActor, deliverMail, [row.account_id], { fields: ['email'] });
+    if (!contact?.email) throw Object.assign(new Error('no contact'), { code: 'NO_CONTACT' });
+    // Minted last, just before sending: the link lives in this message and nowhere else.
+    const mail = renderContent(await composeForDelivery(deps.db, row, deps.mintLink));
     await transport.sendMail({
       from,
       to: contact.email,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
-import { composeMail } from './render.js';
+import { checkQueuedMail } from './render.js';
 import type { TemplateName } from './templates.js';
 
 /** A message to queue: to an account (never an address), by template, with its parameters. */
@@ -9,7 +9,10 @@ export interface OutgoingMail {
   id: string;
   accountId: string;
   template: TemplateName;
-  /** Links with tokens, dates, device labels, role and change codes: never personal data. */
+  /**
+   * Dates, device labels, role and change codes: never personal data, never a secret. A
+   * message's single-use link is minted at delivery, so it is not a parameter.
+   */
   params: Record<string, string>;
   /** When it is queued, from the caller's clock; the database's clock otherwise. */
   at?: Date;
@@ -20,10 +23,10 @@ export interface OutgoingMail {
  * of a password change is queued if, and only if, the change commits. The parameters are
  * checked against the template first (they must fit it exactly and hold no '@'), so a message
  * that could not be rendered, or that would put personal data in the outbox, is refused here.
- * The recipient's address is looked up through the vault only at delivery.
+ * The recipient's address is looked up through the vault, and a link minted, only at delivery.
  */
 export async function enqueueMail(q: Queryable, message: OutgoingMail): Promise<void> {
-  composeMail(message.template, message.params);
+  checkQueuedMail(message.template, message.params);
   await q.query(
     `INSERT INTO mail_outbox (id, account_id, template, params, created_at, next_attempt_at)
      VALUES ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, now()), coalesce($5::timestamptz, now()))`,

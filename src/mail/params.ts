@@ -3,14 +3,15 @@ import type { Role } from '../vault/index.js';
 
 /*
  * What a mail's parameters may hold. The outbox is a plain table, outside the vault, so its
- * params must never carry personal data (GDPR art. 5(1)(c), DESIGN.md promise 4): only links
- * with tokens, dates, device labels and codes that the template turns into French words. Each
- * parameter has a kind, and a value that does not fit its kind is refused at enqueue time, in
- * the caller's transaction, so a mistake fails loudly instead of sitting in the table.
+ * params must never carry personal data (GDPR art. 5(1)(c), DESIGN.md promise 4) nor a secret:
+ * only dates, device labels and codes that the template turns into French words. A message's
+ * single-use link is not a parameter: it is minted at delivery (see mint.ts). Each parameter has
+ * a kind, and a value that does not fit its kind is refused at enqueue time, in the caller's
+ * transaction, so a mistake fails loudly instead of sitting in the table.
  */
 
 /** The kinds of value a template parameter can hold. */
-export type ParamKind = 'link' | 'datetime' | 'device' | 'role' | 'mfaChange';
+export type ParamKind = 'datetime' | 'device' | 'role' | 'mfaChange';
 
 /** French labels of the roles, as an invitation names them. */
 export { roleLabels };
@@ -46,8 +47,9 @@ const parisTime = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
 });
 
-function isLink(value: string): boolean {
-  if (value.length > MAX_LINK_LENGTH) return false;
+/** Whether `value` is a web link with no credentials and no '@' (it carries a token, not an address). */
+export function isLink(value: string): boolean {
+  if (value.length > MAX_LINK_LENGTH || value.includes('@')) return false;
   try {
     const url = new URL(value);
     // Only web links: a `javascript:` or `data:` href in a mail or the demo page would run code.
@@ -58,7 +60,6 @@ function isLink(value: string): boolean {
 }
 
 const checks: Record<ParamKind, (value: string) => boolean> = {
-  link: isLink,
   datetime: (value) => ISO_DATETIME.test(value) && !Number.isNaN(Date.parse(value)),
   device: (value) => value.trim() !== '' && value.length <= MAX_DEVICE_LENGTH && !hasControl(value),
   role: (value) => Object.hasOwn(roleLabels, value),
@@ -67,7 +68,7 @@ const checks: Record<ParamKind, (value: string) => boolean> = {
 
 /**
  * Checks that `params` has exactly the parameters of `spec`, each of its kind. No value may hold
- * an '@': links carry tokens, not addresses, and this stops an e-mail address slipping in.
+ * an '@', which stops an e-mail address slipping in.
  */
 export function checkParams(
   template: string,

@@ -1,6 +1,6 @@
 import { html, toHtmlString, type SafeHtml } from '../ui/html.js';
-import { checkParams, displayParam, MailParamsError } from './params.js';
-import { closing, isTemplateName, templates, type Block } from './templates.js';
+import { checkParams, displayParam, isLink, MailParamsError } from './params.js';
+import { closing, isTemplateName, templates, type Block, type TemplateSpec } from './templates.js';
 
 /** A message ready to send: the same words as plain text and as simple HTML. */
 export interface RenderedMail {
@@ -16,22 +16,39 @@ export interface MailContent {
 }
 
 /**
- * Checks the parameters against the template and builds its paragraphs, closing included.
+ * The template's spec, once its queued parameters are checked: what `enqueueMail` accepts.
  * Throws {@link MailParamsError} for an unknown template or parameters that do not fit.
  */
-export function composeMail(template: string, params: Readonly<Record<string, unknown>>): MailContent {
+export function checkQueuedMail(template: string, params: Readonly<Record<string, unknown>>): TemplateSpec {
   if (!isTemplateName(template)) throw new MailParamsError(`Modèle de message inconnu : ${template}.`);
-  const spec = templates[template];
+  const spec: TemplateSpec = templates[template];
   checkParams(template, spec.params, params);
+  return spec;
+}
+
+/**
+ * Checks the parameters against the template and builds its paragraphs, closing included.
+ * `link` is the single-use link minted at delivery: required by a template that carries one,
+ * refused by the others. Throws {@link MailParamsError} when anything does not fit.
+ */
+export function composeMail(template: string, params: Readonly<Record<string, unknown>>, link?: string): MailContent {
+  const spec = checkQueuedMail(template, params);
+  if (spec.link ? link === undefined || !isLink(link) : link !== undefined) {
+    throw new MailParamsError(`${template} : lien ${spec.link ? 'manquant ou invalide' : 'inattendu'}.`);
+  }
   const shown = Object.fromEntries(
     Object.entries(spec.params).map(([name, kind]) => [name, displayParam(kind, params[name] as string)]),
   );
-  return { subject: spec.subject, blocks: [...spec.body(shown), ...closing] };
+  return { subject: spec.subject, blocks: [...spec.body(shown, link ?? ''), ...closing] };
 }
 
 /** Renders a message as plain text and HTML. Every parameter is escaped in the HTML. */
-export function renderMail(template: string, params: Readonly<Record<string, unknown>>): RenderedMail {
-  const { subject, blocks } = composeMail(template, params);
+export function renderMail(template: string, params: Readonly<Record<string, unknown>>, link?: string): RenderedMail {
+  return renderContent(composeMail(template, params, link));
+}
+
+/** A composed message as plain text and HTML. */
+export function renderContent({ subject, blocks }: MailContent): RenderedMail {
   return { subject, text: blocksToText(blocks), html: toHtmlString(mailDocument(subject, blocks)) };
 }
 

@@ -1,3 +1,5 @@
+import { linkLifetimeInWords } from '../identity/links.js';
+import type { TokenPurpose } from '../identity/tokens.js';
 import type { ParamKind } from './params.js';
 
 /** A paragraph of a message: plain text, or a link with the words that introduce it. */
@@ -6,9 +8,17 @@ export type Block = string | { label: string; href: string };
 /** One message: its parameters by kind, its subject, and its paragraphs in French. */
 export interface TemplateSpec<P extends string = string> {
   params: Readonly<Record<P, ParamKind>>;
+  /**
+   * The single-use link the message carries, if any. It is never queued: the mailer mints it
+   * when it delivers the message, so the outbox holds no live token (issue 8, item 3).
+   */
+  link?: TokenPurpose;
   subject: string;
-  /** Receives each parameter already turned into French words (dates, roles, changes). */
-  body(p: Readonly<Record<P, string>>): Block[];
+  /**
+   * Receives each parameter already turned into French words (dates, roles, changes), and the
+   * minted link (an empty string for a message without one).
+   */
+  body(p: Readonly<Record<P, string>>, link: string): Block[];
 }
 
 // Ties each body's parameter names to its declared params, so a typo fails the type-check.
@@ -24,32 +34,35 @@ const STAFF_IF_NOT_YOU =
 /** Every message rempart sends, by name. Subjects start with "[rempart]". */
 export const templates = {
   verify_email: define({
-    params: { link: 'link' },
+    params: {},
+    link: 'verify_email',
     subject: '[rempart] Confirmez votre adresse électronique',
-    body: (p) => [
+    body: (_p, link) => [
       'Bonjour,',
-      'Un compte rempart vient d’être demandé avec cette adresse électronique. Pour confirmer qu’elle est bien la vôtre, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire rapidement.',
-      { label: 'Confirmer mon adresse électronique', href: p.link },
+      `Un compte rempart vient d’être demandé avec cette adresse électronique. Pour confirmer qu’elle est bien la vôtre, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire dans ${linkLifetimeInWords('verify_email')}.`,
+      { label: 'Confirmer mon adresse électronique', href: link },
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : aucun compte ne sera activé.',
     ],
   }),
   invitation: define({
-    params: { link: 'link', role: 'role' },
+    params: { role: 'role' },
+    link: 'invitation',
     subject: '[rempart] Invitation à rejoindre rempart',
-    body: (p) => [
+    body: (p, link) => [
       'Bonjour,',
-      `Un compte rempart a été préparé pour vous, avec le rôle « ${p.role} ». Pour l’activer, ouvrez le lien ci-dessous et enregistrez votre moyen de connexion (clé d’accès ou application d’authentification). Le lien ne sert qu’une fois.`,
-      { label: 'Activer mon compte', href: p.link },
+      `Un compte rempart a été préparé pour vous, avec le rôle « ${p.role} ». Pour l’activer, ouvrez le lien ci-dessous et enregistrez votre moyen de connexion (clé d’accès ou application d’authentification). Le lien ne sert qu’une fois et expire dans ${linkLifetimeInWords('invitation')}.`,
+      { label: 'Activer mon compte', href: link },
       'Si vous n’attendiez pas cette invitation, n’ouvrez pas le lien et contactez votre responsable sécurité.',
     ],
   }),
   reset_password: define({
-    params: { link: 'link' },
+    params: {},
+    link: 'reset_password',
     subject: '[rempart] Réinitialisation de votre mot de passe',
-    body: (p) => [
+    body: (_p, link) => [
       'Bonjour,',
-      'Une réinitialisation du mot de passe de votre compte rempart a été demandée. Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire rapidement. La vérification en deux étapes (clé d’accès ou code) vous sera toujours demandée.',
-      { label: 'Choisir un nouveau mot de passe', href: p.link },
+      `Une réinitialisation du mot de passe de votre compte rempart a été demandée. Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire dans ${linkLifetimeInWords('reset_password')}. La vérification en deux étapes (clé d’accès ou code) vous sera toujours demandée.`,
+      { label: 'Choisir un nouveau mot de passe', href: link },
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas. Si ces demandes se répètent, changez votre mot de passe et contactez votre responsable sécurité pour un compte professionnel.',
     ],
   }),

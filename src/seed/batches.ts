@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Vault } from '../vault/index.js';
-import { SEED_PURPOSE, seedActor } from './actor.js';
+import { seedActor } from './actor.js';
+import { seedApplications, seedPeople, seedProfiles, seedReferralEvents } from './seed.purposes.js';
 import { peopleGenerator, type PersonBundle } from './people.js';
 import type { SeedPlan } from './plan.js';
 import { insertPortfolios, insertReferrals } from './tables.js';
@@ -54,16 +55,20 @@ async function writeBatch(db: Db, vault: Vault, bundles: readonly PersonBundle[]
   const events = bundles.flatMap((b) => b.events);
   const applications = bundles.flatMap((b) => b.applications);
   const portfolios = bundles.flatMap((b) => (b.portfolio ? [b.portfolio] : []));
-  await vault.createPeople(
+  await vault.write(
     seedActor,
+    seedPeople,
     bundles.map((b) => b.person),
-    SEED_PURPOSE,
   );
   await Promise.all([
-    vault.createProfiles(seedActor, profiles, SEED_PURPOSE),
+    vault.write(
+      seedActor,
+      seedProfiles,
+      profiles.map(({ personId, ...profile }) => ({ id: personId, ...profile })),
+    ),
     insertPortfolios(db, portfolios),
-    insertReferrals(db, referrals).then(() => vault.createReferralEvents(seedActor, events, SEED_PURPOSE)),
-    vault.createApplications(seedActor, applications, SEED_PURPOSE),
+    insertReferrals(db, referrals).then(() => vault.write(seedActor, seedReferralEvents, events)),
+    vault.write(seedActor, seedApplications, applications),
   ]);
   counts.people += bundles.length;
   counts.jobSeekers += bundles.filter((b) => b.person.kind === 'job_seeker').length;

@@ -9,7 +9,8 @@ import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
 import { strongPassword } from './passwords.js';
-import { SEED_PURPOSE, seedActor, writeSeed, type SeedResult } from './seed.js';
+import { seedActor, writeSeed, type SeedResult } from './seed.js';
+import { seedAccounts } from './seed.purposes.js';
 import type { SeedStaff } from './staff.js';
 
 /** What users read in the demo accounts file. */
@@ -116,6 +117,7 @@ function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<Role, Login>): NewA
       // Citizens register themselves: no creator, no approver.
       createdBy: null,
       approvedBy: null,
+      approvedAt: null,
     };
   });
 }
@@ -178,7 +180,7 @@ export async function seedDemo(
     overrides,
     onProgress: options.onProgress,
   });
-  await options.vault.createAccounts(seedActor, citizens, SEED_PURPOSE);
+  await options.vault.write(seedActor, seedAccounts, citizens);
   const organisationOf = new Map<Role, string | null>([
     ...staffRoles.map(([role, staff]) => [role, organisationName(plan, staff.organisationId)] as const),
     ['candidate', null],

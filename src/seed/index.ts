@@ -12,13 +12,6 @@ export {
   type DemoAccountsFile,
   type SeedDemoOptions,
 } from './demo.js';
-export {
-  seedDatabase,
-  seedActor,
-  SEED_PURPOSE,
-  type SeedCounts,
-  type SeedDatabaseOptions,
-  type SeedResult,
-} from './seed.js';
+export { seedDatabase, seedActor, type SeedCounts, type SeedDatabaseOptions, type SeedResult } from './seed.js';
 export { planSeed, volumesFor, type SeedPlan, type SeedVolumes } from './plan.js';
 export { peopleGenerator, type PersonBundle } from './people.js';

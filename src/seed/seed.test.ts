@@ -1,3 +1,4 @@
+import { followTrainees, traineeContact } from '../training/training.purposes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
 import { makeVault } from '../../test/support/fixtures.js';
@@ -63,10 +64,16 @@ describe.each(engines)('seeding through the vault on %s', (engine) => {
 
   it('logs every personal-data write in the access log, under the seed purpose', async () => {
     const { rows } = await db.query<{ action: string; n: number }>(
-      "SELECT action, count(*)::int AS n FROM access_log WHERE purpose = 'seed' GROUP BY action",
+      "SELECT purpose, action, count(*)::int AS n FROM access_log WHERE purpose LIKE 'seed.%' GROUP BY purpose, action ORDER BY purpose",
     );
-    // One entry for the staff accounts, then per batch: people, profiles, events, applications.
-    expect(rows).toEqual([{ action: 'create', n: 1 + 3 * 4 }]);
+    // One entry for the staff accounts, then per batch (three): people, profiles, events, applications.
+    expect(rows).toEqual([
+      { purpose: 'seed.accounts', action: 'create', n: 1 },
+      { purpose: 'seed.applications', action: 'create', n: 3 },
+      { purpose: 'seed.people', action: 'create', n: 3 },
+      { purpose: 'seed.profiles', action: 'create', n: 3 },
+      { purpose: 'seed.referral_events', action: 'create', n: 3 },
+    ]);
   });
 
   it('reads back, through the vault, what the generator made, for the OF that follows the trainee', async () => {
@@ -83,12 +90,9 @@ describe.each(engines)('seeding through the vault on %s', (engine) => {
       sessionId: 'test',
       clientAddr: '127.0.0.1',
     };
-    const [view] = await vault.read(
-      actor,
-      [trainee.person.id],
-      ['lastName', 'firstName', 'email', 'phone', 'franceTravailId', 'address'],
-      'training.follow_up',
-    );
+    const [names] = await vault.read(actor, followTrainees, [trainee.person.id]);
+    const [contact] = await vault.read(actor, traineeContact, [trainee.person.id]);
+    const view = { ...names, ...contact };
     const { lastName, firstName, email, phone, franceTravailId, address } = trainee.person;
     expect(view).toEqual({ id: trainee.person.id, lastName, firstName, email, phone, franceTravailId, address });
   });

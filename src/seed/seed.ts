@@ -1,14 +1,15 @@
 import type { Db } from '../db/client.js';
 import { systemClock } from '../kernel/clock.js';
 import type { NewAccount, Vault } from '../vault/index.js';
-import { SEED_PURPOSE, seedActor } from './actor.js';
+import { seedActor } from './actor.js';
+import { seedAccounts } from './seed.purposes.js';
 import { emptyCounts, writePeople, type SeedCounts } from './batches.js';
 import { isoDay } from './dates.js';
 import { planSeed, type SeedPlan } from './plan.js';
 import type { SeedStaff } from './staff.js';
 import { insertOffers, insertOrganisations, insertSessions } from './tables.js';
 
-export { SEED_PURPOSE, seedActor } from './actor.js';
+export { seedActor } from './actor.js';
 export type { SeedCounts } from './batches.js';
 
 export interface SeedResult {
@@ -35,7 +36,7 @@ export interface SeedDatabaseOptions {
 /** Per staff account id: the e-mail and password hash that replace the planned ones (demo). */
 export type StaffOverrides = ReadonlyMap<string, { email: string; passwordHash: string }>;
 
-function staffAccount(staff: SeedStaff, overrides: StaffOverrides): NewAccount {
+function staffAccount(staff: SeedStaff, overrides: StaffOverrides, today: string): NewAccount {
   const override = overrides.get(staff.id);
   return {
     id: staff.id,
@@ -48,6 +49,7 @@ function staffAccount(staff: SeedStaff, overrides: StaffOverrides): NewAccount {
     status: 'active',
     createdBy: staff.createdBy,
     approvedBy: staff.approvedBy,
+    approvedAt: staff.approvedBy ? new Date(`${today}T09:00:00Z`) : null,
   };
 }
 
@@ -60,10 +62,10 @@ export async function writeSeed(
   const counts = emptyCounts(plan);
   const { employers, trainingOrganisations, agencies, platform } = plan.organisations;
   await insertOrganisations(db, [platform, ...employers, ...trainingOrganisations, ...agencies]);
-  await vault.createAccounts(
+  await vault.write(
     seedActor,
-    plan.staff.all.map((s) => staffAccount(s, options.overrides ?? new Map())),
-    SEED_PURPOSE,
+    seedAccounts,
+    plan.staff.all.map((s) => staffAccount(s, options.overrides ?? new Map(), plan.today)),
   );
   await insertSessions(db, plan.sessions);
   await insertOffers(db, plan.offers);

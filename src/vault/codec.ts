@@ -1,8 +1,6 @@
 import type { Keyring } from '../crypto/keyring.js';
 import { EnvelopeError } from '../crypto/envelope.js';
 import { AppError } from '../kernel/errors.js';
-import { fieldSpecs } from './fields.js';
-import type { ReadableField } from './types.js';
 
 /** Seals one value for one cell; null stays null (absence is not secret). */
 export function sealCell(
@@ -25,16 +23,4 @@ export function openCell(keyring: Keyring, table: string, column: string, rowId:
     if (error instanceof EnvelopeError) throw new AppError('DECRYPTION_FAILED', `${table}.${column} row ${rowId}`);
     throw error;
   }
-}
-
-export function decodeField(
-  keyring: Keyring,
-  field: ReadableField,
-  personId: string,
-  envelope: Uint8Array | null,
-): unknown {
-  if (envelope === null || envelope === undefined) return null;
-  const spec = fieldSpecs[field];
-  const text = openCell(keyring, spec.table, spec.column, personId, envelope);
-  return spec.json ? JSON.parse(text) : text;
 }

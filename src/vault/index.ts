@@ -1,86 +1,105 @@
-import type { AccessLog } from '../audit/types.js';
-import type { Db, Queryable, Tx } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
-import type { Guard } from '../guard/index.js';
 import type { Clock } from '../kernel/clock.js';
-import { listManagedAccounts, readAccountContact, type AccountContact, type ManagedAccount } from './accounts.js';
+import { AppError } from '../kernel/errors.js';
+import type { FieldName, PlainColumn, RecordView, TableName, WritableField, WriteRowOf } from './catalogue.js';
 import { readTotpSecret, storeTotpSecret, type TotpCredential } from './credentials.js';
-import { readPeople } from './read.js';
-import type {
-  Actor,
-  NewAccount,
-  NewApplication,
-  NewPerson,
-  NewProfile,
-  NewReferralEvent,
-  PersonView,
-} from './types.js';
-import {
-  createAccounts,
-  createApplications,
-  createPeople,
-  createProfiles,
-  createReferralEvents,
-  markCanaries,
-} from './write.js';
+import { createDoor } from './door.js';
+import type { AnyPurpose, ReadPurpose, SearchPurpose, WritePurpose } from './purpose.js';
+import { composePurposes, type PurposeRegistry } from './registry.js';
+import { compileSearch, type SearchCriteria } from './search.js';
+import type { Actor } from './types.js';
+import { writeRecords } from './write.js';
 
 export type * from './types.js';
-export { personFields, profileFields } from './types.js';
-export { purposes, type Purpose } from './purposes.js';
-export { MAX_PEOPLE_PER_READ } from './read.js';
+export { platformActor } from './types.js';
+export type { FieldName, RecordView, TableName, WriteRowOf } from './catalogue.js';
+export { readPurpose, searchPurpose, writePurpose } from './purpose.js';
+export type { AnyPurpose, ReadPurpose, SearchKey, SearchPurpose, WritePurpose } from './purpose.js';
+export { composePurposes, PurposeError, MAX_PAGE_CAP, type PurposeRegistry } from './registry.js';
+export type { SearchCriteria } from './search.js';
+export { profileFacets } from './facets.js';
+export { pseudonymiseAddress } from './actors.js';
 export { rotateKeys, type RotationProgress, type RotationResult } from './rotation.js';
-export type { AccountContact, ManagedAccount } from './accounts.js';
 export type { TotpCredential } from './credentials.js';
 
 export interface VaultDeps {
   db: Db;
   keyring: Keyring;
-  accessLog: AccessLog;
-  guard: Guard;
   clock: Clock;
+  /** Every domain's purposes; composed and checked once, here. */
+  purposes: readonly (readonly AnyPurpose[])[];
+  /** Keys the pseudonyms of citizens' addresses in the access log. */
+  addressKey: Buffer;
+  /** Called after each access-log entry commits (the sealer's nudge). */
+  onLogged?: () => void;
+}
+
+/** What a search returns: at most its page cap of records, how many it matched in scope, and whether it was cut. */
+export interface SearchResult<R extends TableName, F extends string> {
+  records: RecordView<R, F>[];
+  breadth: number;
+  capped: boolean;
 }
 
 /** The one door: the only way in or out for personal data. */
 export interface Vault {
+  readonly purposes: PurposeRegistry;
   /**
-   * Reads `fields` of the people in `personIds` that `actor` may see for `purpose`. Others are
-   * left out without a word, as if they did not exist. Scope, guard, access log and decryption
-   * run in one transaction; if the guard or the log fails, nothing is returned.
+   * Reads the records `ids` that `actor` may reach for `purpose`: all its fields, or those of
+   * `options.fields`. Others are left out without a word, as if they did not exist. Scope,
+   * guard and access log commit in one statement before anything is decrypted; if the guard or
+   * the log fails, nothing is returned.
    */
-  read(actor: Actor, personIds: readonly string[], fields: readonly string[], purpose: string): Promise<PersonView[]>;
-  /** With `tx`, the write joins the caller's transaction (e.g. an account and its person). */
-  createPeople(actor: Actor, people: readonly NewPerson[], purpose: string, tx?: Tx): Promise<void>;
-  createProfiles(actor: Actor, profiles: readonly NewProfile[], purpose: string): Promise<void>;
-  createAccounts(actor: Actor, accounts: readonly NewAccount[], purpose: string, tx?: Tx): Promise<void>;
-  createApplications(actor: Actor, applications: readonly NewApplication[], purpose: string): Promise<void>;
-  createReferralEvents(actor: Actor, events: readonly NewReferralEvent[], purpose: string): Promise<void>;
+  read<R extends TableName, F extends FieldName<R>, A extends F = F>(
+    actor: Actor,
+    purpose: ReadPurpose<R, F>,
+    ids: readonly string[],
+    options?: { fields?: readonly A[] },
+  ): Promise<RecordView<R, A>[]>;
+  /** Exact-match or faceted search within the purpose's scope, capped and logged with what it returned. */
+  search<R extends TableName, F extends FieldName<R>>(
+    actor: Actor,
+    purpose: SearchPurpose<R, F>,
+    criteria: SearchCriteria,
+  ): Promise<SearchResult<R, F>>;
+  /**
+   * Creates records, or updates their encrypted fields, as `actor`, within the purpose's scope;
+   * all rows or none. With `tx`, joins the caller's transaction (an account and its person).
+   */
+  write<T extends TableName, F extends WritableField<T>, P extends PlainColumn<T>>(
+    actor: Actor,
+    purpose: WritePurpose<T, F, P>,
+    rows: readonly ({ id: string } & Partial<WriteRowOf<T, F, P>>)[],
+    tx?: Queryable & { readonly inTransaction: true },
+  ): Promise<void>;
+  /** Records canary people apart, as keyed marks only; the platform's own work. */
   markCanaries(actor: Actor, personIds: readonly string[]): Promise<void>;
   /** Whether a person is a canary; only the guard should need this. */
   isCanary(personId: string): Promise<boolean>;
-  /** The account whose login e-mail is `email`, if any (exact match on its blind index). */
+  /** The account whose login e-mail is `email`, if any (exact match on its blind index); no data read. */
   findAccountIdByEmail(email: string): Promise<string | null>;
-  /** An account's login e-mail and display name: for the platform, or the account itself. */
-  readAccountContact(actor: Actor, accountId: string, purpose: string): Promise<AccountContact | null>;
-  /** The staff accounts an admin or RGC may manage, with e-mails and names (logged). */
-  listManagedAccounts(
-    actor: Actor,
-    filter: { organisationId: string | null; pendingOnly: boolean },
-    purpose: string,
-  ): Promise<ManagedAccount[]>;
   /** Seals and stores a new, unconfirmed TOTP secret (in the caller's transaction if given). */
   storeTotpSecret(accountId: string, secret: string, q?: Queryable): Promise<void>;
   readTotpSecret(accountId: string, q?: Queryable): Promise<TotpCredential | null>;
 }
 
 export function createVault(deps: VaultDeps): Vault {
+  const registry = composePurposes(deps.purposes);
+  const door = createDoor({ ...deps, registry });
   return {
-    read: (actor, personIds, fields, purpose) => readPeople(deps, actor, personIds, fields, purpose),
-    createPeople: (actor, people, purpose, tx) => createPeople(deps, actor, people, purpose, tx),
-    createProfiles: (actor, profiles, purpose) => createProfiles(deps, actor, profiles, purpose),
-    createAccounts: (actor, accounts, purpose, tx) => createAccounts(deps, actor, accounts, purpose, tx),
-    createApplications: (actor, applications, purpose) => createApplications(deps, actor, applications, purpose),
-    createReferralEvents: (actor, events, purpose) => createReferralEvents(deps, actor, events, purpose),
-    markCanaries: (actor, personIds) => markCanaries(deps, actor, personIds),
+    purposes: registry,
+    read: async (actor, purpose, ids, options) => (await door.read(actor, purpose, ids, options?.fields)) as never,
+    search: async (actor, purpose, criteria) => {
+      const result = await door.search(actor, purpose, compileSearch(deps.keyring, purpose, criteria));
+      return { records: result.records as never, breadth: result.breadth, capped: result.breadth > purpose.pageCap };
+    },
+    write: (actor, purpose, rows, tx) => writeRecords({ ...deps, registry }, actor, purpose, rows, tx),
+    markCanaries: async (actor, personIds) => {
+      if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'canaries are the platform’s own');
+      const marks = personIds.map((id) => deps.keyring.mark('canary', id));
+      await deps.db.query('INSERT INTO canary_marks (mark) SELECT unnest($1::bytea[]) ON CONFLICT DO NOTHING', [marks]);
+    },
     isCanary: async (personId) => {
       const { rows } = await deps.db.query('SELECT 1 FROM canary_marks WHERE mark = $1', [
         deps.keyring.mark('canary', personId),
@@ -93,8 +112,6 @@ export function createVault(deps: VaultDeps): Vault {
       ]);
       return rows[0]?.id ?? null;
     },
-    readAccountContact: (actor, accountId, purpose) => readAccountContact(deps, actor, accountId, purpose),
-    listManagedAccounts: (actor, filter, purpose) => listManagedAccounts(deps, actor, filter, purpose),
     storeTotpSecret: (accountId, secret, q = deps.db) => storeTotpSecret(deps, q, accountId, secret),
     readTotpSecret: (accountId, q = deps.db) => readTotpSecret(deps, q, accountId),
   };

@@ -5,7 +5,10 @@ import { envelopeKeyVersion } from '../crypto/envelope.js';
 import { Keyring } from '../crypto/keyring.js';
 import type { Db } from '../db/client.js';
 import { systemRandom } from '../kernel/random.js';
-import { encryptedColumns } from './fields.js';
+import { encryptedColumns } from './catalogue.js';
+import { seedPeople } from '../seed/seed.purposes.js';
+import { followTrainees, traineeContact } from '../training/training.purposes.js';
+import { allPurposes } from '../purposes.js';
 import { createVault } from './index.js';
 import { rotateKeys } from './rotation.js';
 
@@ -33,10 +36,10 @@ describe.each(engines)('key rotation on %s', (engine) => {
   });
 
   it('re-encrypts everything, survives an interruption, keeps serving and loses nothing', async () => {
-    const { vault, keyring, accessLog, clock } = await makeVault(db);
+    const { vault, keyring, accessLog, clock, platform } = await makeVault(db);
     const world = await twoOrganisations(db, vault);
     const many = Array.from({ length: 450 }, (_, i) => person({ firstName: `Prénom${i}`, lastName: 'Bérénice' }));
-    await vault.createPeople(system, many, 'test');
+    await vault.write(system, seedPeople, many);
     const before = await versions(db);
     expect([...before.keys()]).toEqual([1]);
 
@@ -45,9 +48,9 @@ describe.each(engines)('key rotation on %s', (engine) => {
     const staleVault = createVault({
       db,
       keyring: staleKeyring,
-      accessLog,
-      guard: { check: async () => ({ verdict: 'allow' }) },
       clock,
+      purposes: allPurposes,
+      addressKey: platform.keys.addressKey,
     });
 
     let batches = 0;
@@ -72,13 +75,8 @@ describe.each(engines)('key rotation on %s', (engine) => {
       settleMs: 0,
       onProgress: async () => {
         if (readsDuring.length === 0) {
-          await staleVault.createPeople(system, [latecomer], 'test');
-          const [view] = await vault.read(
-            world.actors.ofUserA,
-            [world.traineeA.id],
-            ['lastName'],
-            'training.follow_up',
-          );
+          await staleVault.write(system, seedPeople, [latecomer]);
+          const [view] = await vault.read(world.actors.ofUserA, followTrainees, [world.traineeA.id]);
           readsDuring.push(view!.lastName!);
         }
       },
@@ -91,13 +89,10 @@ describe.each(engines)('key rotation on %s', (engine) => {
     const total = (map: Map<number, number>) => [...map.values()].reduce((a, b) => a + b, 0);
     expect(total(after)).toBe(total(before) + 8); // the latecomer’s eight envelopes
 
-    const [trainee] = await vault.read(
-      world.actors.ofUserA,
-      [world.traineeA.id],
-      ['lastName', 'email', 'address'],
-      'training.follow_up',
-    );
-    expect(trainee).toMatchObject({ lastName: 'Dupré', email: world.traineeA.email, address: world.traineeA.address });
+    const [trainee] = await vault.read(world.actors.ofUserA, followTrainees, [world.traineeA.id]);
+    const [contact] = await vault.read(world.actors.ofUserA, traineeContact, [world.traineeA.id]);
+    expect(trainee).toMatchObject({ lastName: 'Dupré' });
+    expect(contact).toMatchObject({ email: world.traineeA.email, address: world.traineeA.address });
 
     const third = await rotateKeys({ db, keyring, accessLog, settleMs: 0 });
     expect(third).toMatchObject({ version: 3, resumed: false, interrupted: false });

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../db/client.js';
 import { envelopeKeyVersion } from '../crypto/envelope.js';
 import { KEY_REFRESH_MS, type Keyring } from '../crypto/keyring.js';
 import { openCell } from './codec.js';
-import { encryptedColumns } from './fields.js';
+import { encryptedColumns } from './catalogue.js';
 
 export interface RotationProgress {
   table: string;

@@ -14,8 +14,16 @@ export type Actor =
       sessionId: string | null;
       clientAddr: string | null;
     }
-  /** The platform itself (seeding, key rotation, migrations). Never built from a request. */
+  /**
+   * The platform itself (seeding, key rotation, mail delivery, the demo mailbox). Never built
+   * from a request: request code acts as the account that asks, or as the person registering.
+   */
   | { kind: 'system'; task: string };
+
+/** The platform, doing `task`. */
+export function platformActor(task: string): Actor {
+  return { kind: 'system', task };
+}
 
 export interface PostalAddress {
   line: string;
@@ -80,13 +88,17 @@ export interface NewAccount {
   status: 'pending' | 'active' | 'suspended';
   createdBy: string | null;
   approvedBy: string | null;
+  approvedAt: Date | null;
 }
+
+export type ApplicationStatus = 'submitted' | 'reviewing' | 'interview' | 'rejected' | 'accepted' | 'withdrawn';
+export type ReferralEventKind = 'entry' | 'attendance' | 'interruption' | 'exit';
 
 export interface NewApplication {
   id: string;
   offerId: string;
   personId: string;
-  status: 'submitted' | 'reviewing' | 'interview' | 'rejected' | 'accepted' | 'withdrawn';
+  status: ApplicationStatus;
   message: string | null;
   submittedAt: Date;
 }
@@ -94,41 +106,8 @@ export interface NewApplication {
 export interface NewReferralEvent {
   id: string;
   referralId: string;
-  kind: 'entry' | 'attendance' | 'interruption' | 'exit';
+  kind: ReferralEventKind;
   occurredOn: string;
   detail: string | null;
   declaredBy: string | null;
 }
-
-/** The fields the vault can read about a person, by their names in code. */
-export const personFields = [
-  'lastName',
-  'firstName',
-  'birthDate',
-  'address',
-  'email',
-  'phone',
-  'franceTravailId',
-  'registrationStatus',
-] as const;
-export const profileFields = ['career', 'postsSought', 'zones', 'languages', 'aspirations'] as const;
-export type PersonField = (typeof personFields)[number];
-export type ProfileField = (typeof profileFields)[number];
-export type ReadableField = PersonField | ProfileField;
-
-/** What a read returns for one person: only the fields asked for. */
-export type PersonView = { id: string } & Partial<{
-  lastName: string;
-  firstName: string;
-  birthDate: string | null;
-  address: PostalAddress | null;
-  email: string | null;
-  phone: string | null;
-  franceTravailId: string | null;
-  registrationStatus: RegistrationStatus | null;
-  career: CareerItem[];
-  postsSought: string[];
-  zones: DesiredZones;
-  languages: LanguageSkill[];
-  aspirations: string;
-}>;

@@ -1,15 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openTestDb } from '../../test/support/databases.js';
-import { makeVault, system, twoOrganisations } from '../../test/support/fixtures.js';
+import { engines, openTestDb, ownerOf } from '../../test/support/databases.js';
+import { makeVault, person, system, twoOrganisations } from '../../test/support/fixtures.js';
+import { searchPortfolio, followPortfolio } from '../advising/advising.purposes.js';
+import { viewSelf } from '../candidates/candidates.purposes.js';
 import type { Db } from '../db/client.js';
-import type { AccessLog } from '../audit/types.js';
-import type { Vault } from './index.js';
+import { openPoolProfile, reviewApplicants, searchPool } from '../recruiting/recruiting.purposes.js';
+import { seedPeople } from '../seed/seed.purposes.js';
+import { followTrainees } from '../training/training.purposes.js';
+import { readPurpose, type Vault } from './index.js';
 
 type World = Awaited<ReturnType<typeof twoOrganisations>>;
 
-async function entriesFor(db: Db, actorId: string) {
-  const { rows } = await db.query<{ people: string[]; fields: string[]; purpose: string }>(
-    'SELECT people, fields, purpose FROM access_log WHERE actor_id = $1 ORDER BY seq',
+interface EntryRow {
+  people: string[];
+  probed: string[];
+  fields: string[];
+  purpose: string;
+  action: string;
+  outcome: string;
+  breadth: number | null;
+}
+
+async function entriesFor(db: Db, actorId: string): Promise<EntryRow[]> {
+  const { rows } = await db.query<EntryRow>(
+    'SELECT people, probed, fields, purpose, action, outcome, breadth FROM access_log WHERE actor_id = $1 ORDER BY seq',
     [actorId],
   );
   return rows;
@@ -20,7 +35,7 @@ function accountId(actor: World['actors'][keyof World['actors']]): string {
   return actor.accountId;
 }
 
-describe.each(engines)('vault on %s', (engine) => {
+describe.each(engines)('the one door on %s', (engine) => {
   let db: Db;
   let vault: Vault;
   let world: World;
@@ -36,175 +51,269 @@ describe.each(engines)('vault on %s', (engine) => {
 
   it('gives a training organisation its own trainee, decrypted, and logs exactly that read', async () => {
     const { actors, traineeA } = world;
-    const [view] = await vault.read(actors.ofUserA, [traineeA.id], ['lastName', 'email'], 'training.follow_up');
-    expect(view).toEqual({ id: traineeA.id, lastName: 'Dupré', email: traineeA.email });
-    const entries = await entriesFor(db, accountId(actors.ofUserA));
-    expect(entries.at(-1)).toEqual({
+    const [view] = await vault.read(actors.ofUserA, followTrainees, [traineeA.id], { fields: ['lastName'] });
+    expect(view).toEqual({ id: traineeA.id, lastName: 'Dupré' });
+    expect((await entriesFor(db, accountId(actors.ofUserA))).at(-1)).toEqual({
       people: [traineeA.id],
-      fields: ['lastName', 'email'],
+      probed: [],
+      fields: ['lastName'],
       purpose: 'training.follow_up',
+      action: 'read',
+      outcome: 'allow',
+      breadth: null,
     });
   });
 
-  it('gives another organisation’s actor nothing, and logs nothing', async () => {
+  it('gives another organisation nothing, the same as an id that does not exist, and logs the probe', async () => {
     const { actors, traineeA, traineeB } = world;
-    expect(await vault.read(actors.ofManagerB, [traineeA.id], ['lastName'], 'training.follow_up')).toEqual([]);
-    expect(await entriesFor(db, accountId(actors.ofManagerB))).toEqual([]);
-    const mixed = await vault.read(actors.ofManagerB, [traineeA.id, traineeB.id], ['firstName'], 'training.follow_up');
+    const unknown = randomUUID();
+    expect(await vault.read(actors.ofManagerB, followTrainees, [traineeA.id])).toEqual([]);
+    expect(await vault.read(actors.ofManagerB, followTrainees, [unknown])).toEqual([]);
+    const mixed = await vault.read(actors.ofManagerB, followTrainees, [traineeA.id, traineeB.id], {
+      fields: ['firstName'],
+    });
     expect(mixed).toEqual([{ id: traineeB.id, firstName: 'Thảo' }]);
-    expect((await entriesFor(db, accountId(actors.ofManagerB))).at(-1)?.people).toEqual([traineeB.id]);
+    const entries = await entriesFor(db, accountId(actors.ofManagerB));
+    expect(entries.map((entry) => [entry.people, entry.probed])).toEqual([
+      [[], [traineeA.id]],
+      [[], [unknown]],
+      [[traineeB.id], [traineeA.id]],
+    ]);
   });
 
-  it('limits an advisor to their own portfolio', async () => {
+  it('limits an advisor to their own portfolio, in reads and in searches', async () => {
     const { actors, traineeA, traineeB } = world;
-    const read = await vault.read(
-      actors.advisorA,
-      [traineeA.id, traineeB.id],
-      ['franceTravailId'],
-      'advising.portfolio',
-    );
-    expect(read.map((v) => v.id)).toEqual([traineeA.id]);
-    expect(await vault.read(actors.advisorB, [traineeA.id], ['lastName'], 'advising.portfolio')).toEqual([]);
+    const read = await vault.read(actors.advisorA, followPortfolio, [traineeA.id, traineeB.id]);
+    expect(read.map((view) => view.id)).toEqual([traineeA.id]);
+    expect(await vault.read(actors.advisorB, followPortfolio, [traineeA.id])).toEqual([]);
+    const found = await vault.search(actors.advisorA, searchPortfolio, {
+      name: { lastName: 'DUPRE', firstName: 'helene' },
+    });
+    expect(found.records).toEqual([
+      {
+        id: traineeA.id,
+        lastName: 'Dupré',
+        firstName: 'Hélène',
+        franceTravailId: '1234567A',
+        registrationStatus: 'inscrit',
+      },
+    ]);
+    // Both trainees share the France Travail id of the fixture: each advisor finds only their own.
+    const byId = await vault.search(actors.advisorB, searchPortfolio, { franceTravailId: '1234567a' });
+    expect(byId.records.map((view) => view.id)).toEqual([traineeB.id]);
+    expect(
+      (await vault.search(actors.advisorB, searchPortfolio, { name: { lastName: 'Dupré', firstName: 'Hélène' } }))
+        .records,
+    ).toEqual([]);
+    const last = (await entriesFor(db, accountId(actors.advisorB))).at(-1)!;
+    expect(last).toMatchObject({ action: 'search', purpose: 'advising.search', people: [], breadth: 0 });
+  });
+
+  it('refuses a search by a criterion its purpose does not allow, or with none at all', async () => {
+    const { actors } = world;
+    await expect(vault.search(actors.advisorA, searchPortfolio, { email: 'x@exemple.fr' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(vault.search(actors.advisorA, searchPortfolio, {})).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(vault.search(actors.managerA, searchPool, { facets: [] })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('limits a recruiter to the applicants of its own employer’s offers', async () => {
     const { actors, applicantA, applicantB, poolOnly } = world;
     const ids = [applicantA.id, applicantB.id, poolOnly.id];
-    const read = await vault.read(actors.recruiterA, ids, ['lastName', 'languages'], 'recruiting.application');
+    const read = await vault.read(actors.recruiterA, reviewApplicants, ids, { fields: ['lastName', 'languages'] });
     expect(read).toEqual([{ id: applicantA.id, lastName: 'Garçon', languages: [{ code: 'en', level: 'B2' }] }]);
-    expect(await vault.read(actors.managerB, [applicantA.id], ['lastName'], 'recruiting.application')).toEqual([]);
+    expect(await vault.read(actors.managerB, reviewApplicants, [applicantA.id])).toEqual([]);
   });
 
-  it('lets a recruiter manager read opted-in pool profiles only, without contact details', async () => {
+  it('gives recruiter managers pseudonymous pool results and opted-in profiles only', async () => {
     const { actors, poolOnly, notInPool, applicantA } = world;
-    const read = await vault.read(
-      actors.managerB,
-      [poolOnly.id, notInPool.id, applicantA.id],
-      ['firstName', 'zones'],
-      'recruiting.pool',
-    );
-    expect(read).toEqual([
-      { id: poolOnly.id, firstName: 'Maël', zones: { regions: ['Bretagne'], departements: ['35'] } },
-    ]);
-    await expect(vault.read(actors.managerB, [poolOnly.id], ['email'], 'recruiting.pool')).rejects.toMatchObject({
-      code: 'FIELD_NOT_ALLOWED',
+    const found = await vault.search(actors.managerB, searchPool, { facets: [['region:Bretagne'], ['langue:en:B1']] });
+    expect(found).toEqual({
+      records: [
+        {
+          id: poolOnly.id,
+          postsSought: ['Attaché d’administration'],
+          zones: { regions: ['Bretagne'], departements: ['35'] },
+          languages: [{ code: 'en', level: 'B2' }],
+        },
+      ],
+      breadth: 1,
+      capped: false,
     });
-    await expect(vault.read(actors.recruiterA, [poolOnly.id], ['firstName'], 'recruiting.pool')).rejects.toMatchObject({
+    expect((await vault.search(actors.managerB, searchPool, { facets: [['langue:en:C1']] })).records).toEqual([]);
+    const read = await vault.read(actors.managerB, openPoolProfile, [poolOnly.id], { fields: ['firstName'] });
+    expect(read).toEqual([{ id: poolOnly.id, firstName: 'Maël' }]);
+    for (const id of [notInPool.id, applicantA.id]) {
+      expect(await vault.read(actors.managerB, openPoolProfile, [id])).toEqual([]);
+    }
+    await expect(
+      vault.read(actors.managerB, openPoolProfile, [poolOnly.id], { fields: ['email' as 'firstName'] }),
+    ).rejects.toMatchObject({ code: 'FIELD_NOT_ALLOWED' });
+    await expect(vault.search(actors.recruiterA, searchPool, { facets: [['region:Bretagne']] })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });
 
   it('lets a citizen read only their own record', async () => {
     const { actors, applicantA, applicantB } = world;
-    const read = await vault.read(
-      actors.candidateA,
-      [applicantA.id, applicantB.id],
-      ['lastName', 'birthDate'],
-      'self.view',
-    );
-    expect(read).toEqual([{ id: applicantA.id, lastName: 'Garçon', birthDate: '1990-04-12' }]);
+    expect(
+      await vault.read(actors.candidateA, viewSelf, [applicantA.id], { fields: ['lastName', 'birthDate'] }),
+    ).toEqual([{ id: applicantA.id, lastName: 'Garçon', birthDate: '1990-04-12' }]);
+    expect(await vault.read(actors.candidateA, viewSelf, [applicantB.id])).toEqual([]);
   });
 
-  it('denies by default: unknown purposes, roles without a purpose, and the platform itself', async () => {
+  it('refuses more ids than a page in one read', async () => {
+    const ids = Array.from({ length: followTrainees.pageCap + 1 }, () => randomUUID());
+    await expect(vault.read(world.actors.ofUserA, followTrainees, ids)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('denies by default: roles without the purpose, purposes never registered, and the platform itself', async () => {
     const { actors, traineeA } = world;
     for (const actor of [actors.securityOfficer, actors.admin]) {
-      for (const purpose of ['training.follow_up', 'advising.portfolio', 'self.view', 'recruiting.pool']) {
-        await expect(vault.read(actor, [traineeA.id], ['lastName'], purpose)).rejects.toMatchObject({
-          code: 'FORBIDDEN',
-        });
+      for (const purpose of [followTrainees, followPortfolio, viewSelf, openPoolProfile]) {
+        await expect(vault.read(actor, purpose, [traineeA.id])).rejects.toMatchObject({ code: 'FORBIDDEN' });
       }
     }
-    await expect(vault.read(actors.ofUserA, [traineeA.id], ['lastName'], 'export.all')).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+    const unregistered = readPurpose({
+      name: 'export.all',
+      record: 'person',
+      roles: ['of_user'],
+      subject: 'none',
+      fields: ['lastName'],
+      scope: 'SELECT id FROM people WHERE id = ANY(:ids)',
+      pageCap: 200,
     });
-    await expect(vault.read(system, [traineeA.id], ['lastName'], 'training.follow_up')).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
-    await expect(
-      vault.read(actors.ofUserA, [traineeA.id], ['password_hash'], 'training.follow_up'),
-    ).rejects.toMatchObject({
-      code: 'FIELD_NOT_ALLOWED',
-    });
+    await expect(vault.read(actors.ofUserA, unregistered, [traineeA.id])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(vault.read(system, followTrainees, [traineeA.id])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('writes as the account that asks, within scope, all rows or none', async () => {
+    const { actors } = world;
+    const stranger = person();
+    await expect(vault.write(actors.admin, seedPeople, [stranger])).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const { rows } = await db.query('SELECT 1 FROM people WHERE id = $1', [stranger.id]);
+    expect(rows).toHaveLength(0);
   });
 
   it('ignores ids that are not uuids and people who do not exist', async () => {
-    const { actors } = world;
-    const read = await vault.read(
-      actors.ofUserA,
-      ["' OR 1=1 --", '00000000-0000-0000-0000-000000000000'],
-      ['lastName'],
-      'training.follow_up',
-    );
+    const read = await vault.read(world.actors.ofUserA, followTrainees, [
+      "' OR 1=1 --",
+      '00000000-0000-0000-0000-000000000000',
+    ]);
     expect(read).toEqual([]);
   });
 
   it('fails a tampered or moved ciphertext instead of returning it', async () => {
     const { actors, traineeA, traineeB } = world;
-    const before = await db.query<{ id: string; last_name_enc: Uint8Array }>(
-      'SELECT id, last_name_enc FROM people WHERE id = ANY($1::uuid[])',
-      [[traineeA.id, traineeB.id]],
-    );
-    const envelopeOf = (id: string) => Buffer.from(before.rows.find((row) => row.id === id)!.last_name_enc);
-    const flipped = envelopeOf(traineeA.id);
-    flipped[flipped.length - 20] = flipped[flipped.length - 20]! ^ 1;
-    await db.query('UPDATE people SET last_name_enc = $1 WHERE id = $2', [flipped, traineeA.id]);
-    await expect(vault.read(actors.ofUserA, [traineeA.id], ['lastName'], 'training.follow_up')).rejects.toMatchObject({
-      code: 'DECRYPTION_FAILED',
-    });
-    await db.query('UPDATE people SET last_name_enc = $1 WHERE id = $2', [envelopeOf(traineeB.id), traineeA.id]);
-    await expect(vault.read(actors.ofUserA, [traineeA.id], ['lastName'], 'training.follow_up')).rejects.toMatchObject({
-      code: 'DECRYPTION_FAILED',
-    });
-    await db.query('UPDATE people SET last_name_enc = $1 WHERE id = $2', [envelopeOf(traineeA.id), traineeA.id]);
-    expect(await vault.read(actors.ofUserA, [traineeA.id], ['lastName'], 'training.follow_up')).toHaveLength(1);
+    const owner = await ownerOf(db);
+    try {
+      const before = await owner.query<{ id: string; envelope: Uint8Array }>(
+        'SELECT id, last_name_enc AS envelope FROM people WHERE id = ANY($1::uuid[])',
+        [[traineeA.id, traineeB.id]],
+      );
+      const envelopeOf = (id: string) => Buffer.from(before.rows.find((row) => row.id === id)!.envelope);
+      const flipped = envelopeOf(traineeA.id);
+      flipped[flipped.length - 20] = flipped[flipped.length - 20]! ^ 1;
+      const put = (envelope: Buffer) =>
+        owner.query('UPDATE people SET last_name_enc = $1 WHERE id = $2', [envelope, traineeA.id]);
+      await put(flipped);
+      await expect(vault.read(actors.ofUserA, followTrainees, [traineeA.id])).rejects.toMatchObject({
+        code: 'DECRYPTION_FAILED',
+      });
+      await put(envelopeOf(traineeB.id));
+      await expect(vault.read(actors.ofUserA, followTrainees, [traineeA.id])).rejects.toMatchObject({
+        code: 'DECRYPTION_FAILED',
+      });
+      await put(envelopeOf(traineeA.id));
+      expect(await vault.read(actors.ofUserA, followTrainees, [traineeA.id])).toHaveLength(1);
+    } finally {
+      await owner.close();
+    }
   });
 });
 
-describe('vault failures on pglite', () => {
+describe.each(engines)('the door fails closed on %s', (engine) => {
   let db: Db;
+  let vault: Vault;
+  let world: World;
+  let owner: Db;
+
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
+    ({ vault } = await makeVault(db));
+    world = await twoOrganisations(db, vault);
+    owner = await ownerOf(db);
   });
   afterAll(async () => {
+    await owner.close();
     await db.close();
   });
 
-  it('fails the read, and charges nothing, when the access log cannot append', async () => {
-    let broken = false;
-    const working = (await makeVault(db)).accessLog;
-    const flaky: AccessLog = {
-      append: (tx, entry) => (broken ? Promise.reject(new Error('disk full')) : working.append(tx, entry)),
-    };
-    const { vault } = await makeVault(db, { accessLog: flaky });
-    const world = await twoOrganisations(db, vault);
-    broken = true;
-    await expect(
-      vault.read(world.actors.ofUserA, [world.traineeA.id], ['lastName'], 'training.follow_up'),
-    ).rejects.toMatchObject({ code: 'AUDIT_FAILED' });
-    const charged = await db.query('SELECT 1 FROM guard_daily_reads WHERE account_id = $1', [
-      accountId(world.actors.ofUserA),
-    ]);
-    expect(charged.rows).toHaveLength(0);
+  const charged = async (actorId: string) =>
+    (await db.query('SELECT 1 FROM guard_daily_reads WHERE account_id = $1', [actorId])).rows.length;
+
+  it('fails the read, decrypts nothing and charges nothing, when the log cannot append', async () => {
+    const { actors, traineeA } = world;
+    await owner.exec('REVOKE INSERT ON access_log FROM rempart_app');
+    try {
+      await expect(vault.read(actors.ofUserA, followTrainees, [traineeA.id])).rejects.toMatchObject({
+        code: 'AUDIT_FAILED',
+      });
+    } finally {
+      await owner.exec('GRANT INSERT ON access_log TO rempart_app');
+    }
+    expect(await charged(accountId(actors.ofUserA))).toBe(0);
+    expect(await vault.read(actors.ofUserA, followTrainees, [traineeA.id])).toHaveLength(1);
   });
 
-  it('stops an account at its daily ceiling of distinct people, and re-reads cost nothing', async () => {
-    const { vault } = await makeVault(db);
-    const world = await twoOrganisations(db, vault);
-    const advisor = world.actors.advisorA;
+  it('fails the read when the guard is unavailable', async () => {
+    const { actors, traineeB } = world;
+    await owner.exec(
+      'ALTER FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, timestamptz) RENAME TO guard_off',
+    );
+    try {
+      await expect(vault.read(actors.ofManagerB, followTrainees, [traineeB.id])).rejects.toMatchObject({
+        code: 'AUDIT_FAILED',
+      });
+    } finally {
+      await owner.exec(
+        'ALTER FUNCTION guard_off(uuid, text, uuid[], uuid[], integer, timestamptz) RENAME TO guard_check',
+      );
+    }
+    expect((await entriesFor(db, accountId(actors.ofManagerB))).length).toBe(0);
+  });
+
+  it('denies when no ceiling is configured for the account (the guard fails closed)', async () => {
+    const { actors, applicantA } = world;
+    await owner.query("DELETE FROM guard_policy WHERE role = '*'");
+    try {
+      await expect(vault.read(actors.recruiterA, reviewApplicants, [applicantA.id])).rejects.toMatchObject({
+        code: 'READ_BUDGET_EXCEEDED',
+      });
+      expect((await entriesFor(db, accountId(actors.recruiterA))).at(-1)).toMatchObject({
+        outcome: 'deny',
+        people: [applicantA.id],
+      });
+    } finally {
+      await owner.query("INSERT INTO guard_policy (role, per_day) VALUES ('*', 200)");
+    }
+  });
+
+  it('stops an account at its daily ceiling of distinct people; re-reads cost nothing', async () => {
+    const { actors, traineeA, traineeB } = world;
+    const advisor = actors.advisorA;
     await db.query('UPDATE accounts SET read_ceiling_per_day = 1 WHERE id = $1', [accountId(advisor)]);
-    const extra = world.traineeB.id;
-    await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [accountId(advisor), extra]);
-    expect(await vault.read(advisor, [world.traineeA.id], ['lastName'], 'advising.portfolio')).toHaveLength(1);
-    expect(await vault.read(advisor, [world.traineeA.id], ['email'], 'advising.portfolio')).toHaveLength(1);
-    await expect(vault.read(advisor, [extra], ['lastName'], 'advising.portfolio')).rejects.toMatchObject({
+    await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [accountId(advisor), traineeB.id]);
+    expect(await vault.read(advisor, followPortfolio, [traineeA.id], { fields: ['lastName'] })).toHaveLength(1);
+    expect(await vault.read(advisor, followPortfolio, [traineeA.id], { fields: ['email'] })).toHaveLength(1);
+    await expect(vault.read(advisor, followPortfolio, [traineeB.id])).rejects.toMatchObject({
       code: 'READ_BUDGET_EXCEEDED',
     });
-    expect((await entriesFor(db, accountId(advisor))).flatMap((entry) => entry.people)).not.toContain(extra);
-  });
-
-  it('refuses bulk writes from accounts', async () => {
-    const { vault } = await makeVault(db);
-    const world = await twoOrganisations(db, vault);
-    await expect(vault.createPeople(world.actors.admin, [], 'test')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await charged(accountId(advisor))).toBe(1);
   });
 });

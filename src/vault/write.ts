@@ -1,267 +1,231 @@
-import type { AccessLog } from '../audit/types.js';
+import { ENTRY_COLUMNS } from '../audit/index.js';
 import type { Db, Tx } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
+import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
+import { catalogue, type TableName, type TableSpec } from './catalogue.js';
 import { sealCell } from './codec.js';
-import type { Actor, NewAccount, NewApplication, NewPerson, NewProfile, NewReferralEvent } from './types.js';
+import { checkActor, entryActor, subjectOf } from './actors.js';
+import { profileFacets } from './facets.js';
+import type { WritePurpose } from './purpose.js';
+import type { PurposeRegistry } from './registry.js';
+import type { Actor, DesiredZones, LanguageSkill } from './types.js';
 
 export interface WriteDeps {
   db: Db;
   keyring: Keyring;
-  accessLog: AccessLog;
+  clock: Clock;
+  registry: PurposeRegistry;
+  addressKey: Buffer;
+  onLogged?: () => void;
 }
 
-/** Runs `work` in the caller's transaction when there is one, else in a new one. */
-function inTransaction<T>(db: Db, tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return tx ? work(tx) : db.transaction(work);
+/** One row of a write: its id, and values for fields and plain columns the purpose allows. */
+export type WriteRow = { id: string } & Record<string, unknown>;
+
+/** Which people (or accounts) a write concerns, from the rows written: for its log entry. */
+const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }> = {
+  person: { record: 'person', sql: 'SELECT id FROM written' },
+  profile: { record: 'person', sql: 'SELECT person_id FROM written' },
+  account: { record: 'account', sql: 'SELECT id FROM written' },
+  application: { record: 'person', sql: 'SELECT person_id FROM written' },
+  referralEvent: {
+    record: 'person',
+    sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',
+  },
+  totp: { record: 'account', sql: 'SELECT account_id FROM written' },
+};
+
+interface Column {
+  name: string;
+  type: string;
+  values: unknown[];
 }
 
 /**
- * Bulk creation is the platform's own work (seeding, imports). Accounts get their own write
- * paths, with their own scope, in the domain issues that need them: until then, denied.
+ * Writes personal data through the door, as the actor that asks: a create inserts new records,
+ * an update replaces encrypted fields of existing ones. In one statement: the purpose's scope
+ * keeps the rows the actor may write, the rows are written with their envelopes and blind
+ * indexes, and the access log records it, naming the actor. If the scope refuses a single row,
+ * nothing is written. With `tx`, it joins the caller's transaction.
  */
-function requireSystem(actor: Actor): void {
-  if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'bulk write by an account');
-}
-
-async function logWrite(
-  accessLog: AccessLog,
-  tx: Tx,
+export async function writeRecords(
+  deps: WriteDeps,
   actor: Actor,
-  purpose: string,
-  people: readonly string[],
-  fields: readonly string[],
+  purpose: WritePurpose,
+  rows: readonly WriteRow[],
+  tx?: Tx,
 ): Promise<void> {
-  await accessLog.append(tx, {
-    actorId: actor.kind === 'account' ? actor.accountId : null,
-    sessionId: actor.kind === 'account' ? actor.sessionId : null,
-    action: 'create',
-    purpose,
-    people,
-    fields,
-    clientAddr: actor.kind === 'account' ? actor.clientAddr : null,
-  });
-}
-
-/** Encrypts, blind-indexes and inserts people, with one access-log entry for the batch. */
-export async function createPeople(
-  deps: WriteDeps,
-  actor: Actor,
-  people: readonly NewPerson[],
-  purpose: string,
-  tx?: Tx,
-) {
-  requireSystem(actor);
-  if (people.length === 0) return;
+  checkActor(deps.registry, actor, purpose);
+  if (rows.length === 0) return;
+  const table: TableSpec = catalogue[purpose.table];
+  const given = checkRows(purpose, table, rows);
   await deps.keyring.refreshIfStale(tx ?? deps.db);
-  const k = deps.keyring;
-  const seal = (person: NewPerson, column: string, value: unknown) => sealCell(k, 'people', column, person.id, value);
-  const index = (name: 'personEmail' | 'personPhone' | 'personFtId', value: string | null) =>
-    value === null ? null : k.index(name, value);
-  const columns = {
-    id: people.map((p) => p.id),
-    kind: people.map((p) => p.kind),
-    last_name_enc: people.map((p) => seal(p, 'last_name_enc', p.lastName)),
-    first_name_enc: people.map((p) => seal(p, 'first_name_enc', p.firstName)),
-    birth_date_enc: people.map((p) => seal(p, 'birth_date_enc', p.birthDate)),
-    address_enc: people.map((p) => seal(p, 'address_enc', p.address)),
-    email_enc: people.map((p) => seal(p, 'email_enc', p.email)),
-    phone_enc: people.map((p) => seal(p, 'phone_enc', p.phone)),
-    ft_id_enc: people.map((p) => seal(p, 'ft_id_enc', p.franceTravailId)),
-    registration_status_enc: people.map((p) => seal(p, 'registration_status_enc', p.registrationStatus)),
-    email_bidx: people.map((p) => index('personEmail', p.email)),
-    phone_bidx: people.map((p) => index('personPhone', p.phone)),
-    ft_id_bidx: people.map((p) => index('personFtId', p.franceTravailId)),
-    name_bidx: people.map((p) => k.nameIndex(p.lastName, p.firstName)),
-  };
-  await inTransaction(deps.db, tx, async (tx) => {
-    await tx.query(
-      `INSERT INTO people (id, kind, last_name_enc, first_name_enc, birth_date_enc, address_enc, email_enc,
-         phone_enc, ft_id_enc, registration_status_enc, email_bidx, phone_bidx, ft_id_bidx, name_bidx)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::bytea[], $5::bytea[], $6::bytea[],
-         $7::bytea[], $8::bytea[], $9::bytea[], $10::bytea[], $11::bytea[], $12::bytea[], $13::bytea[], $14::bytea[])`,
-      Object.values(columns),
-    );
-    await logWrite(deps.accessLog, tx, actor, purpose, columns.id, [
-      'lastName',
-      'firstName',
-      'birthDate',
-      'address',
-      'email',
-      'phone',
-      'franceTravailId',
-      'registrationStatus',
-    ]);
-  });
-}
-
-/** Encrypts candidate profiles and stores their pool facets as blind-index tokens. */
-export async function createProfiles(deps: WriteDeps, actor: Actor, profiles: readonly NewProfile[], purpose: string) {
-  requireSystem(actor);
-  if (profiles.length === 0) return;
-  await deps.keyring.refreshIfStale(deps.db);
-  const k = deps.keyring;
-  const seal = (profile: NewProfile, column: string, value: unknown) =>
-    sealCell(k, 'candidate_profiles', column, profile.personId, value);
-  const facets = profiles.flatMap((profile) =>
-    profileFacets(profile).map((facet) => ({ personId: profile.personId, token: k.index('profileFacet', facet) })),
-  );
-  await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO candidate_profiles (person_id, career_enc, posts_sought_enc, zones_enc, languages_enc,
-         aspirations_enc, pool_opt_in)
-       SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::bytea[], $4::bytea[], $5::bytea[], $6::bytea[], $7::boolean[])`,
-      [
-        profiles.map((p) => p.personId),
-        profiles.map((p) => seal(p, 'career_enc', p.career)),
-        profiles.map((p) => seal(p, 'posts_sought_enc', p.postsSought)),
-        profiles.map((p) => seal(p, 'zones_enc', p.zones)),
-        profiles.map((p) => seal(p, 'languages_enc', p.languages)),
-        profiles.map((p) => seal(p, 'aspirations_enc', p.aspirations)),
-        profiles.map((p) => p.poolOptIn),
-      ],
-    );
-    await tx.query(
-      `INSERT INTO profile_facets (person_id, facet_bidx) SELECT * FROM unnest($1::uuid[], $2::bytea[])
-       ON CONFLICT DO NOTHING`,
-      [facets.map((f) => f.personId), facets.map((f) => f.token)],
-    );
-    const fields = ['career', 'postsSought', 'zones', 'languages', 'aspirations'];
-    await logWrite(
-      deps.accessLog,
-      tx,
-      actor,
-      purpose,
-      profiles.map((p) => p.personId),
-      fields,
-    );
-  });
-}
-
-/** The searchable facets of a profile: zones, languages at each level reached, posts sought. */
-export function profileFacets(profile: NewProfile): string[] {
-  const levels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
-  return [
-    ...profile.zones.regions.map((region) => `region:${region}`),
-    ...profile.zones.departements.map((code) => `departement:${code}`),
-    ...profile.languages.flatMap((language) =>
-      levels.slice(0, levels.indexOf(language.level) + 1).map((level) => `langue:${language.code}:${level}`),
-    ),
-    ...profile.postsSought.map((post) => `poste:${post}`),
+  const columns = buildColumns(deps.keyring, purpose, table, rows, given);
+  const who = entryActor(actor, deps.addressKey);
+  const params = [
+    subjectOf(actor, purpose),
+    who.accountId,
+    deps.clock.now(),
+    who.sessionId,
+    purpose.mode,
+    purpose.name,
+    concerns[purpose.table].record,
+    given.fields,
+    who.clientAddr,
+    ...columns.map((column) => column.values),
   ];
+  const sql = purpose.mode === 'create' ? createSql(purpose, table, columns) : updateSql(purpose, table, columns);
+  const work = async (q: Tx) => {
+    const { rows: result } = await q.query<{ written: number }>(sql, params);
+    if (result[0]!.written !== rows.length) throw new AppError('FORBIDDEN', `${purpose.name}: rows outside scope`);
+    if (purpose.table === 'profile') await writeFacets(deps.keyring, q, rows, purpose.mode);
+  };
+  await (tx ? work(tx) : deps.db.transaction(work));
+  deps.onLogged?.();
 }
 
-/** Staff, partner and citizen accounts: login e-mail encrypted and indexed. */
-export async function createAccounts(
-  deps: WriteDeps,
-  actor: Actor,
-  accounts: readonly NewAccount[],
-  purpose: string,
-  tx?: Tx,
-) {
-  requireSystem(actor);
-  if (accounts.length === 0) return;
-  await deps.keyring.refreshIfStale(tx ?? deps.db);
-  const k = deps.keyring;
-  await inTransaction(deps.db, tx, async (tx) => {
-    // One by one: accounts reference their creator and approver, which may be in the batch.
-    for (const account of accounts) {
-      await tx.query(
-        `INSERT INTO accounts (id, role, organisation_id, person_id, status, email_enc, email_bidx,
-           display_name_enc, password_hash, created_by, approved_by, approved_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $11::uuid IS NULL THEN NULL ELSE now() END)`,
-        [
-          account.id,
-          account.role,
-          account.organisationId,
-          account.personId,
-          account.status,
-          sealCell(k, 'accounts', 'email_enc', account.id, account.email),
-          k.index('accountEmail', account.email),
-          sealCell(k, 'accounts', 'display_name_enc', account.id, account.displayName),
-          account.passwordHash,
-          account.createdBy,
-          account.approvedBy,
-        ],
-      );
+/** Every row gives the same fields and columns, all allowed; names and facets come whole. */
+function checkRows(purpose: WritePurpose, table: TableSpec, rows: readonly WriteRow[]) {
+  const keys = Object.keys(rows[0]!)
+    .filter((key) => key !== 'id')
+    .sort();
+  for (const row of rows) {
+    const own = Object.keys(row)
+      .filter((key) => key !== 'id')
+      .sort();
+    if (own.join() !== keys.join()) throw new AppError('BAD_REQUEST', 'rows of one write give different fields');
+  }
+  const fields = keys.filter((key) => key in table.fields);
+  const plain = keys.filter((key) => key in table.plain);
+  for (const key of keys) {
+    if (!purpose.fields.includes(key) && !purpose.plain.includes(key)) {
+      throw new AppError('FIELD_NOT_ALLOWED', `${key} for ${purpose.name}`);
     }
-    const people = accounts.flatMap((account) => (account.personId ? [account.personId] : []));
-    await logWrite(deps.accessLog, tx, actor, purpose, people, ['account.email', 'account.displayName']);
-  });
+  }
+  if (purpose.mode === 'create') {
+    const missing = [...purpose.fields, ...purpose.plain].filter((key) => !keys.includes(key));
+    if (missing.length > 0) throw new AppError('BAD_REQUEST', `create without ${missing.join(', ')}`);
+  }
+  const partial = (group: readonly string[]) =>
+    group.some((f) => fields.includes(f)) && !group.every((f) => fields.includes(f));
+  // The name index covers both names, the facets all three profile fields: never half of one.
+  if (purpose.table === 'person' && partial(['lastName', 'firstName']))
+    throw new AppError('BAD_REQUEST', 'half a name');
+  if (purpose.table === 'profile' && partial(['zones', 'languages', 'postsSought'])) {
+    throw new AppError('BAD_REQUEST', 'facets need zones, languages and posts sought');
+  }
+  return { fields, plain };
 }
 
-/** Applications, with the candidate's message encrypted. */
-export async function createApplications(
-  deps: WriteDeps,
-  actor: Actor,
-  applications: readonly NewApplication[],
-  purpose: string,
-) {
-  requireSystem(actor);
-  if (applications.length === 0) return;
-  await deps.keyring.refreshIfStale(deps.db);
-  await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO applications (id, offer_id, person_id, status, message_enc, submitted_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bytea[], $6::timestamptz[])`,
-      [
-        applications.map((a) => a.id),
-        applications.map((a) => a.offerId),
-        applications.map((a) => a.personId),
-        applications.map((a) => a.status),
-        applications.map((a) => sealCell(deps.keyring, 'applications', 'message_enc', a.id, a.message)),
-        applications.map((a) => a.submittedAt),
-      ],
-    );
-    await logWrite(
-      deps.accessLog,
-      tx,
-      actor,
-      purpose,
-      [...new Set(applications.map((a) => a.personId))],
-      ['application.message'],
-    );
-  });
+function buildColumns(
+  keyring: Keyring,
+  purpose: WritePurpose,
+  table: TableSpec,
+  rows: readonly WriteRow[],
+  given: { fields: string[]; plain: string[] },
+): Column[] {
+  const columns: Column[] = [{ name: table.idColumn, type: 'uuid', values: rows.map((row) => row.id) }];
+  for (const name of given.plain) {
+    const spec = table.plain[name]!;
+    columns.push({ name: spec.column, type: spec.type, values: rows.map((row) => row[name] ?? null) });
+  }
+  for (const field of given.fields) {
+    const spec = table.fields[field]!;
+    columns.push({
+      name: spec.column,
+      type: 'bytea',
+      values: rows.map((row) => sealCell(keyring, table.table, spec.column, row.id, row[field])),
+    });
+    if (spec.index) {
+      const index = spec.index;
+      columns.push({
+        name: index.column,
+        type: 'bytea',
+        values: rows.map((row) =>
+          typeof row[field] === 'string' ? keyring.index(index.name, row[field] as string) : null,
+        ),
+      });
+    }
+  }
+  if (purpose.table === 'person' && given.fields.includes('lastName')) {
+    columns.push({
+      name: 'name_bidx',
+      type: 'bytea',
+      values: rows.map((row) => keyring.nameIndex(String(row.lastName), String(row.firstName))),
+    });
+  }
+  return columns;
 }
 
-/** Entry, attendance, interruption and exit events; the free-text detail is encrypted. */
-export async function createReferralEvents(
-  deps: WriteDeps,
-  actor: Actor,
-  events: readonly NewReferralEvent[],
-  purpose: string,
-) {
-  requireSystem(actor);
-  if (events.length === 0) return;
-  await deps.keyring.refreshIfStale(deps.db);
-  await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; person_id: string }>(
-      `INSERT INTO referral_events (id, referral_id, kind, occurred_on, detail_enc, declared_by)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::bytea[], $6::uuid[])
-       RETURNING (SELECT person_id FROM referrals r WHERE r.id = referral_id) AS person_id, id`,
-      [
-        events.map((e) => e.id),
-        events.map((e) => e.referralId),
-        events.map((e) => e.kind),
-        events.map((e) => e.occurredOn),
-        events.map((e) => sealCell(deps.keyring, 'referral_events', 'detail_enc', e.id, e.detail)),
-        events.map((e) => e.declaredBy),
-      ],
-    );
-    await logWrite(
-      deps.accessLog,
-      tx,
-      actor,
-      purpose,
-      [...new Set(rows.map((row) => row.person_id))],
-      ['referralEvent.detail'],
-    );
-  });
+const FIRST_COLUMN = 10;
+
+function rowsCte(name: string, columns: readonly Column[]): string {
+  const arrays = columns.map((column, index) => `$${FIRST_COLUMN + index}::${column.type}[]`);
+  return `${name} AS (SELECT * FROM unnest(${arrays.join(', ')}) AS n(${columns.map((c) => c.name).join(', ')}))`;
 }
 
-/** Records canary people apart, as keyed marks only (see the canary_marks table). */
-export async function markCanaries(deps: WriteDeps, actor: Actor, personIds: readonly string[]) {
-  requireSystem(actor);
-  const marks = personIds.map((id) => deps.keyring.mark('canary', id));
-  await deps.db.query('INSERT INTO canary_marks (mark) SELECT unnest($1::bytea[]) ON CONFLICT DO NOTHING', [marks]);
+function entryCte(purpose: WritePurpose): string {
+  return `entry AS (
+      INSERT INTO access_log (${ENTRY_COLUMNS})
+      SELECT $3::timestamptz, $2::uuid, $4::text, $5::text, $6::text, $7::text,
+        ARRAY(SELECT DISTINCT x FROM (${concerns[purpose.table].sql}) AS c(x) WHERE x IS NOT NULL ORDER BY x),
+        '{}'::uuid[], $8::text[], $9::text, 'allow', NULL
+      RETURNING seq)`;
+}
+
+function bind(scope: string, ids: string): string {
+  return scope
+    .replace(/(?<!:):subject\b/g, '$1::uuid')
+    .replace(/(?<!:):account\b/g, '$2::uuid')
+    .replace(/(?<!:):ids\b/g, ids);
+}
+
+function createSql(purpose: WritePurpose, table: TableSpec, columns: readonly Column[]): string {
+  const names = columns.map((column) => column.name).join(', ');
+  return `WITH ${rowsCte('new_rows', columns)},
+    allowed AS MATERIALIZED (
+      SELECT DISTINCT s.id FROM (${bind(purpose.scope, `(ARRAY(SELECT n.${table.idColumn} FROM new_rows n))`)}) AS s),
+    written AS (
+      INSERT INTO ${table.table} (${names})
+      SELECT ${names} FROM new_rows WHERE ${table.idColumn} IN (SELECT id FROM allowed)
+      RETURNING *),
+    ${entryCte(purpose)}
+    SELECT (SELECT count(*)::int FROM written) AS written, (SELECT seq FROM entry) AS seq, $1::uuid AS subject`;
+}
+
+function updateSql(purpose: WritePurpose, table: TableSpec, columns: readonly Column[]): string {
+  const id = table.idColumn;
+  const sets = columns.slice(1).map((column) => `${column.name} = v.${column.name}`);
+  return `WITH ${rowsCte('changes', columns)},
+    allowed AS MATERIALIZED (
+      SELECT DISTINCT s.id FROM (${bind(purpose.scope, `(ARRAY(SELECT v.${id} FROM changes v))`)}) AS s
+      WHERE s.id IN (SELECT v.${id} FROM changes v)),
+    written AS (
+      UPDATE ${table.table} t SET ${sets.join(', ')}
+      FROM changes v WHERE t.${id} = v.${id} AND t.${id} IN (SELECT id FROM allowed)
+      RETURNING t.*),
+    ${entryCte(purpose)}
+    SELECT (SELECT count(*)::int FROM written) AS written, (SELECT seq FROM entry) AS seq, $1::uuid AS subject`;
+}
+
+/** The pool facets of written profiles, as blind-index tokens, replaced whole. */
+async function writeFacets(keyring: Keyring, q: Tx, rows: readonly WriteRow[], mode: 'create' | 'update') {
+  const withFacets = rows.filter((row) => 'zones' in row);
+  if (withFacets.length === 0) return;
+  if (mode === 'update') {
+    await q.query('DELETE FROM profile_facets WHERE person_id = ANY($1::uuid[])', [withFacets.map((row) => row.id)]);
+  }
+  const facets = withFacets.flatMap((row) =>
+    profileFacets({
+      zones: row.zones as DesiredZones,
+      languages: row.languages as LanguageSkill[],
+      postsSought: row.postsSought as string[],
+    }).map((facet) => ({ personId: row.id, token: keyring.index('profileFacet', facet) })),
+  );
+  await q.query(
+    `INSERT INTO profile_facets (person_id, facet_bidx) SELECT * FROM unnest($1::uuid[], $2::bytea[])
+     ON CONFLICT DO NOTHING`,
+    [facets.map((facet) => facet.personId), facets.map((facet) => facet.token)],
+  );
 }

@@ -1,9 +1,7 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { migrate } from '../../src/db/migrate.js';
-import { openPglite } from '../../src/db/pglite.js';
-import { openPostgres } from '../../src/db/postgres.js';
+import { openDatabase, type OpenedDatabase } from '../../src/db/open.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -26,9 +24,32 @@ export async function createPostgresDatabase(): Promise<string> {
   return adminUrl.replace(/\/postgres$/, `/${name}`);
 }
 
-/** A fresh, migrated database on the given engine. */
+const openedBy = new WeakMap<Db, OpenedDatabase>();
+
+/**
+ * A fresh, migrated database on the given engine, opened as the platform opens it: migrated by
+ * the schema's owner, then acting as the application's role.
+ */
+export async function openTestDatabase(engine: Engine): Promise<OpenedDatabase> {
+  const opened = await openDatabase({
+    databaseUrl: engine === 'postgres' ? await createPostgresDatabase() : undefined,
+    poolSize: 5,
+  });
+  openedBy.set(opened.db, opened);
+  return opened;
+}
+
+/** The same, when only the database is needed. */
 export async function openTestDb(engine: Engine): Promise<Db> {
-  const db = engine === 'pglite' ? await openPglite() : await openPostgres(await createPostgresDatabase(), 5);
-  await migrate(db);
-  return db;
+  return (await openTestDatabase(engine)).db;
+}
+
+/**
+ * The schema's owner on a test database: someone with full access to the database, for tests
+ * that tamper with it. On PostgreSQL, close it after use.
+ */
+export function ownerOf(db: Db): Promise<Db> {
+  const opened = openedBy.get(db);
+  if (!opened) throw new Error('base de test inconnue : ouvrez-la avec openTestDatabase');
+  return opened.openOwner();
 }

@@ -1,25 +1,39 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { createAccessLog } from '../../src/audit/index.js';
-import type { AccessLog } from '../../src/audit/types.js';
-import { Keyring } from '../../src/crypto/keyring.js';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Db } from '../../src/db/client.js';
-import { createCeilingGuard, type Guard } from '../../src/guard/index.js';
-import { fixedClock } from '../../src/kernel/clock.js';
-import { systemRandom } from '../../src/kernel/random.js';
-import { createVault, type Actor, type NewPerson, type Role, type Vault } from '../../src/vault/index.js';
+import { fixedClock, type Clock, type FixedClock } from '../../src/kernel/clock.js';
+import { wirePlatform, type Platform } from '../../src/platform.js';
+import { seedAccounts, seedApplications, seedPeople, seedProfiles } from '../../src/seed/seed.purposes.js';
+import { platformActor, type Actor, type NewPerson, type Role, type Vault } from '../../src/vault/index.js';
+import { ownerOf } from './databases.js';
 
 export const testMasterKey = Buffer.alloc(32, 7);
-export const system: Actor = { kind: 'system', task: 'test' };
+export const system: Actor = platformActor('test');
 
-/** Everything a vault test needs, on a migrated database. */
-export async function makeVault(db: Db, options: { guard?: Guard; accessLog?: AccessLog } = {}) {
-  const clock = fixedClock(new Date('2026-11-20T09:00:00Z'));
-  const keyring = await Keyring.load(db, testMasterKey, systemRandom, clock);
-  const accessLog = options.accessLog ?? createAccessLog({ clock });
-  const guard = options.guard ?? createCeilingGuard(200);
-  const vault = createVault({ db, keyring, accessLog, guard, clock });
-  return { clock, keyring, accessLog, guard, vault };
+/** A configuration for tests: demo mode, a private data directory (checkpoints go there). */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rempart-test-')), ...env });
 }
+
+/**
+ * The platform wired on a test database opened with `openTestDatabase`/`openTestDb`: the same
+ * composition root as the server's, with a fixed clock and a test master key.
+ */
+export async function makeVault<C extends Clock = FixedClock>(db: Db, options: { clock?: C; config?: Config } = {}) {
+  const clock = options.clock ?? (fixedClock(new Date('2026-11-20T09:00:00Z')) as unknown as C);
+  const platform: Platform = await wirePlatform(
+    { db, migrated: [], openOwner: () => ownerOf(db) },
+    options.config ?? testConfig(),
+    { clock, masterKey: testMasterKey },
+  );
+  return { clock, keyring: platform.keyring, accessLog: platform.accessLog, vault: platform.vault, platform };
+}
+
+/** What makeVault gives, with the test's fixed clock. */
+export type TestKit = Awaited<ReturnType<typeof makeVault<FixedClock>>>;
 
 export function person(overrides: Partial<NewPerson> = {}): NewPerson {
   return {
@@ -70,9 +84,9 @@ export async function twoOrganisations(db: Db, vault: Vault) {
   const poolOnly = person({ kind: 'candidate', lastName: 'Le Gall', firstName: 'Maël' });
   const notInPool = person({ kind: 'candidate', lastName: 'Côté', firstName: 'Noé' });
   const everyone = [traineeA, traineeB, applicantA, applicantB, poolOnly, notInPool];
-  await vault.createPeople(system, everyone, 'test');
+  await vault.write(system, seedPeople, everyone);
   const profile = (personId: string, poolOptIn: boolean) => ({
-    personId,
+    id: personId,
     career: [{ title: 'Adjointe administrative', employer: 'Mairie de Rennes', from: '2019-01', to: null }],
     postsSought: ['Attaché d’administration'],
     zones: { regions: ['Bretagne'], departements: ['35'] },
@@ -80,36 +94,29 @@ export async function twoOrganisations(db: Db, vault: Vault) {
     aspirations: 'Rejoindre un service au contact du public.',
     poolOptIn,
   });
-  await vault.createProfiles(
-    system,
-    [
-      profile(applicantA.id, false),
-      profile(applicantB.id, false),
-      profile(poolOnly.id, true),
-      profile(notInPool.id, false),
-    ],
-    'test',
-  );
+  await vault.write(system, seedProfiles, [
+    profile(applicantA.id, false),
+    profile(applicantB.id, false),
+    profile(poolOnly.id, true),
+    profile(notInPool.id, false),
+  ]);
   const account = async (role: Role, organisationId: string | null, personId: string | null = null) => {
     const id = randomUUID();
-    await vault.createAccounts(
-      system,
-      [
-        {
-          id,
-          role,
-          organisationId,
-          personId,
-          email: `${id}@demo.rempart.test`,
-          displayName: role,
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
+    await vault.write(system, seedAccounts, [
+      {
+        id,
+        role,
+        organisationId,
+        personId,
+        email: `${id}@demo.rempart.test`,
+        displayName: role,
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
     const actor: Actor = {
       kind: 'account',
       accountId: id,
@@ -170,28 +177,24 @@ export async function twoOrganisations(db: Db, vault: Vault) {
   };
   const offerA = await offer(employerA, 'etat');
   const offerB = await offer(employerB, 'territoriale');
-  await vault.createApplications(
-    system,
-    [
-      {
-        id: randomUUID(),
-        offerId: offerA,
-        personId: applicantA.id,
-        status: 'submitted',
-        message: 'Bonjour, je suis motivée.',
-        submittedAt: new Date(),
-      },
-      {
-        id: randomUUID(),
-        offerId: offerB,
-        personId: applicantB.id,
-        status: 'submitted',
-        message: null,
-        submittedAt: new Date(),
-      },
-    ],
-    'test',
-  );
+  await vault.write(system, seedApplications, [
+    {
+      id: randomUUID(),
+      offerId: offerA,
+      personId: applicantA.id,
+      status: 'submitted',
+      message: 'Bonjour, je suis motivée.',
+      submittedAt: new Date(),
+    },
+    {
+      id: randomUUID(),
+      offerId: offerB,
+      personId: applicantB.id,
+      status: 'submitted',
+      message: null,
+      submittedAt: new Date(),
+    },
+  ]);
   return {
     orgA,
     orgB,

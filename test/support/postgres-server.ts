@@ -51,8 +51,12 @@ function runAs(): { user: string; uid: number; gid: number } | undefined {
   return { user: 'postgres', uid: Number(ids.stdout.trim()), gid: Number(gids.stdout.trim()) };
 }
 
-/** Starts a server on a free loopback port, in a new temporary directory. */
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * Starts a server on a free loopback port, in a new temporary directory. Tests run it without
+ * fsync (a crash of a throwaway server loses nothing we keep); `durable` keeps PostgreSQL's
+ * defaults, fsync and synchronous_commit on, as the benches of the one door require.
+ */
+export async function startPostgres(settingsOf: { durable?: boolean } = {}): Promise<PostgresServer> {
   const binDir = findBinDir();
   const root = mkdtempSync(path.join(os.tmpdir(), 'rempart-pg-'));
   const dataDir = path.join(root, 'data');
@@ -64,7 +68,10 @@ export async function startPostgres(): Promise<PostgresServer> {
     else execFileSync(full, args, { stdio: 'pipe', cwd: root });
   };
   run('initdb', ['-D', dataDir, '-U', 'rempart', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  writeFileSync(path.join(dataDir, 'postgresql.auto.conf'), 'fsync = off\nfull_page_writes = off\n', { flag: 'a' });
+  const settings = settingsOf.durable
+    ? 'fsync = on\nsynchronous_commit = on\nfull_page_writes = on\n'
+    : 'fsync = off\nfull_page_writes = off\n';
+  writeFileSync(path.join(dataDir, 'postgresql.auto.conf'), settings, { flag: 'a' });
   const port = await freePort();
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c max_connections=200`;
   run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(root, 'server.log'), '-w', 'start']);

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Actor } from '../../vault/types.js';
+import { invitationContact } from '../identity.purposes.js';
 import { journal } from '../journal.js';
 import { loadAccountState } from '../login/account-state.js';
 import { totpAllowed } from '../mfa-policy.js';
@@ -10,8 +11,6 @@ import { checkPassword, type PasswordProblem } from '../passwords/index.js';
 import { consumeToken, peekToken } from '../tokens.js';
 import type { AccountsDeps } from './staff-requests.js';
 import { confirmPendingTotp, startTotpEnrolment } from './totp-enrolment.js';
-
-const invitationReader: Actor = { kind: 'system', task: 'invitation' };
 
 /** Where an invitation stands: a password to choose first, then a second factor to enrol. */
 export interface Invitation {
@@ -31,8 +30,18 @@ export async function openInvitation(deps: AccountsDeps, token: string): Promise
   const accountId = await peekToken(deps.db, { token, purpose: 'invitation', clock: deps.clock });
   const state = accountId ? await loadAccountState(deps.db, accountId) : null;
   if (!state || state.status === 'suspended') return null;
-  const contact = await deps.vault.readAccountContact(invitationReader, state.id, 'account.invitation');
-  if (!contact) return null;
+  // The link proves the invited account: it reads its own contact, as itself, not as the platform.
+  const invited: Actor = {
+    kind: 'account',
+    accountId: state.id,
+    role: state.role,
+    organisationId: state.organisationId,
+    personId: state.personId,
+    sessionId: null,
+    clientAddr: null,
+  };
+  const [contact] = await deps.vault.read(invited, invitationContact, [state.id]);
+  if (!contact?.email) return null;
   return {
     accountId: state.id,
     email: contact.email,

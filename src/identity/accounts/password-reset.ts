@@ -1,30 +1,41 @@
+import { AppError } from '../../kernel/errors.js';
 import { journal } from '../journal.js';
 import { checkPassword, type PasswordProblem } from '../passwords/index.js';
 import { endAccountSessions } from '../sessions/session-store.js';
-import { consumeToken, issueToken } from '../tokens.js';
+import { consumeToken } from '../tokens.js';
+import type { RequestGuards } from './request-guards.js';
 import type { AccountsDeps } from './staff-requests.js';
 
-/** A reset link lives one hour. */
-const RESET_TTL_MS = 3600_000;
-
 /**
- * Asks for a reset link. The answer never says whether the address has an account; only an
- * active account receives the link.
+ * Asks for a reset link. The answer never says whether the address has an account, neither in
+ * its words nor in its time: the same two counts are made for every address, then the lookup
+ * and the message are queued to run after the answer (issue 8, item 5). Too many requests from
+ * one client address answer 429 whatever the address asked about; past three an hour for one
+ * address, requests are dropped without a word, as for an address with no account.
  */
-export async function requestPasswordReset(deps: AccountsDeps, email: string, clientAddr: string): Promise<void> {
+export async function requestPasswordReset(
+  deps: AccountsDeps & RequestGuards,
+  email: string,
+  clientAddr: string,
+): Promise<void> {
+  if (!(await deps.throttle.allow(deps.db, 'reset.client', clientAddr))) {
+    throw new AppError('TOO_MANY_REQUESTS', 'reset requests from one address');
+  }
+  if (!(await deps.throttle.allow(deps.db, 'reset.target', email))) return;
+  if (!deps.afterReply.push('password.reset', () => sendResetLink(deps, email, clientAddr))) {
+    throw new AppError('SERVICE_UNAVAILABLE', 'after-reply queue full');
+  }
+}
+
+/** Queues the reset message of an active account, if the address has one. */
+async function sendResetLink(deps: AccountsDeps, email: string, clientAddr: string): Promise<void> {
   const accountId = await deps.vault.findAccountIdByEmail(email);
   if (!accountId) return;
   await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query("SELECT 1 FROM accounts WHERE id = $1 AND status = 'active'", [accountId]);
     if (rows.length === 0) return;
-    const token = await issueToken(tx, {
-      accountId,
-      purpose: 'reset_password',
-      ttlMs: RESET_TTL_MS,
-      clock: deps.clock,
-      random: deps.random,
-    });
-    await deps.notify(tx, accountId, 'reset_password', { link: `${deps.publicUrl}/mot-de-passe/nouveau/${token}` });
+    // The link is minted when the message is delivered: no live token rests in the outbox.
+    await deps.notify(tx, accountId, 'reset_password', {});
     await journal(deps.accessLog, tx, 'password.reset_requested', { actorId: accountId, clientAddr });
   });
 }

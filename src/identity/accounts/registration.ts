@@ -1,11 +1,11 @@
+import { AppError } from '../../kernel/errors.js';
+import type { Actor } from '../../vault/types.js';
+import { registerAccount, registerPerson } from '../identity.purposes.js';
 import { journal } from '../journal.js';
 import { checkPassword, type PasswordProblem } from '../passwords/index.js';
-import { consumeToken, issueToken } from '../tokens.js';
+import { consumeToken } from '../tokens.js';
+import type { RequestGuards } from './request-guards.js';
 import type { AccountsDeps } from './staff-requests.js';
-
-/** A verification link lives one day. */
-const VERIFY_TTL_MS = 24 * 3600_000;
-const registrar = { kind: 'system', task: 'registration' } as const;
 
 export interface Registration {
   kind: 'candidate' | 'job_seeker';
@@ -17,23 +17,56 @@ export interface Registration {
 
 /**
  * A candidate or job seeker registers themselves. The answer is the same whether the address is
- * new or already has an account, after the same argon2id work, so registration cannot be used
- * to learn who has an account; only a new address receives a verification link.
+ * new or already has an account, in its words and in its time: the password is checked and
+ * hashed (argon2id) for every address, then the lookup and the account's creation are queued to
+ * run after the answer (issue 8, item 5). Only a new address receives a verification link. Too
+ * many registrations from one client address answer 429, whatever the address.
  */
 export async function registerCitizen(
-  deps: AccountsDeps,
+  deps: AccountsDeps & RequestGuards,
   input: Registration,
+  clientAddr: string,
 ): Promise<{ ok: true } | { ok: false; problems: PasswordProblem[] }> {
   const problems = checkPassword(input.password, { email: input.email, names: [input.lastName, input.firstName] });
   if (problems.length > 0) return { ok: false, problems };
+  if (!(await deps.throttle.allow(deps.db, 'registration.client', clientAddr))) {
+    throw new AppError('TOO_MANY_REQUESTS', 'registrations from one address');
+  }
   const passwordHash = await deps.passwords.hash(input.password);
-  if (await deps.vault.findAccountIdByEmail(input.email)) return { ok: true };
+  if (!deps.afterReply.push('account.registration', () => createCitizen(deps, input, passwordHash, clientAddr))) {
+    throw new AppError('SERVICE_UNAVAILABLE', 'after-reply queue full');
+  }
+  return { ok: true };
+}
+
+/**
+ * Creates the person, the account and its verification message in one transaction, unless the
+ * address already has an account (its owner gets nothing: the answer was the same).
+ */
+async function createCitizen(
+  deps: AccountsDeps,
+  input: Registration,
+  passwordHash: string,
+  clientAddr: string,
+): Promise<void> {
+  if (await deps.vault.findAccountIdByEmail(input.email)) return;
   const personId = deps.random.uuid();
   const accountId = deps.random.uuid();
+  // Self-registration acts as the person being registered, not as the platform.
+  const self: Actor = {
+    kind: 'account',
+    accountId,
+    role: input.kind,
+    organisationId: null,
+    personId,
+    sessionId: null,
+    clientAddr,
+  };
   // One transaction: a person, an account and its link exist together, or not at all.
   await deps.db.transaction(async (tx) => {
-    await deps.vault.createPeople(
-      registrar,
+    await deps.vault.write(
+      self,
+      registerPerson,
       [
         {
           id: personId,
@@ -48,11 +81,11 @@ export async function registerCitizen(
           registrationStatus: null,
         },
       ],
-      'account.registration',
       tx,
     );
-    await deps.vault.createAccounts(
-      registrar,
+    await deps.vault.write(
+      self,
+      registerAccount,
       [
         {
           id: accountId,
@@ -65,22 +98,15 @@ export async function registerCitizen(
           status: 'pending',
           createdBy: null,
           approvedBy: null,
+          approvedAt: null,
         },
       ],
-      'account.registration',
       tx,
     );
-    const token = await issueToken(tx, {
-      accountId,
-      purpose: 'verify_email',
-      ttlMs: VERIFY_TTL_MS,
-      clock: deps.clock,
-      random: deps.random,
-    });
-    await deps.notify(tx, accountId, 'verify_email', { link: `${deps.publicUrl}/inscription/confirmer/${token}` });
+    // The link is minted when the message is delivered: no live token rests in the outbox.
+    await deps.notify(tx, accountId, 'verify_email', {});
     await journal(deps.accessLog, tx, 'account.registered', { actorId: accountId });
   });
-  return { ok: true };
 }
 
 /** The single-use link from the e-mail: activates the account it was sent to. */

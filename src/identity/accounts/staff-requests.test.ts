@@ -1,13 +1,20 @@
+import { seedAccounts } from '../../seed/seed.purposes.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/support/databases.js';
 import { makeVault, system } from '../../../test/support/fixtures.js';
 import type { Db } from '../../db/client.js';
 import { systemRandom } from '../../kernel/random.js';
-import { createNotify } from '../../mail/index.js';
+import { captureTransport } from '../../../test/support/mail.js';
+import { createLogger } from '../../http/logger.js';
+import { captureLogs } from '../../http/test-helpers.js';
+import { createMailer, createNotify } from '../../mail/index.js';
+import { createLinkMinter } from '../links.js';
 import type { Actor, Role } from '../../vault/index.js';
 import { argon2Hasher } from '../login/argon2-hasher.js';
+import { createAfterReply } from './after-reply.js';
 import { registerCitizen } from './registration.js';
+import { createRequestThrottle } from './request-throttle.js';
 import { createSession, findSession } from '../sessions/session-store.js';
 import {
   approveStaffAccount,
@@ -25,24 +32,21 @@ describe('staff accounts need a second person', () => {
 
   async function staff(role: Role, organisationId: string): Promise<Extract<Actor, { kind: 'account' }>> {
     const id = randomUUID();
-    await deps.vault.createAccounts(
-      system,
-      [
-        {
-          id,
-          role,
-          organisationId,
-          personId: null,
-          email: `${id}@demo.rempart.test`,
-          displayName: role,
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-        },
-      ],
-      'test',
-    );
+    await deps.vault.write(system, seedAccounts, [
+      {
+        id,
+        role,
+        organisationId,
+        personId: null,
+        email: `${id}@demo.rempart.test`,
+        displayName: role,
+        passwordHash: null,
+        status: 'active',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
     return {
       kind: 'account',
       accountId: id,
@@ -109,7 +113,14 @@ describe('staff accounts need a second person', () => {
     );
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]!.template).toBe('invitation');
-    expect(outbox.rows[0]!.params.link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invitation\/[A-Za-z0-9_-]{43}$/);
+    // The link is minted at delivery: the outbox names the role, and no token.
+    expect(outbox.rows[0]!.params).toEqual({ role: 'of_user' });
+    const { transport, sent } = captureTransport();
+    const mintLink = createLinkMinter({ publicUrl: deps.publicUrl, clock: deps.clock, random: systemRandom });
+    await createMailer({ ...deps, logger: createLogger({ level: 'silent' }), transport, mintLink }).deliverPending();
+    expect(sent.find((mail) => mail.subject.includes('Invitation'))?.text).toMatch(
+      /\nhttp:\/\/127\.0\.0\.1:3000\/invitation\/[A-Za-z0-9_-]{43}\n/,
+    );
     await expect(approveStaffAccount(deps, second, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -149,7 +160,10 @@ describe('staff accounts need a second person', () => {
   });
 
   it('registers a citizen in one transaction: if the mail cannot be queued, nothing is left behind', async () => {
-    const failing = { ...deps, notify: () => Promise.reject(new Error('outbox unavailable')) };
+    const logs = captureLogs();
+    const afterReply = createAfterReply({ logger: createLogger({ level: 'error', destination: logs.stream }) });
+    const guards = { afterReply, throttle: createRequestThrottle({ secret: randomBytes(32), clock: deps.clock }) };
+    const failing = { ...deps, ...guards, notify: () => Promise.reject(new Error('outbox unavailable')) };
     const email = `${randomUUID()}@exemple.fr`;
     const input = {
       kind: 'candidate' as const,
@@ -158,9 +172,16 @@ describe('staff accounts need a second person', () => {
       email,
       password: 'Une phrase de passe assez longue, 2026 !',
     };
-    await expect(registerCitizen(failing, input)).rejects.toThrow('outbox unavailable');
+    // The answer has left before the work runs; the failure is logged, without the address.
+    expect(await registerCitizen(failing, input, '192.0.2.7')).toEqual({ ok: true });
+    await afterReply.drain();
     expect(await deps.vault.findAccountIdByEmail(email)).toBeNull();
-    await registerCitizen(deps, input);
+    expect(logs.entries().map((entry) => [entry.msg, entry.task])).toEqual([
+      ['identity.after_reply_failed', 'account.registration'],
+    ]);
+    expect(logs.text()).not.toContain(email);
+    await registerCitizen({ ...deps, ...guards }, input, '192.0.2.7');
+    await afterReply.drain();
     expect(await deps.vault.findAccountIdByEmail(email)).not.toBeNull();
   });
 });

@@ -1,16 +1,13 @@
+import { requestStaffAccount as requestStaff } from '../identity.purposes.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Actor, Role } from '../../vault/types.js';
 import { journal } from '../journal.js';
 import type { LoginDeps } from '../login/deps.js';
 import { isStaffRole } from '../sessions/policy.js';
 import { endAccountSessions } from '../sessions/session-store.js';
-import { issueToken } from '../tokens.js';
-
-/** An invitation link lives three days. */
-const INVITATION_TTL_MS = 3 * 24 * 3600_000;
 
 export interface AccountsDeps extends LoginDeps {
-  /** Where users reach the platform, for links in e-mails. */
+  /** Where users reach the platform (the passkeys' relying party). */
   publicUrl: string;
 }
 
@@ -75,8 +72,10 @@ export async function requestStaffAccount(
   }
   const id = deps.random.uuid();
   await deps.db.transaction(async (tx) => {
-    await deps.vault.createAccounts(
-      { kind: 'system', task: 'account-request' },
+    // Written as the admin or RGC who asks, within the scope of their rights.
+    await deps.vault.write(
+      actor,
+      requestStaff,
       [
         {
           id,
@@ -89,9 +88,9 @@ export async function requestStaffAccount(
           status: 'pending',
           createdBy: actor.accountId,
           approvedBy: null,
+          approvedAt: null,
         },
       ],
-      'account.request',
       tx,
     );
     await tx.query('INSERT INTO account_requests (account_id, requested_by) VALUES ($1, $2)', [id, actor.accountId]);
@@ -157,17 +156,8 @@ async function decide(
       actor.accountId,
       now,
     ]);
-    const token = await issueToken(tx, {
-      accountId,
-      purpose: 'invitation',
-      ttlMs: INVITATION_TTL_MS,
-      clock: deps.clock,
-      random: deps.random,
-    });
-    await deps.notify(tx, accountId, 'invitation', {
-      link: `${deps.publicUrl}/invitation/${token}`,
-      role: request.role,
-    });
+    // The link is minted when the message is delivered: a copy of the outbox activates nothing.
+    await deps.notify(tx, accountId, 'invitation', { role: request.role });
     await journal(deps.accessLog, tx, 'account.approved', event);
   });
 }

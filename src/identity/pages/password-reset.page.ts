@@ -1,3 +1,4 @@
+import { linkLifetimeInWords } from '../links.js';
 import { PASSWORD_HINT } from '../passwords/index.js';
 import {
   alert,
@@ -21,7 +22,7 @@ export function resetRequestPage(input: { form: FormState<'email'>; sent?: boole
         input.sent
           ? alert(
               'info',
-              'Si un compte actif utilise cette adresse, un lien valable une heure vient de lui être envoyé.',
+              `Si un compte actif utilise cette adresse, un lien valable ${linkLifetimeInWords('reset_password')} vient de lui être envoyé.`,
             )
           : formErrors(form)
       }

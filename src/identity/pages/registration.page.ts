@@ -1,3 +1,4 @@
+import { linkLifetimeInWords } from '../links.js';
 import { PASSWORD_HINT } from '../passwords/index.js';
 import {
   csrfInput,
@@ -59,7 +60,7 @@ export function registrationSentPage(): PageContent {
     main: html`<h1>Vérifiez votre messagerie</h1>
       <p>
         Si cette adresse peut recevoir un compte, un courriel vient de lui être envoyé avec un lien de confirmation,
-        valable 24 heures. Ouvrez-le pour activer votre compte.
+        valable ${linkLifetimeInWords('verify_email')}. Ouvrez-le pour activer votre compte.
       </p>`,
   };
 }

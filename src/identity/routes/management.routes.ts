@@ -6,6 +6,7 @@ import { roleTitle, roles } from '../../kernel/roles.js';
 import { emptyForm, type Choice, type FormState } from '../../ui/index.js';
 import type { Actor } from '../../vault/index.js';
 import { actorOf } from '../access.js';
+import { listManagedAccounts } from '../accounts/managed-accounts.js';
 import { loadRequesters } from '../accounts/requesters.js';
 import {
   approveStaffAccount,
@@ -81,12 +82,8 @@ export function registerManagementRoutes(web: Web, deps: IdentityDeps): void {
     const admin = session.role === 'admin';
     const chosen = admin ? notice.organisation || null : session.organisationId;
     const listed = { organisationId: chosen, pendingOnly: false };
-    const pending = await deps.vault.listManagedAccounts(
-      actor,
-      { organisationId: null, pendingOnly: true },
-      'account.manage',
-    );
-    const accounts = chosen ? await deps.vault.listManagedAccounts(actor, listed, 'account.manage') : null;
+    const pending = await listManagedAccounts(deps, actor, { organisationId: null, pendingOnly: true });
+    const accounts = chosen ? await listManagedAccounts(deps, actor, listed) : null;
     const requesters = await loadRequesters(
       deps.db,
       pending.flatMap((account) => (account.pendingRequest ? [account.pendingRequest.requestedBy] : [])),

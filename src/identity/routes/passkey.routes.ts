@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { access, type Web } from '../../http/kit/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { actorOf } from '../access.js';
+import { readOwnContact } from '../contact.js';
 import { addPasskey, removePasskey, removeTotp } from '../accounts/mfa-changes.js';
 import { CEREMONY_COOKIE, clientOf, cookieOptions, deviceKeyOf, FLOW_COOKIE } from '../http-support.js';
 import { passkeyView } from '../identity.presenter.js';
@@ -96,7 +97,7 @@ export function registerPasskeyRoutes(web: Web, deps: IdentityDeps): void {
     { access: sensitive, body: z.strictObject({ name: passkeyNameField }) },
     async (request, reply) => {
       const session = request.session!;
-      const contact = await deps.vault.readAccountContact(actorOf(request), session.accountId, 'self.account');
+      const contact = await readOwnContact(deps.vault, actorOf(request));
       if (!contact) throw new AppError('SESSION_EXPIRED');
       const { flow, options } = await registrationOptions(deps, rp, {
         id: session.accountId,

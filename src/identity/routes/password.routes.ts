@@ -25,7 +25,7 @@ export function registerPasswordRoutes(web: Web, deps: IdentityDeps): void {
       render: (form) => resetRequestPage({ form }),
     },
     async (values, request, reply) => {
-      await requestPasswordReset(deps, values.email, request.ip);
+      await requestPasswordReset({ ...deps, ...deps.guards }, values.email, request.ip);
       return reply.page(resetRequestPage({ form: emptyForm(reply.csrfToken()), sent: true }));
     },
   );

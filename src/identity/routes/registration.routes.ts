@@ -23,8 +23,8 @@ export function registerRegistrationRoutes(web: Web, deps: IdentityDeps): void {
   web.form(
     '/inscription',
     { access: access.public(), fields: registrationFields, render: (form) => registrationPage(form) },
-    async (values, _request, reply) => {
-      const result = await registerCitizen(deps, values);
+    async (values, request, reply) => {
+      const result = await registerCitizen({ ...deps, ...deps.guards }, values, request.ip);
       if (!result.ok) invalid({ password: result.problems.map((problem) => problem.message).join(' ') });
       return reply.page(registrationSentPage());
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { access, type Web } from '../../http/kit/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { actorOf } from '../access.js';
+import { readOwnContact } from '../contact.js';
 import { meSchema, presentMe, presentSessions, sessionsSchema } from '../identity.presenter.js';
 import { issueNonce } from '../sessions/nonce.js';
 import { listSessions } from '../sessions/session-store.js';
@@ -36,7 +37,7 @@ export function registerSessionRoutes(web: Web, deps: IdentityDeps): void {
       response: { 200: meSchema },
     },
     async (request) => {
-      const contact = await deps.vault.readAccountContact(actorOf(request), request.session!.accountId, 'self.account');
+      const contact = await readOwnContact(deps.vault, actorOf(request));
       if (!contact) throw new AppError('NOT_FOUND');
       return presentMe(contact, request.session!.role);
     },

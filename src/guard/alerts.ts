@@ -1,0 +1,27 @@
+import type { Queryable } from '../db/client.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Random } from '../kernel/random.js';
+
+/** The kinds of alert raised today; the guard issue adds its own. */
+export type AlertKind = 'audit.chain_broken' | 'audit.checkpoints_missing';
+
+/**
+ * Opens a security alert for the officers, unless one of the same kind is still open: a check
+ * that fails every minute must not bury the console under copies. `detail` holds ids, numbers
+ * and French text only, never personal data. Returns whether a new alert was opened.
+ */
+export async function raiseAlert(
+  q: Queryable,
+  deps: { clock: Clock; random: Random },
+  kind: AlertKind,
+  detail: Record<string, string | number>,
+): Promise<boolean> {
+  const { rows } = await q.query(
+    `INSERT INTO security_alerts (id, kind, raised_at, detail)
+     SELECT $1, $2, $3, $4::jsonb
+     WHERE NOT EXISTS (SELECT 1 FROM security_alerts WHERE kind = $2 AND status = 'open')
+     RETURNING id`,
+    [deps.random.uuid(), kind, deps.clock.now(), JSON.stringify(detail)],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,82 @@
+import { seedAccounts } from '../seed/seed.purposes.js';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openTestDb } from '../../test/support/databases.js';
+import { makeVault, system } from '../../test/support/fixtures.js';
+import type { Db } from '../db/client.js';
+import { emptyForm, toHtmlString } from '../ui/index.js';
+import { systemRandom } from '../kernel/random.js';
+import { renderMail } from '../mail/render.js';
+import { createLinkMinter, linkLifetimeInWords } from './links.js';
+import { resetRequestPage } from './pages/password-reset.page.js';
+import { registrationSentPage } from './pages/registration.page.js';
+
+/*
+ * Issue 8: the confirmation e-mail said « expire rapidement » while the page said 24 hours. The
+ * page, the message and the token take the lifetime from TOKEN_TTL_MS alone: with the constant
+ * changed here, all three change together.
+ */
+vi.mock('./tokens.js', async (original) => ({
+  ...(await original<typeof import('./tokens.js')>()),
+  TOKEN_TTL_MS: { verify_email: 48 * 3600_000, reset_password: 2 * 3600_000, invitation: 5 * 24 * 3600_000 },
+}));
+
+const link = 'https://rempart.test/lien/abc';
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('a link’s lifetime, stated and enforced from one constant', () => {
+  let db: Db;
+  let kit: Awaited<ReturnType<typeof makeVault>>;
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    kit = await makeVault(db);
+  });
+  afterAll(() => db.close());
+
+  it('says it in words', () => {
+    expect(['verify_email', 'reset_password', 'invitation'].map((p) => linkLifetimeInWords(p as never))).toEqual([
+      '48 heures',
+      '2 heures',
+      '5 jours',
+    ]);
+  });
+
+  it('the registration page and the confirmation message say the same lifetime', () => {
+    expect(text(toHtmlString(registrationSentPage().main))).toContain('valable 48 heures.');
+    expect(renderMail('verify_email', {}, link).text).toContain('expire dans 48 heures.');
+  });
+
+  it('the reset page and the reset message say the same lifetime', () => {
+    expect(text(toHtmlString(resetRequestPage({ form: emptyForm('x'), sent: true }).main))).toContain(
+      'valable 2 heures',
+    );
+    expect(renderMail('reset_password', {}, link).text).toContain('expire dans 2 heures.');
+    expect(renderMail('invitation', { role: 'advisor' }, link).text).toContain('expire dans 5 jours.');
+  });
+
+  it('and the minted token lives exactly that long', async () => {
+    const accountId = randomUUID();
+    await kit.vault.write(system, seedAccounts, [
+      {
+        id: accountId,
+        role: 'candidate',
+        organisationId: null,
+        personId: null,
+        email: `${accountId}@exemple.fr`,
+        displayName: 'Candidate',
+        passwordHash: null,
+        status: 'pending',
+        createdBy: null,
+        approvedBy: null,
+        approvedAt: null,
+      },
+    ]);
+    const mint = createLinkMinter({ publicUrl: 'https://rempart.test', clock: kit.clock, random: systemRandom });
+    await mint(db, { accountId, purpose: 'verify_email' });
+    const { rows } = await db.query<{ expires_at: Date }>(
+      'SELECT expires_at FROM account_tokens WHERE account_id = $1',
+      [accountId],
+    );
+    expect(rows[0]!.expires_at.getTime() - kit.clock.now().getTime()).toBe(48 * 3600_000);
+  });
+});

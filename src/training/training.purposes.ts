@@ -1,0 +1,31 @@
+import { readPurpose, type AnyPurpose } from '../vault/index.js';
+
+/**
+ * Kairos: a training organisation follows the job seekers referred to its own sessions, and
+ * only them (in 2025 one organisation's account read 340,000). Identity and France Travail
+ * identifier for the lists; contact details are a purpose of their own, asked for one person.
+ */
+export const followTrainees = readPurpose({
+  name: 'training.follow_up',
+  record: 'person',
+  roles: ['of_user', 'of_manager'],
+  subject: 'organisation',
+  fields: ['lastName', 'firstName', 'franceTravailId'],
+  scope: `SELECT r.person_id AS id FROM referrals r JOIN training_sessions s ON s.id = r.session_id
+    WHERE s.organisation_id = :subject AND r.person_id = ANY(:ids)`,
+  pageCap: 50,
+});
+
+/** « Voir les coordonnées »: one trainee's e-mail, phone and address, on an explicit action. */
+export const traineeContact = readPurpose({
+  name: 'training.contact',
+  record: 'person',
+  roles: ['of_user', 'of_manager'],
+  subject: 'organisation',
+  fields: ['email', 'phone', 'address'],
+  scope: `SELECT r.person_id AS id FROM referrals r JOIN training_sessions s ON s.id = r.session_id
+    WHERE s.organisation_id = :subject AND r.person_id = ANY(:ids)`,
+  pageCap: 1,
+});
+
+export const trainingPurposes: readonly AnyPurpose[] = [followTrainees, traineeContact];

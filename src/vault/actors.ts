@@ -1,0 +1,53 @@
+import { createHmac } from 'node:crypto';
+import { AppError } from '../kernel/errors.js';
+import type { AnyPurpose } from './purpose.js';
+import type { PurposeRegistry } from './registry.js';
+import type { Actor } from './types.js';
+
+/** Roles whose accounts belong to citizens rather than staff. */
+const CITIZEN_ROLES = new Set(['candidate', 'job_seeker']);
+
+/**
+ * Only a purpose the registry composed at start runs, and only for those it names: accounts of
+ * its roles, or the platform itself for a 'platform' purpose. Anything else is refused.
+ */
+export function checkActor(registry: PurposeRegistry, actor: Actor, purpose: AnyPurpose): void {
+  if (!registry.has(purpose)) throw new AppError('FORBIDDEN', `purpose ${purpose.name} not registered`);
+  if (purpose.roles === 'platform') {
+    if (actor.kind !== 'system') throw new AppError('FORBIDDEN', `${purpose.name} is the platform's own`);
+    return;
+  }
+  if (actor.kind !== 'account' || !purpose.roles.includes(actor.role)) {
+    throw new AppError('FORBIDDEN', `${actor.kind === 'account' ? actor.role : 'platform'} for ${purpose.name}`);
+  }
+}
+
+/** The id `:subject` stands for: the actor's organisation, account or person (null if it has none). */
+export function subjectOf(actor: Actor, purpose: AnyPurpose): string | null {
+  if (actor.kind !== 'account' || purpose.subject === 'none') return null;
+  if (purpose.subject === 'organisation') return actor.organisationId;
+  if (purpose.subject === 'person') return actor.personId;
+  return actor.accountId;
+}
+
+/**
+ * Who the log entry names. A staff member's address is kept as it is, to say where a
+ * compromised account acted from; a citizen's only as a keyed pseudonym, which still tells two
+ * requests from the same address apart but cannot be read back (issue 8, item 7).
+ */
+export function entryActor(actor: Actor, addressKey: Buffer) {
+  if (actor.kind !== 'account') return { accountId: null, sessionId: null, clientAddr: null };
+  return {
+    accountId: actor.accountId,
+    sessionId: actor.sessionId,
+    clientAddr:
+      actor.clientAddr !== null && CITIZEN_ROLES.has(actor.role)
+        ? pseudonymiseAddress(addressKey, actor.clientAddr)
+        : actor.clientAddr,
+  };
+}
+
+/** `h:` and 16 bytes of HMAC-SHA256 of the address, in base64url. */
+export function pseudonymiseAddress(key: Buffer, address: string): string {
+  return `h:${createHmac('sha256', key).update(address, 'utf8').digest().subarray(0, 16).toString('base64url')}`;
+}

@@ -1,0 +1,206 @@
+import type { Db } from '../db/client.js';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Clock } from '../kernel/clock.js';
+import { AppError } from '../kernel/errors.js';
+import { checkActor, entryActor, subjectOf } from './actors.js';
+import { createBatcher, type Batcher } from './batcher.js';
+import { catalogue } from './catalogue.js';
+import { openCell } from './codec.js';
+import type { ReadPurpose, SearchPurpose } from './purpose.js';
+import type { PurposeRegistry } from './registry.js';
+import { readStatement, searchStatement, type DoorStatement } from './statement.js';
+import type { Actor } from './types.js';
+
+export interface DoorDeps {
+  db: Db;
+  keyring: Keyring;
+  clock: Clock;
+  registry: PurposeRegistry;
+  /** Keys the pseudonyms of citizens' addresses in the log. */
+  addressKey: Buffer;
+  /** Called once an entry is committed: the sealer's nudge. */
+  onLogged?: () => void;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Row = Record<string, unknown>;
+
+/** One read waiting for its statement. */
+interface ReadRequest {
+  actor: Actor;
+  ids: string[];
+}
+
+/** The door of one vault: its prepared statements and the batchers that merge concurrent reads. */
+export interface Door {
+  read(actor: Actor, purpose: ReadPurpose, ids: readonly string[], fields?: readonly string[]): Promise<Row[]>;
+  search(
+    actor: Actor,
+    purpose: SearchPurpose,
+    search: {
+      matchedSql: string;
+      params: readonly unknown[];
+      checkFields: readonly string[];
+      isExact(r: Row): boolean;
+    },
+  ): Promise<{ records: Row[]; breadth: number }>;
+}
+
+/**
+ * The one door for reading personal data. One statement, one commit: relationship scope keeps
+ * the allowed subset, the guard decides, the access log records (with what was asked outside
+ * scope), and only then, once committed, are the asked fields decrypted. Records outside scope
+ * are simply absent, as if they did not exist. If the statement fails (guard, log, database),
+ * the read fails and nothing is decrypted. Reads of the same purpose and fields that arrive
+ * while one is in flight share the next statement: one commit for all of them.
+ */
+export function createDoor(deps: DoorDeps): Door {
+  const batchers = new Map<string, Batcher<ReadRequest, Row[]>>();
+  const statements = new Map<string, DoorStatement>();
+
+  function batcherFor(purpose: ReadPurpose, fields: string[]): Batcher<ReadRequest, Row[]> {
+    const key = `${purpose.name}|${fields.join(',')}`;
+    let batcher = batchers.get(key);
+    if (!batcher) {
+      const statement = readStatement(purpose, fields);
+      batcher = createBatcher((requests) => runReads(purpose, fields, statement, requests));
+      batchers.set(key, batcher);
+    }
+    return batcher;
+  }
+
+  async function runReads(
+    purpose: ReadPurpose,
+    fields: string[],
+    statement: DoorStatement,
+    requests: readonly ReadRequest[],
+  ): Promise<(Row[] | Error)[]> {
+    await deps.keyring.refreshIfStale(deps.db);
+    const who = requests.map((request) => entryActor(request.actor, deps.addressKey));
+    const pairs = requests.flatMap((request, n) => request.ids.map((id) => [n, id] as const));
+    const rows = await run(deps.db, statement.sql, [
+      requests.map((_, n) => n),
+      requests.map((request) => subjectOf(request.actor, purpose)),
+      who.map((w) => w.accountId),
+      who.map((w) => w.sessionId),
+      who.map((w) => w.clientAddr),
+      pairs.map(([n]) => n),
+      pairs.map(([, id]) => id),
+      deps.clock.now(),
+      purpose.name,
+      recordKind(purpose),
+      fields,
+    ]);
+    deps.onLogged?.();
+    return requests.map((_, n) => {
+      const own = rows.filter((row) => row.n === n);
+      const refusal = verdictError(own[0]?.outcome);
+      if (refusal) return refusal;
+      // One request's tampered envelope fails that request only, not the others of the batch.
+      try {
+        return own.filter((row) => row.id !== null).map((row) => decrypt(deps.keyring, statement, row));
+      } catch (error) {
+        return error instanceof Error ? error : new AppError('DECRYPTION_FAILED');
+      }
+    });
+  }
+
+  return {
+    async read(actor, purpose, ids, asked) {
+      checkActor(deps.registry, actor, purpose);
+      const fields = pickFields(purpose, asked);
+      const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
+      if (wanted.length > purpose.pageCap) throw new AppError('BAD_REQUEST', `more than ${purpose.pageCap} ids`);
+      if (wanted.length === 0) return [];
+      return batcherFor(purpose, fields).submit({ actor, ids: wanted });
+    },
+
+    async search(actor, purpose, search) {
+      checkActor(deps.registry, actor, purpose);
+      const returned = [...purpose.fields];
+      const fields = [...new Set([...returned, ...search.checkFields])];
+      const key = `${purpose.name}|${fields.join(',')}|${search.matchedSql}`;
+      let statement = statements.get(key);
+      if (!statement) {
+        statement = searchStatement(purpose, fields, search.matchedSql);
+        statements.set(key, statement);
+      }
+      await deps.keyring.refreshIfStale(deps.db);
+      const who = entryActor(actor, deps.addressKey);
+      const rows = await run(deps.db, statement.sql, [
+        subjectOf(actor, purpose),
+        who.accountId,
+        who.sessionId,
+        who.clientAddr,
+        deps.clock.now(),
+        purpose.name,
+        recordKind(purpose),
+        fields,
+        purpose.pageCap,
+        ...search.params,
+      ]);
+      deps.onLogged?.();
+      const refusal = verdictError(rows[0]?.outcome);
+      if (refusal) throw refusal;
+      const records = rows
+        .filter((row) => row.id !== null)
+        .map((row) => decrypt(deps.keyring, statement, row))
+        .filter((record) => search.isExact(record))
+        .map((record) => only(record, returned));
+      return { records, breadth: (rows[0]?.breadth as number | null) ?? 0 };
+    },
+  };
+}
+
+function recordKind(purpose: ReadPurpose | SearchPurpose): 'person' | 'account' {
+  return purpose.record === 'account' ? 'account' : 'person';
+}
+
+function pickFields(purpose: ReadPurpose, asked: readonly string[] | undefined): string[] {
+  if (!asked) return [...purpose.fields];
+  const fields = [...new Set(asked)];
+  if (fields.length === 0) throw new AppError('BAD_REQUEST', 'no field asked');
+  for (const field of fields) {
+    if (!purpose.fields.includes(field)) throw new AppError('FIELD_NOT_ALLOWED', `${field} for ${purpose.name}`);
+  }
+  return fields;
+}
+
+/** The guard said no: the read returns nothing, and says why. */
+function verdictError(outcome: unknown): AppError | null {
+  if (outcome === 'allow') return null;
+  if (outcome === undefined) return new AppError('AUDIT_FAILED', 'no entry returned');
+  if (outcome === 'step_up') return new AppError('STEP_UP_REQUIRED', 'read budget');
+  return new AppError('READ_BUDGET_EXCEEDED', `guard: ${String(outcome)}`);
+}
+
+async function run(db: Db, sql: string, params: unknown[]): Promise<Row[]> {
+  try {
+    return (await db.query<Row>(sql, params, { prepare: true })).rows;
+  } catch (error) {
+    // The guard or the log could not record the read: it does not happen (fail closed).
+    throw new AppError('AUDIT_FAILED', error instanceof Error ? error.message.slice(0, 120) : 'unknown');
+  }
+}
+
+function decrypt(keyring: Keyring, statement: DoorStatement, row: Row): Row {
+  const id = row.id as string;
+  const record: Row = { id };
+  statement.fields.forEach((field, index) => {
+    const envelope = row[`c${index}`] as Uint8Array | null;
+    if (envelope === null || envelope === undefined) {
+      record[field.name] = null;
+      return;
+    }
+    const text = openCell(keyring, catalogue[field.location.table].table, field.location.spec.column, id, envelope);
+    record[field.name] = field.location.spec.json ? JSON.parse(text) : text;
+  });
+  return record;
+}
+
+function only(record: Row, fields: readonly string[]): Row {
+  const kept: Row = { id: record.id };
+  for (const field of fields) kept[field] = record[field];
+  return kept;
+}

@@ -1,0 +1,130 @@
+import { ENTRY_COLUMNS } from '../audit/index.js';
+import { catalogue, locateField, type FieldLocation, type TableName } from './catalogue.js';
+import type { ReadPurpose, SearchPurpose } from './purpose.js';
+
+/**
+ * The door's statements: scope, guard, log entry and the envelopes, in a single round trip and
+ * a single commit, planned once (prepared) and decrypted after they return. Column names come
+ * from the catalogue, never from input.
+ *
+ * - `allowed`: the purpose's scope, kept to the ids asked (a scope cannot widen itself);
+ * - `verdict`: the guard (SQL function guard_check) sees the ids asked, the ids allowed, the
+ *   purpose and a search's breadth, even when nothing is in scope;
+ * - `entry`: the access-log entry, with the verdict and the ids probed outside scope;
+ * - the final SELECT returns the envelopes only when the verdict is 'allow'.
+ */
+export interface DoorStatement {
+  sql: string;
+  /** The asked fields, in the order of the columns c0, c1… */
+  fields: readonly { name: string; location: FieldLocation }[];
+}
+
+/**
+ * Reads, several at once: the same purpose and fields, each request with its own actor and ids,
+ * its own guard decision and its own log entry, so that concurrent reads share one commit (and
+ * one flush of the write-ahead log) instead of queueing for one each. Parameters:
+ * $1 request numbers (int[]) · $2 subjects (uuid[]) · $3 accounts (uuid[]) · $4 sessions
+ * (text[]) · $5 client addresses (text[]) · $6, $7 the ids asked, as (request, id) pairs ·
+ * $8 time · $9 purpose · $10 record kind · $11 fields (text[]).
+ * Each returned row names its request (`n`).
+ */
+export function readStatement(purpose: ReadPurpose, fields: readonly string[]): DoorStatement {
+  const located = locate(purpose, fields);
+  // The request row's alias must not be one a scope could use for its own tables.
+  const scope = bindScope(purpose.scope, {
+    subject: 'door_req.subject',
+    account: 'door_req.account',
+    ids: 'door_req.ids',
+  });
+  const allowedOf = (n: string) => `ARRAY(SELECT a.id FROM allowed a WHERE a.n = ${n} ORDER BY a.id)`;
+  const sql = `WITH req AS MATERIALIZED (
+      SELECT r.n, r.subject, r.account, r.session, r.addr,
+        ARRAY(SELECT p.id FROM unnest($6::int[], $7::uuid[]) AS p(n, id) WHERE p.n = r.n) AS ids
+      FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS r(n, subject, account, session, addr)),
+    allowed AS MATERIALIZED (
+      SELECT DISTINCT door_req.n, door_scope.id FROM req door_req CROSS JOIN LATERAL (${scope}) AS door_scope
+      WHERE door_scope.id = ANY(door_req.ids)),
+    numbered AS MATERIALIZED (
+      SELECT r.n, nextval('access_log_seq') AS seq,
+        guard_check(r.account, $9::text, r.ids, ${allowedOf('r.n')}, NULL::int, $8::timestamptz) AS verdict
+      FROM req r ORDER BY r.n),
+    entry AS (
+      INSERT INTO access_log (seq, ${ENTRY_COLUMNS})
+      SELECT nb.seq, $8::timestamptz, r.account, r.session, 'read', $9::text, $10::text, ${allowedOf('r.n')},
+        ARRAY(SELECT DISTINCT x FROM unnest(r.ids) AS x WHERE x NOT IN (SELECT a.id FROM allowed a WHERE a.n = r.n) ORDER BY x),
+        $11::text[], r.addr, nb.verdict, NULL::int
+      FROM req r JOIN numbered nb ON nb.n = r.n
+      RETURNING seq, outcome)
+    SELECT nb.n, e.outcome, t.*
+    FROM entry e JOIN numbered nb ON nb.seq = e.seq
+    LEFT JOIN LATERAL (${selectRecords(purpose.record, located, 'SELECT a.id FROM allowed a WHERE a.n = nb.n')}) AS t
+      ON e.outcome = 'allow'
+    ORDER BY nb.n, t.id`;
+  return { sql, fields: located };
+}
+
+/**
+ * A search: the ids its criteria match (through blind indexes) take the place of the ids asked,
+ * the purpose's scope keeps those it allows, and its page cap the first of them. Parameters:
+ * $1 subject · $2 account · $3 session · $4 client address · $5 time · $6 purpose · $7 record
+ * kind · $8 fields · $9 page cap · then the criteria's own from $10 ({@link SEARCH_PARAMS_START}).
+ */
+export function searchStatement(purpose: SearchPurpose, fields: readonly string[], matchedSql: string): DoorStatement {
+  const located = locate(purpose, fields);
+  const scope = bindScope(purpose.scope, {
+    subject: '$1::uuid',
+    account: '$2::uuid',
+    ids: '(ARRAY(SELECT id FROM matched))',
+  });
+  const sql = `WITH matched AS MATERIALIZED (${matchedSql}),
+    in_scope AS MATERIALIZED (
+      SELECT DISTINCT door_scope.id FROM (${scope}) AS door_scope WHERE door_scope.id IN (SELECT id FROM matched)),
+    allowed AS MATERIALIZED (SELECT id FROM in_scope ORDER BY id LIMIT $9::int),
+    breadth AS MATERIALIZED (SELECT count(*)::int AS n FROM in_scope),
+    verdict AS MATERIALIZED (
+      SELECT guard_check($2::uuid, $6::text, '{}'::uuid[], ARRAY(SELECT id FROM allowed ORDER BY id),
+        (SELECT n FROM breadth), $5::timestamptz) AS v),
+    entry AS (
+      INSERT INTO access_log (${ENTRY_COLUMNS})
+      SELECT $5::timestamptz, $2::uuid, $3::text, 'search', $6::text, $7::text, ARRAY(SELECT id FROM allowed ORDER BY id),
+        '{}'::uuid[], $8::text[], $4::text, verdict.v, (SELECT n FROM breadth)
+      FROM verdict
+      RETURNING seq, outcome, breadth)
+    SELECT e.outcome, e.breadth, $1::uuid AS subject, t.*
+    FROM entry e LEFT JOIN LATERAL (${selectRecords(purpose.record, located, 'SELECT id FROM allowed')}) AS t
+      ON e.outcome = 'allow'
+    ORDER BY t.id`;
+  return { sql, fields: located };
+}
+
+/** Where a search's own parameters start. */
+export const SEARCH_PARAMS_START = 10;
+
+function locate(purpose: ReadPurpose | SearchPurpose, fields: readonly string[]): DoorStatement['fields'] {
+  return fields.map((name) => ({ name, location: locateField(purpose.record, name)! }));
+}
+
+/** Puts the statement's values where the scope names them (`::` casts are left alone). */
+function bindScope(scope: string, values: { subject: string; account: string; ids: string }): string {
+  return scope
+    .replace(/(?<!:):subject\b/g, values.subject)
+    .replace(/(?<!:):account\b/g, values.account)
+    .replace(/(?<!:):ids\b/g, values.ids);
+}
+
+/** The allowed records' envelopes, from the record's table and those that extend it. */
+function selectRecords(record: TableName, fields: DoorStatement['fields'], allowedIds: string): string {
+  const main = catalogue[record];
+  const joined = [...new Set(fields.map((field) => field.location.table).filter((table) => table !== record))];
+  const alias = (table: TableName) => (table === record ? 't0' : `t${joined.indexOf(table) + 1}`);
+  const columns = fields.map(
+    (field, index) => `${alias(field.location.table)}.${field.location.spec.column} AS c${index}`,
+  );
+  const joins = joined.map(
+    (table) =>
+      `LEFT JOIN ${catalogue[table].table} ${alias(table)} ON ${alias(table)}.${catalogue[table].idColumn} = t0.${main.idColumn}`,
+  );
+  return `SELECT t0.${main.idColumn} AS id${columns.map((column) => `, ${column}`).join('')}
+    FROM ${main.table} t0 ${joins.join(' ')}
+    WHERE t0.${main.idColumn} IN (${allowedIds})`;
+}
