@@ -9,6 +9,8 @@ export default tseslint.config(
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // French typography puts a non-breaking space before « : ; ! ? » in what users read.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
       // Domain code takes time and randomness from the injected Clock and Random.
       'no-restricted-properties': [
         'error',

@@ -1,4 +1,6 @@
 import type { Db } from '../src/db/client.js';
+import { testAddressTagKey } from '../src/http/test-helpers.js';
+import { addressTag } from '../src/crypto/address-tag.js';
 import { createDeviceClient } from '../src/identity/client/proof-client.js';
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from '../src/identity/passwords/index.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
@@ -29,7 +31,7 @@ export async function benchPasswordLogins(): Promise<void> {
 
 /**
  * (e) The cost of the per-request device proof: the same handler behind `api` access (cookie +
- * proof verified, replay id stored) and behind a cookie-only access, same app, interleaved.
+ * proof verified, its nonce spent) and behind a cookie-only access, same app, interleaved.
  */
 export async function benchProofCost(db: Db): Promise<void> {
   // Real time: the client signs proofs with the machine's clock.
@@ -44,24 +46,27 @@ export async function benchProofCost(db: Db): Promise<void> {
     accountId,
     role: 'candidate',
     deviceKey: parseDeviceKey(device.publicJwk)!,
-    addr: '127.0.0.1',
+    addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
     userAgent: 'banc',
     mfaAt: null,
     now: new Date(),
     random: systemRandom,
   });
   const cookie = `__Host-rempart=${session.cookie}`;
-  const nonce = (await app.inject({ method: 'GET', url: '/session/nonce', headers: { cookie } })).json<{
-    nonce: string;
-  }>().nonce;
+  // A nonce serves one proof: each answer's Rempart-Nonce feeds the next proof, as a client does.
+  const nonces: string[] = [];
+  const nextNonce = async () =>
+    nonces.pop() ??
+    (await app.inject({ method: 'GET', url: '/session/nonce', headers: { cookie } })).json<{ nonce: string }>().nonce;
   const withProof = async () => {
-    const proof = await device.proof({ method: 'GET', path: '/api/v1/banc', nonce });
+    const proof = await device.proof({ method: 'GET', path: '/api/v1/banc', nonce: await nextNonce() });
     const response = await app.inject({
       method: 'GET',
       url: '/api/v1/banc',
       headers: { cookie, 'rempart-proof': proof },
     });
     if (response.statusCode !== 200) throw new Error(`preuve refusée : ${response.body}`);
+    nonces.push(String(response.headers['rempart-nonce']));
   };
   const without = async () => {
     const response = await app.inject({ method: 'GET', url: '/banc/sans-preuve', headers: { cookie } });

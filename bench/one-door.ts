@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { appDepsOf } from '../src/app-deps.js';
+import { addressTag } from '../src/crypto/address-tag.js';
 import { loadConfig } from '../src/config/config.js';
 import { buildApp } from '../src/http/app.js';
 import { createLogger } from '../src/http/logger.js';
@@ -223,7 +224,7 @@ async function apiClient(platform: Platform, base: string, actor: Actor) {
     accountId: actor.accountId,
     role: actor.role,
     deviceKey: parseDeviceKey(device.publicJwk)!,
-    addr: '127.0.0.1',
+    addrTag: addressTag(platform.keys.addressKey, '127.0.0.1'),
     userAgent: 'banc',
     mfaAt: null,
     now: new Date(),

@@ -11,7 +11,7 @@ import type { Platform } from './platform.js';
  */
 export function appDepsOf(
   platform: Platform,
-  options: { logger: Logger; passwords?: PasswordHasher; publicUrl?: string },
+  options: { logger: Logger; passwords?: PasswordHasher; publicUrl?: string; trustProxy?: string },
 ): AppDeps {
   return {
     db: platform.db,
@@ -20,7 +20,8 @@ export function appDepsOf(
     logger: options.logger,
     mode: platform.config.mode,
     nonceKey: platform.keys.nonceKey,
-    trustProxy: platform.config.trustProxy,
+    addressTagKey: platform.keys.addressKey,
+    trustProxy: options.trustProxy ?? platform.config.trustProxy,
     identity: {
       publicUrl: options.publicUrl ?? platform.config.publicUrl,
       vault: platform.vault,

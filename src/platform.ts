@@ -11,7 +11,7 @@ import { configureGuard } from './guard/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { systemRandom, type Random } from './kernel/random.js';
 import { allPurposes } from './purposes.js';
-import { createVault, type Vault } from './vault/index.js';
+import { createVault, pseudonymiseAddress, type Vault } from './vault/index.js';
 
 /** The keys derived from the master key for uses outside the envelopes; none is ever stored. */
 export interface PlatformKeys extends ChainKeys {
@@ -93,7 +93,11 @@ export async function wirePlatform(
     onError: (error) => options.logger?.error({ err: error }, 'scellement du journal des accès impossible'),
   });
   await configureGuard(db, config);
-  const accessLog = createAccessLog({ clock, onAppend: sealer.nudge });
+  const accessLog = createAccessLog({
+    clock,
+    onAppend: sealer.nudge,
+    pseudonymise: (address) => pseudonymiseAddress(keys.addressKey, address),
+  });
   const vault = createVault({
     db,
     keyring,

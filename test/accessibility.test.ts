@@ -11,6 +11,8 @@ import { createDeviceClient } from '../src/identity/client/proof-client.js';
 import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
 import { resumePage } from '../src/identity/pages/passkeys.page.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
+import { testAddressTagKey } from '../src/http/test-helpers.js';
+import { addressTag } from '../src/crypto/address-tag.js';
 import { createSession } from '../src/identity/sessions/session-store.js';
 import { issueToken } from '../src/identity/tokens.js';
 import { newTotpSecret, totpStep } from '../src/identity/totp/index.js';
@@ -165,6 +167,7 @@ describe('every page, on a desktop and on a phone', () => {
       passwords: argon2Hasher,
       notify: createNotify({ clock: systemClock, random: systemRandom }),
       publicUrl: TEST_PUBLIC_URL,
+      addressTagKey: testAddressTagKey,
     };
     const actor = {
       kind: 'account' as const,
@@ -224,7 +227,7 @@ describe('every page, on a desktop and on a phone', () => {
           accountId,
           role,
           deviceKey: parseDeviceKey(device.publicJwk)!,
-          addr: '127.0.0.1',
+          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
           userAgent,
           mfaAt: new Date(),
           now: new Date(),

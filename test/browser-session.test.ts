@@ -1,13 +1,19 @@
 import { seedPeople } from '../src/seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { HOTP, Secret } from 'otpauth';
 import { totpStep } from '../src/identity/totp/index.js';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/kernel/clock.js';
+import { systemRandom } from '../src/kernel/random.js';
+import { newTotpSecret } from '../src/identity/totp/index.js';
+import type { Vault } from '../src/vault/index.js';
 import type { Db } from '../src/db/client.js';
-import { launchChromium, listenForBrowser } from './support/browser.js';
+import { launchChromium, launchChromiumProfile, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp } from './support/identity.js';
@@ -22,6 +28,7 @@ describe('device-bound session in Chromium', () => {
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
+  let vault: Vault;
   const clock = fixedClock(new Date('2026-11-20T09:00:00Z'));
   const email = `helene.${randomUUID().slice(0, 6)}@exemple.fr`;
   const second = `yanis.${randomUUID().slice(0, 6)}@exemple.fr`;
@@ -29,8 +36,10 @@ describe('device-bound session in Chromium', () => {
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const built = await identityApp(db, { clock });
+    // Loopback is the proxy here, so each browser profile can come from its own address.
+    const built = await identityApp(db, { clock, trustProxy: '127.0.0.1' });
     app = built.app;
+    vault = built.vault;
     const [citizen, other] = [person({ kind: 'job_seeker' }), person({ kind: 'candidate' })];
     await built.vault.write(system, seedPeople, [citizen, other]);
     await addAccount(built.vault, { role: 'job_seeker', personId: citizen.id, email, password });
@@ -130,5 +139,88 @@ describe('device-bound session in Chromium', () => {
     await page.waitForURL(`${base}/compte`);
     expect(await page.textContent('h1')).toBe('Mon compte');
     await context.close();
+  });
+
+  it('gives a staff profile copied to another machine nothing, even with the device key in it', async () => {
+    const organisation = randomUUID();
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '66666666666666')",
+      [organisation],
+    );
+    const staffEmail = `ines.${randomUUID().slice(0, 6)}@organisme.fr`;
+    const { id } = await addAccount(vault, {
+      role: 'of_user',
+      organisationId: organisation,
+      email: staffEmail,
+      password,
+    });
+    const secret = newTotpSecret(systemRandom);
+    await vault.storeTotpSecret(id, secret);
+    await db.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [id]);
+    const profiles = await mkdtemp(path.join(os.tmpdir(), 'rempart-profil-'));
+    try {
+      // The victim's browser, on its own disk, at the office.
+      const victimDir = path.join(profiles, 'victime');
+      const victim = await launchChromiumProfile(victimDir, { extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.10' } });
+      await victim.clock.setFixedTime(clock.now());
+      const page = victim.pages()[0] ?? (await victim.newPage());
+      await page.goto(`${base}/connexion`);
+      await page.fill('#champ-email', staffEmail);
+      await page.fill('#champ-password', password);
+      await page.click('button[type="submit"]:has-text("Se connecter")');
+      await page.waitForURL(`${base}/connexion/verification`);
+      await page.fill(
+        '#champ-code',
+        HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) }),
+      );
+      await page.click('button:has-text("Valider")');
+      await page.waitForURL(`${base}/compte`);
+      const cookie = (await victim.cookies()).find((c) => c.name === '__Host-rempart')!;
+      await victim.close();
+
+      // The infostealer copies the profile folder, and the cookie, to another machine.
+      const thiefDir = path.join(profiles, 'voleur');
+      await cp(victimDir, thiefDir, {
+        recursive: true,
+        filter: (source) => !path.basename(source).startsWith('Singleton'),
+      });
+      clock.advance(6.5 * 60_000);
+      const thief = await launchChromiumProfile(thiefDir, {
+        userAgent:
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0 Safari/537.36',
+        extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.66' },
+      });
+      await thief.addCookies([cookie]);
+      await thief.clock.setFixedTime(clock.now());
+      const stolen = thief.pages()[0] ?? (await thief.newPage());
+      // The page's own script proves the copied key, and is sent to the second factor.
+      await stolen.goto(`${base}/compte`);
+      await stolen.waitForURL(`${base}/compte/verification?retour=%2Fcompte`);
+      expect(await stolen.textContent('main')).toContain('Confirmer avec le code');
+      // The key did come with the profile, and signs; the API still reads nothing.
+      const answer = await stolen.evaluate(async () => {
+        const device = (
+          window as unknown as {
+            rempartAppareil: {
+              loadKey(): Promise<CryptoKeyPair | null>;
+              signProof(pair: CryptoKeyPair, method: string, path: string, nonce: string): Promise<string>;
+            };
+          }
+        ).rempartAppareil;
+        const pair = await device.loadKey();
+        if (!pair) return { copied: false, status: 0, body: '' };
+        const { nonce } = await (await fetch('/session/nonce')).json();
+        const proof = await device.signProof(pair, 'GET', '/api/v1/moi', nonce);
+        const response = await fetch('/api/v1/moi', { headers: { 'rempart-proof': proof } });
+        return { copied: true, status: response.status, body: await response.text() };
+      });
+      expect(answer.copied).toBe(true);
+      expect(answer.status).toBe(403);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'DEVICE_VERIFICATION_REQUIRED' } });
+      expect(answer.body).not.toContain(staffEmail);
+      await thief.close();
+    } finally {
+      await rm(profiles, { recursive: true, force: true });
+    }
   });
 });

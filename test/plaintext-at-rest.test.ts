@@ -1,5 +1,6 @@
+import { seedPeople } from '../src/seed/seed.purposes.js';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +14,8 @@ import { departements } from '../src/seed/geography.js';
 import { peopleGenerator, seedDatabase, type SeedPlan } from '../src/seed/index.js';
 import { phonePresentations } from '../src/seed/phones.js';
 import { createPostgresDatabase } from './support/databases.js';
-import { makeVault } from './support/fixtures.js';
+import { makeVault, person, system } from './support/fixtures.js';
+import { addAccount, identityApp, submitForm } from './support/identity.js';
 import { LeakScanner } from './support/leak-scanner.js';
 
 /**
@@ -185,5 +187,108 @@ describe('no plaintext at rest', () => {
       expect(result.checkedShare).toBeGreaterThan(0.9);
       expect(result.leaks).toEqual([]);
     });
+  });
+});
+
+/**
+ * Issue 8 item 7: citizens' client addresses were stored in clear in `sessions` and
+ * `login_failures`. A citizen logs in from one address, a guesser fails from others (IPv4 and
+ * IPv6); the files and a pg_dump of those two tables must hold none of them, in any written
+ * form. A control address written in clear in a session row shows the scan reads those tables.
+ */
+describe('no citizen address at rest in sessions and login_failures', () => {
+  const password = 'Une phrase de passe très longue 2026 !';
+  const citizen = '198.51.100.173';
+  const guessers = ['203.0.113.219', '2001:db8:5:6:1:2:3:4'];
+  const control = { value: '192.0.2.177', label: 'contrôle:adresse' };
+  const needles = [
+    { value: citizen, label: `adresse:${citizen}` },
+    { value: guessers[0]!, label: `adresse:${guessers[0]}` },
+    // An IPv6 address as typed, and as the /64 the throttle counts it under.
+    { value: guessers[1]!, label: `adresse:${guessers[1]}` },
+    { value: '2001:db8:5:6::/64', label: 'adresse:2001:db8:5:6::/64' },
+  ];
+  const scanner = new LeakScanner([...needles, control]);
+  const tables = ['sessions', 'login_failures'];
+
+  /** A login, failed logins, and the control row; through the HTTP routes, as in production. */
+  async function exercise(db: Db): Promise<void> {
+    await migrate(db);
+    const { app, vault } = await identityApp(db);
+    const candidate = person({ kind: 'candidate' });
+    await vault.write(system, seedPeople, [candidate]);
+    const { email } = await addAccount(vault, { role: 'candidate', personId: candidate.id, password });
+    const login = (addr: string, secret: string) =>
+      submitForm(app, {
+        page: '/connexion',
+        url: '/connexion',
+        fields: {
+          email,
+          password: secret,
+          device_key: JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'b'.repeat(43) }),
+        },
+        remoteAddress: addr,
+        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0',
+      });
+    expect((await login(citizen, password)).response.statusCode).toBe(303);
+    for (const addr of guessers) expect((await login(addr, 'pas le bon mot de passe')).response.statusCode).toBe(401);
+    await app.close();
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM sessions)::int + (SELECT count(*) FROM login_failures)::int AS n',
+    );
+    expect(rows[0]!.n).toBe(3);
+    await db.query('UPDATE sessions SET user_agent_label = $1 WHERE id = (SELECT min(id) FROM sessions)', [
+      `Contrôle ${control.value}`,
+    ]);
+  }
+
+  it('finds none in the PGlite files of those tables, and the control', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rempart-addresses-'));
+    try {
+      const db = await openPglite(dir);
+      await exercise(db);
+      // Each table's files, its indexes' and its TOAST table's (every fork and segment).
+      const { rows } = await db.query<{ file: string }>(
+        `SELECT pg_relation_filepath(c.oid) AS file FROM pg_class c
+         WHERE c.oid IN (SELECT t.oid FROM pg_class t WHERE t.relname = ANY($1)
+           UNION SELECT i.indexrelid FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = ANY($1)
+           UNION SELECT t.reltoastrelid FROM pg_class t WHERE t.relname = ANY($1))`,
+        [tables],
+      );
+      await db.close(); // writes every page to the files
+      const found = new Set<string>();
+      let scanned = 0;
+      for (const { file } of rows.filter((row) => row.file)) {
+        const folder = path.join(dir, path.dirname(file));
+        for (const name of await readdir(folder)) {
+          if (
+            name !== path.basename(file) &&
+            !name.startsWith(`${path.basename(file)}_`) &&
+            !name.startsWith(`${path.basename(file)}.`)
+          )
+            continue;
+          scanner.scan(await readFile(path.join(folder, name)), found);
+          scanned++;
+        }
+      }
+      expect(scanned).toBeGreaterThanOrEqual(4);
+      expect([...found]).toEqual([control.label]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds none in a pg_dump of those tables, and the control', async () => {
+    const url = await createPostgresDatabase();
+    const db = await openPostgres(url, 2);
+    await exercise(db);
+    await db.close();
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      path.join(inject('postgresBinDir'), 'pg_dump'),
+      ['--no-owner', '--dbname', url, ...tables.flatMap((table) => ['--table', table])],
+      { encoding: 'buffer', maxBuffer: 1 << 26 },
+    );
+    expect([...scanner.scan(stdout)]).toEqual([control.label]);
   });
 });

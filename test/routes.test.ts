@@ -55,10 +55,10 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['POST /compte/cles', 'page stepUp returnTo=/compte/cles', 'q b'],
   ['POST /compte/cles/supprimer', 'page stepUp returnTo=/compte/cles', 'q b form'],
   ['POST /compte/totp/supprimer', 'page stepUp returnTo=/compte/cles', 'q b form'],
-  ['GET /compte/verification', 'page', 'q'],
-  ['POST /compte/verification', 'page', 'q b form'],
-  ['POST /compte/verification/cle/options', 'page', 'q b'],
-  ['POST /compte/verification/cle', 'page', 'q b'],
+  ['GET /compte/verification', 'page verification', 'q'],
+  ['POST /compte/verification', 'page verification', 'q b form'],
+  ['POST /compte/verification/cle/options', 'page verification', 'q b'],
+  ['POST /compte/verification/cle', 'page verification', 'q b'],
   ['GET /compte/reprise', 'page', 'q'],
   ['GET /invitation/:token', 'public', 'p q'],
   ['POST /invitation/mot-de-passe', 'public', 'q b form'],
@@ -86,6 +86,7 @@ function describeAccess(access: Access | undefined): string {
     access.roles ? `roles=${access.roles.join(',')}` : '',
     access.stepUp ? 'stepUp' : '',
     access.returnTo ? `returnTo=${access.returnTo}` : '',
+    access.verification ? 'verification' : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -33,13 +33,23 @@ export function entryValues(entry: AccessEntryInput, at: Date): unknown[] {
 /**
  * The access log's append: one INSERT, in the caller's transaction or on its own. No lock, no
  * read of the previous entry: the sealer (./sealer.ts) chains entries after they commit, so
- * concurrent readers never wait on each other. `onAppend` lets the sealer know there is work.
+ * concurrent writers never wait on each other. `onAppend` lets the sealer know there is work.
+ *
+ * With `pseudonymise`, a client address is stored only as what it returns (a keyed tag): the
+ * security journal's entries (logins, resets, registrations) come from anyone, citizens
+ * included, whose addresses must not rest in clear (issue 8, item 7). The vault's own entries
+ * decide per actor and do not come through here.
  */
-export function createAccessLog(deps: { clock: { now(): Date }; onAppend?: () => void }): AccessLog {
+export function createAccessLog(deps: {
+  clock: { now(): Date };
+  onAppend?: () => void;
+  pseudonymise?: (address: string) => string;
+}): AccessLog {
   const sql = `INSERT INTO access_log (${ENTRY_COLUMNS}) VALUES (${entryPlaceholders(1)}) RETURNING seq`;
   return {
     async append(q: Queryable, entry: AccessEntryInput) {
-      const { rows } = await q.query<{ seq: number }>(sql, entryValues(entry, deps.clock.now()));
+      const clientAddr = entry.clientAddr && deps.pseudonymise ? deps.pseudonymise(entry.clientAddr) : entry.clientAddr;
+      const { rows } = await q.query<{ seq: number }>(sql, entryValues({ ...entry, clientAddr }, deps.clock.now()));
       deps.onAppend?.();
       return { seq: rows[0]!.seq };
     },

@@ -5,6 +5,11 @@ import type { Random } from '../kernel/random.js';
 import { blindIndexWith, deriveFieldKey, normaliseFullName, type BlindIndexName } from './blind-index.js';
 import { associatedData, type Binding, envelopeKeyVersion, EnvelopeError, open, seal } from './envelope.js';
 
+/** A key derived from a master key for one use outside the database (checkpoints, nonces…). */
+export function deriveOutsideKey(masterKey: Buffer, purpose: string): Buffer {
+  return createHmac('sha256', masterKey).update(`rempart/outside/${purpose}`).digest();
+}
+
 /** A running process re-reads the active data-key version at most this often (see rotation). */
 export const KEY_REFRESH_MS = 10_000;
 
@@ -98,7 +103,7 @@ export class Keyring {
 
   /** A key derived from the master key for a purpose outside the database (checkpoints). */
   deriveOutsideKey(purpose: string): Buffer {
-    return createHmac('sha256', this.masterKey).update(`rempart/outside/${purpose}`).digest();
+    return deriveOutsideKey(this.masterKey, purpose);
   }
 
   /** Re-reads the keys when the last read is older than KEY_REFRESH_MS. */

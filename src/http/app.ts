@@ -6,6 +6,7 @@ import type pino from 'pino';
 import type { Db } from '../db/client.js';
 import {
   createLinkMinter,
+  proofFromElsewhere,
   registerAccessControl,
   registerIdentityAssets,
   registerIdentityRoutes,
@@ -19,6 +20,7 @@ import type { Random } from '../kernel/random.js';
 import { registerDemoMailbox } from '../mail/index.js';
 import { registerApiRoot } from './api.js';
 import { registerDsfrAssets, registerFavicon } from './assets.js';
+import { answerClientError, registerConnectAnswer } from './client-errors.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
 import { createWeb, trackRoutes, type Web } from './kit/index.js';
@@ -39,10 +41,12 @@ export interface AppDeps {
   mode: 'demo' | 'production';
   /** Signs the nonces of device proofs; derived from the master key, never stored. */
   nonceKey: Buffer;
+  /** Keys the hashes client addresses are stored as; derived from the master key, never stored. */
+  addressTagKey: Buffer;
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
   /** The identity services. Without them the app serves its public routes only. */
-  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random'> & { publicUrl: string };
+  identity?: Omit<LoginDeps, 'db' | 'clock' | 'random' | 'addressTagKey'> & { publicUrl: string };
 }
 
 // No legitimate JSON request to rempart comes near this; a larger body is refused with 413
@@ -68,8 +72,11 @@ export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Prom
     // The client address binds sessions: believe a forwarded one only from configured proxies.
     trustProxy: deps.trustProxy ?? false,
     frameworkErrors: frameworkErrorHandler(deps.mode),
+    // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
+    clientErrorHandler: answerClientError,
   });
   trackRoutes(app);
+  registerConnectAnswer(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON only. text/plain is the body type a cross-site form may send without a
@@ -81,11 +88,15 @@ export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Prom
   await app.register(rateLimit, { global: false });
   // Deny by default: every route declares its access, checked before any handler runs.
   // The access check awaits what its hook returns; it types the callback as synchronous.
-  registerAccessControl(
-    app,
-    { db: deps.db, clock: deps.clock, nonceKey: deps.nonceKey },
-    (_request, reply) => reply.page(reverifyPage()) as unknown as FastifyReply,
-  );
+  registerAccessControl(app, deps, {
+    onUnboundPage: (_request, reply) => reply.page(reverifyPage()) as unknown as FastifyReply,
+    // A proof from another network or browser: identity decides whether the binding follows it.
+    // Without the identity services no session can be opened; were one found, it moves nowhere.
+    onProofElsewhere: (session, client, now) =>
+      deps.identity
+        ? proofFromElsewhere({ ...deps.identity, db: deps.db }, session, client, now)
+        : Promise.resolve('held'),
+  });
   const web = await createWeb(app, { mode: deps.mode, clock: deps.clock, viewerRole: viewerRole(deps) });
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
@@ -96,10 +107,10 @@ export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Prom
   registerApiRoot(app);
   registerOpenApiRoute(app);
   if (deps.identity) {
-    const { mode, db, clock, random, nonceKey } = deps;
+    const { mode, db, clock, random, nonceKey, addressTagKey } = deps;
     // The reset and registration forms: throttled, and their lookups run after the answer.
     const guards = registerRequestGuards(app, { secret: nonceKey, clock });
-    registerIdentityRoutes(web, { ...deps.identity, db, clock, random, mode, nonceKey, guards });
+    registerIdentityRoutes(web, { ...deps.identity, db, clock, random, mode, nonceKey, addressTagKey, guards });
   }
   registerPublicPages(web);
   if (deps.identity) {

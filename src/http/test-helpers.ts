@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { deriveOutsideKey } from '../crypto/keyring.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import { systemRandom } from '../kernel/random.js';
@@ -33,6 +34,16 @@ export function captureLogs(): LogCapture {
   return { stream, text, entries };
 }
 
+/** The master key of every test platform (test/support/fixtures.ts). */
+export const testMasterKey = Buffer.alloc(32, 7);
+
+/**
+ * The address-tag key of every app `testDeps` or the test platform builds (derived from the test
+ * master key, as the platform derives it), so that tests which open a session directly
+ * (`createSession`) bind it as the app will check it.
+ */
+export const testAddressTagKey = deriveOutsideKey(testMasterKey, 'client-address');
+
 /**
  * Dependencies for tests: the real logger (redaction on, as in every mode), silent unless a
  * capture is given, a fixed clock and the system's randomness.
@@ -48,5 +59,6 @@ export function testDeps(db: Db, options: { logs?: LogCapture; mode?: AppDeps['m
     logger,
     mode: options.mode ?? 'demo',
     nonceKey: randomBytes(32),
+    addressTagKey: testAddressTagKey,
   };
 }

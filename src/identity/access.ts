@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
+import type { Random } from '../kernel/random.js';
 import { AppError } from '../kernel/errors.js';
 import type { Actor, Role } from '../vault/types.js';
 import { readSessionCookie } from './sessions/cookie.js';
 import { verifyProof } from './sessions/device-proof.js';
 import { issueNonce } from './sessions/nonce.js';
-import { findSession, refreshSession, isBound, rememberProofId, type Session } from './sessions/session-store.js';
+import { addressTag } from '../crypto/address-tag.js';
+import { pendingHere, type ClientHere } from './sessions/binding-move.js';
+import { findSession, refreshSession, isBound, sameClient, type Session } from './sessions/session-store.js';
+import { spendNonce } from './sessions/spend-nonce.js';
 
 /**
  * What a route needs, declared on the route itself (`config.access`) and asserted by its test:
@@ -18,12 +22,15 @@ import { findSession, refreshSession, isBound, rememberProofId, type Session } f
  * - `session`: a session, bound or not, and nothing else: only for fetching a nonce.
  * `roles`, when given, further limits the route to those roles. `stepUp` demands a passkey or
  * TOTP check (a password one for accounts without a second factor) within the last five minutes.
+ * `verification` opens a `page` route also where a staff session's device key was just proven
+ * but its binding waits for the second factor (`binding-move.ts`): the step-up pages only.
  * No declaration, no access.
  */
 export interface Access {
   level: 'public' | 'page' | 'api' | 'device' | 'session';
   roles?: readonly Role[];
   stepUp?: boolean;
+  verification?: boolean;
   /**
    * Where a form sent without a fresh step-up comes back to after it (its page), since browsers
    * send no Referer under our `no-referrer` policy; /compte when not declared.
@@ -74,7 +81,9 @@ declare module 'fastify' {
 export interface AccessDeps {
   db: Db;
   clock: Clock;
+  random: Random;
   nonceKey: Buffer;
+  addressTagKey: Buffer;
 }
 
 /** The actor a request acts as, for the vault. Only an authenticated request has one. */
@@ -106,15 +115,30 @@ async function checkProof(deps: AccessDeps, request: FastifyRequest, session: Se
     sessionId: session.id,
   });
   if (!check.ok) throw new AppError('PROOF_INVALID', check.reason);
-  if (!(await rememberProofId(deps.db, check.jti, session.id, now))) throw new AppError('PROOF_INVALID', 'replay');
+  // A nonce serves once: a replayed or pre-signed proof whose nonce was used is refused.
+  if (!(await spendNonce(deps.db, check.nonce, session.id, now))) throw new AppError('PROOF_INVALID', 'nonce spent');
+}
+
+/** What the identity module decides for the access control. */
+export interface AccessHooks {
+  /** A page asked where the session is not bound: the page whose script proves the device. */
+  onUnboundPage(request: FastifyRequest, reply: FastifyReply): FastifyReply;
+  /** A valid proof from another network or browser: the binding moved, or waits for the second factor. */
+  onProofElsewhere(session: Session, client: ClientHere, now: Date): Promise<'moved' | 'held'>;
+}
+
+/**
+ * A session whose move here waits for the second factor reads nothing: a page is sent to the
+ * verification, anything else gets the code (the device script goes there on it).
+ */
+function heldHere(request: FastifyRequest, reply: FastifyReply, access: Access): FastifyReply {
+  request.session = null;
+  if (access.level === 'page' && request.method === 'GET') return reply.redirect(stepUpTarget(request, access), 303);
+  throw new AppError('DEVICE_VERIFICATION_REQUIRED');
 }
 
 /** Decides, for each request, whether its route's declared access is met. Deny by default. */
-export function registerAccessControl(
-  app: FastifyInstance,
-  deps: AccessDeps,
-  onUnboundPage: (request: FastifyRequest, reply: FastifyReply) => FastifyReply,
-): void {
+export function registerAccessControl(app: FastifyInstance, deps: AccessDeps, hooks: AccessHooks): void {
   app.decorateRequest('session', null);
   app.addHook('preHandler', async (request, reply) => {
     const access = request.routeOptions.config.access;
@@ -127,7 +151,7 @@ export function registerAccessControl(
     const now = deps.clock.now();
     const session = await findSession(deps.db, readSessionCookie(request), now);
     request.session = session;
-    if (session) reply.header('rempart-nonce', issueNonce(deps.nonceKey, session.id, now));
+    if (session) reply.header('rempart-nonce', issueNonce(deps.nonceKey, session.id, now, deps.random));
     if (access.level === 'public') return;
     if (!session) {
       const hadCookie = readSessionCookie(request) !== undefined;
@@ -139,16 +163,27 @@ export function registerAccessControl(
     }
     if (access.roles && !access.roles.includes(session.role)) throw new AppError('FORBIDDEN', 'role');
     if (access.level === 'session') return;
-    const proven = access.level === 'api' || access.level === 'device';
-    if (proven) {
+    const client: ClientHere = {
+      addr: request.ip,
+      addrTag: addressTag(deps.addressTagKey, request.ip),
+      userAgent: request.headers['user-agent'],
+    };
+    if (access.level === 'api' || access.level === 'device') {
       await checkProof(deps, request, session, now);
-    } else if (!isBound(session, request.ip, request.headers['user-agent'], now)) {
+      // The key proves itself anywhere, even copied with the whole browser profile: whether the
+      // binding follows it is the identity module's decision (binding-move.ts).
+      if (sameClient(session, client.addrTag, client.userAgent)) await refreshSession(deps.db, session, now, true);
+      else if ((await hooks.onProofElsewhere(session, client, now)) === 'held') return heldHere(request, reply, access);
+    } else if (isBound(session, client.addrTag, client.userAgent, now)) {
+      await refreshSession(deps.db, session, now, false);
+    } else if (!pendingHere(session, client, now)) {
       request.session = null;
-      return onUnboundPage(request, reply);
+      return hooks.onUnboundPage(request, reply);
+    } else if (access.verification) {
+      return; // the step-up page itself, which will settle the move
+    } else {
+      return heldHere(request, reply, access);
     }
-    // A valid proof moves the binding here: it proves the key, wherever the request comes from.
-    const client = { addr: request.ip, userAgent: request.headers['user-agent'] };
-    await refreshSession(deps.db, session, now, proven ? client : null);
     if (access.stepUp && !hasFreshStepUp(session, now)) {
       // A person is sent to the verification page and brought back; a script or client gets the code.
       const wantsPage = access.level === 'page' && (request.headers.accept ?? '').includes('text/html');

@@ -20,19 +20,19 @@ describe('identity housekeeping', () => {
     await db?.close();
   });
 
-  it('deletes expired flows, stale proof ids, old failures and counts, spent links, and keeps the live ones', async () => {
+  it('deletes expired flows, spent nonces, old failures and counts, spent links, and keeps the live ones', async () => {
     const { vault } = await makeVault(db);
     const { id } = await addAccount(vault, { role: 'candidate' });
     await startFlow(db, { accountId: id, kind: 'mfa', now: ago(11 * 60_000), random: systemRandom });
     await startFlow(db, { accountId: id, kind: 'mfa', now: ago(60_000), random: systemRandom });
-    for (const [jti, at] of [
-      ['vieux', ago(4 * 60_000)],
+    for (const [nonce, at] of [
+      ['vieux', ago(2 * 60_000)],
       ['frais', ago(30_000)],
     ] as const) {
-      await db.query('INSERT INTO proof_replays (jti, session_id, seen_at) VALUES ($1, $2, $3)', [jti, 's', at]);
+      await db.query('INSERT INTO spent_nonces (nonce, session_id, spent_at) VALUES ($1, $2, $3)', [nonce, 's', at]);
     }
     for (const at of [ago(16 * 60_000), ago(60_000)]) {
-      await db.query('INSERT INTO login_failures (addr, at) VALUES ($1, $2)', ['192.0.2.9', at]);
+      await db.query('INSERT INTO login_failures (addr_tag, at) VALUES ($1, $2)', [Buffer.alloc(32, 9), at]);
     }
     for (const [expires, used] of [
       [ago(2 * 24 * 3600_000), null],
@@ -54,8 +54,8 @@ describe('identity housekeeping', () => {
     expect(await purgeIdentityState(db, now)).toEqual({ flows: 1, failures: 1, counts: 1, tokens: 2 });
     const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
     expect(await count('SELECT count(*)::int AS n FROM login_flows')).toBe(1);
-    expect(await count("SELECT count(*)::int AS n FROM proof_replays WHERE jti = 'frais'")).toBe(1);
-    expect(await count('SELECT count(*)::int AS n FROM proof_replays')).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM spent_nonces WHERE nonce = 'frais'")).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM spent_nonces')).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM login_failures')).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM account_tokens')).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM request_counts')).toBe(1);

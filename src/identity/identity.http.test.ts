@@ -80,6 +80,14 @@ describe('device-bound sessions over HTTP', () => {
     expect(response.body).toContain('Mon compte');
   });
 
+  it('shows in « Mes sessions » whether a session uses the viewer’s network, never an address', async () => {
+    const page = await get('/compte/sessions');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<th scope="col">Réseau</th>');
+    expect(page.body).toContain('Le même que vous');
+    expect(page.body).not.toContain(home);
+  });
+
   it('does not trust the cookie replayed from another address or browser: it asks for a device proof', async () => {
     for (const options of [{ addr: elsewhere }, { ua: firefox }]) {
       const response = await get('/compte', options);
@@ -111,6 +119,42 @@ describe('device-bound sessions over HTTP', () => {
     expect((await get('/api/v1/moi', { proof: foreign, addr: elsewhere })).json()).toMatchObject({
       error: { code: 'PROOF_INVALID' },
     });
+  });
+
+  it('refuses a proof dated ahead, a nonce used twice, and a pre-signed proof sent later', async () => {
+    const ahead = await device.proof({
+      method: 'GET',
+      path: '/api/v1/moi',
+      nonce: await nonce(),
+      at: new Date(clock.now().getTime() + 59_000),
+    });
+    expect((await get('/api/v1/moi', { proof: ahead, addr: elsewhere })).json()).toMatchObject({
+      error: { code: 'PROOF_INVALID' },
+    });
+    // Two proofs, two proof ids, one nonce: the nonce serves once.
+    const shared = await nonce();
+    const first = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: shared, at: clock.now() });
+    const second = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: shared, at: clock.now() });
+    expect((await get('/api/v1/moi', { proof: first, addr: elsewhere })).statusCode).toBe(200);
+    expect((await get('/api/v1/moi', { proof: second, addr: elsewhere })).json()).toMatchObject({
+      error: { code: 'PROOF_INVALID' },
+    });
+    // The issue's attack: a renewal signed in the page, dated ahead, sent 95 s later from elsewhere.
+    const presigned = await device.proof({
+      method: 'POST',
+      path: '/session/preuve',
+      nonce: await nonce(),
+      at: new Date(clock.now().getTime() + 59_000),
+    });
+    clock.advance(95_000);
+    const replayed = await app.inject({
+      method: 'POST',
+      url: '/session/preuve',
+      remoteAddress: home,
+      headers: { 'user-agent': chrome, cookie: `__Host-rempart=${sessionCookie}`, 'rempart-proof': presigned },
+    });
+    expect(replayed.json()).toMatchObject({ error: { code: 'PROOF_INVALID' } });
+    expect((await get('/compte')).body).toContain('Vérification de votre appareil');
   });
 
   it('moves the binding only with a valid proof, and stops trusting the cookie alone after five minutes', async () => {

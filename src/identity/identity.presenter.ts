@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleTitle, type Role } from '../kernel/roles.js';
 import type { ManagedAccount } from './accounts/managed-accounts.js';
+import { suspensionReasons, type SuspensionLevel, type SuspensionView } from './accounts/suspensions.js';
 import type { OwnContact } from './contact.js';
 import type { PasskeySummary } from './passkeys/passkeys.js';
 import type { SessionSummary } from './sessions/session-store.js';
@@ -36,6 +37,7 @@ export const sessionsSchema = z
         label: z.string().describe('Navigateur et système, sans détail qui identifie.'),
         createdAt: z.iso.datetime(),
         lastSeenAt: z.iso.datetime(),
+        sameNetwork: z.boolean().describe('Si la session utilise le même réseau que la requête.'),
         current: z.boolean(),
       }),
     ),
@@ -52,6 +54,7 @@ export function presentSessions(
       label: session.label,
       createdAt: session.createdAt.toISOString(),
       lastSeenAt: session.lastSeenAt.toISOString(),
+      sameNetwork: session.sameNetwork,
       current: session.id === currentId,
     })),
   };
@@ -63,7 +66,8 @@ export interface SessionView {
   label: string;
   openedAt: string;
   lastActivity: string;
-  addr: string;
+  /** Whether it uses the viewer's network: addresses are kept only as keyed tags (address-tag.ts). */
+  sameNetwork: boolean;
   current: boolean;
 }
 
@@ -73,7 +77,7 @@ export function sessionView(session: SessionSummary, currentId: string): Session
     label: session.label,
     openedAt: dateTime.format(session.createdAt),
     lastActivity: dateTime.format(session.lastSeenAt),
-    addr: session.addr,
+    sameNetwork: session.sameNetwork,
     current: session.id === currentId,
   };
 }
@@ -112,6 +116,32 @@ export interface ManagedAccountView {
   status: ManagedAccount['status'];
   /** While a request waits: when, by whom, and whether the viewer is that person. */
   request: { on: string; by: string; byViewer: boolean } | null;
+  /** While suspended: at which level, why, and who, if anyone, asked for the lift. No names. */
+  suspension: SuspensionSummary | null;
+}
+
+/** A suspension as a manager's page prints it (suspensions.ts). */
+export interface SuspensionSummary {
+  level: SuspensionLevel;
+  reason: string;
+  lift: 'none' | 'asked-by-viewer' | 'asked-by-other';
+}
+
+/**
+ * A suspension nobody recorded (the guard's, or older than levels) is shown as what it is
+ * lifted as: a platform-level one without a reason (liftSuspension).
+ */
+const UNRECORDED: SuspensionView = {
+  level: 'platform',
+  reason: 'unrecorded',
+  suspendedAt: new Date(0),
+  liftRequestedBy: null,
+};
+
+function suspensionSummary(suspension: SuspensionView | undefined, viewerId: string): SuspensionSummary {
+  const { level, reason, liftRequestedBy } = suspension ?? UNRECORDED;
+  const lift = liftRequestedBy === null ? 'none' : liftRequestedBy === viewerId ? 'asked-by-viewer' : 'asked-by-other';
+  return { level, reason: suspensionReasons[reason], lift };
 }
 
 const requesterLabel = (requester: Requester | undefined) =>
@@ -123,6 +153,7 @@ export function managedAccountView(
   account: ManagedAccount,
   viewerId: string,
   requesters: ReadonlyMap<string, Requester>,
+  suspensions: ReadonlyMap<string, SuspensionView>,
 ): ManagedAccountView {
   const pending = account.pendingRequest;
   return {
@@ -139,5 +170,6 @@ export function managedAccountView(
           byViewer: pending.requestedBy === viewerId,
         }
       : null,
+    suspension: account.status === 'suspended' ? suspensionSummary(suspensions.get(account.accountId), viewerId) : null,
   };
 }

@@ -13,6 +13,7 @@ export { argon2Hasher } from './login/argon2-hasher.js';
 export type { LoginDeps, PasswordHasher } from './login/deps.js';
 export { mfaRequirement, totpAllowed } from './mfa-policy.js';
 export { reverifyPage } from './pages/login.page.js';
+export { proofFromElsewhere } from './sessions/binding-move.js';
 export type { Session } from './sessions/session-store.js';
 export { issueToken, MAX_TOKEN_TTL_MS } from './tokens.js';
 export { newTotpSecret } from './totp/index.js';

@@ -6,9 +6,9 @@ import {
   accountDelayMs,
   ADDRESS_MAX_FAILURES,
   ADDRESS_WINDOW_MS,
-  addressKey,
   addressThrottled,
   evaluateAccount,
+  FORGET_EVERY_MS,
   LOCK_AFTER,
   LOCK_DURATION_MS,
   purgeLoginFailures,
@@ -16,6 +16,10 @@ import {
   recordFailure,
   recordSuccess,
 } from './lockout.js';
+import { addressKey, addressTag } from '../crypto/address-tag.js';
+
+const tagKey = randomBytes(32);
+const tag = (addr: string) => addressTag(tagKey, addr);
 
 const t0 = new Date('2026-11-20T10:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
@@ -105,15 +109,38 @@ describe('recorded failures', () => {
     });
   });
 
-  it('locks again at the first failure after a lock, until a success clears everything', async () => {
+  it('lets old failures age out: one guess every fifteen minutes never keeps the owner locked out', async () => {
     const id = await newAccount();
     for (let n = 1; n <= LOCK_AFTER; n++) await recordFailure(db, id, t0);
-    const afterLock = later(LOCK_DURATION_MS);
-    expect(evaluateAccount({ ...(await load(id)), now: afterLock })).toEqual({ allowed: true });
-    const again = await recordFailure(db, id, afterLock);
-    expect(again?.lockedUntil).toEqual(new Date(afterLock.getTime() + LOCK_DURATION_MS));
+    expect(evaluateAccount({ ...(await load(id)), now: later(60_000) })).toMatchObject({ reason: 'locked' });
+    // The issue's attacker: one paced guess every quarter of an hour, for a whole day.
+    for (let n = 1; n <= 96; n++) {
+      const guess = later(n * LOCK_DURATION_MS);
+      expect(evaluateAccount({ ...(await load(id)), now: guess })).toEqual({ allowed: true });
+      const after = await recordFailure(db, id, guess);
+      expect(after!.failedLogins).toBeLessThan(LOCK_AFTER);
+      // The owner, a minute after each guess, may log in.
+      expect(evaluateAccount({ ...(await load(id)), now: new Date(guess.getTime() + 60_000) })).toEqual({
+        allowed: true,
+      });
+    }
     await recordSuccess(db, id);
     expect(await load(id)).toEqual({ failedLogins: 0, lastFailedAt: null, lockedUntil: null });
+  });
+
+  it('still locks a guesser faster than one try every six minutes, within ten tries', async () => {
+    const id = await newAccount();
+    const spacing = FORGET_EVERY_MS - 60_000;
+    let locked: number | null = null;
+    for (let n = 1; n <= LOCK_AFTER && locked === null; n++) {
+      if ((await recordFailure(db, id, later(n * spacing)))!.lockedUntil) locked = n;
+    }
+    expect(locked).toBe(LOCK_AFTER);
+    // After the lock, the forgotten failures are few: two more tries lock again.
+    const afterLock = later(LOCK_AFTER * spacing + LOCK_DURATION_MS);
+    expect((await recordFailure(db, id, afterLock))!.lockedUntil).toBeNull();
+    const next = new Date(afterLock.getTime() + 60_000);
+    expect((await recordFailure(db, id, next))!.lockedUntil).toEqual(new Date(next.getTime() + LOCK_DURATION_MS));
   });
 
   it('answers null for an unknown account', async () => {
@@ -122,35 +149,36 @@ describe('recorded failures', () => {
 
   it('throttles an address at twenty failures within fifteen minutes, until they age out', async () => {
     const addr = '203.0.113.7';
-    for (let n = 0; n < ADDRESS_MAX_FAILURES - 1; n++) await recordAddressFailure(db, addr, later(n * 10_000));
+    for (let n = 0; n < ADDRESS_MAX_FAILURES - 1; n++) await recordAddressFailure(db, tag(addr), later(n * 10_000));
     const now = later(ADDRESS_MAX_FAILURES * 10_000);
-    expect(await addressThrottled(db, addr, now)).toEqual({ throttled: false });
-    await recordAddressFailure(db, addr, now);
-    expect(await addressThrottled(db, addr, now)).toEqual({
+    expect(await addressThrottled(db, tag(addr), now)).toEqual({ throttled: false });
+    await recordAddressFailure(db, tag(addr), now);
+    expect(await addressThrottled(db, tag(addr), now)).toEqual({
       throttled: true,
       retryAfterMs: ADDRESS_WINDOW_MS - ADDRESS_MAX_FAILURES * 10_000,
     });
-    expect(await addressThrottled(db, '203.0.113.8', now)).toEqual({ throttled: false });
-    expect(await addressThrottled(db, addr, later(ADDRESS_WINDOW_MS))).toEqual({ throttled: false });
+    expect(await addressThrottled(db, tag('203.0.113.8'), now)).toEqual({ throttled: false });
+    expect(await addressThrottled(db, tag(addr), later(ADDRESS_WINDOW_MS))).toEqual({ throttled: false });
   });
 
   it('counts a whole IPv6 /64 as one address', async () => {
     for (let n = 0; n < ADDRESS_MAX_FAILURES; n++) {
-      await recordAddressFailure(db, `2001:db8:aa:1::${(n + 1).toString(16)}`, t0);
+      await recordAddressFailure(db, tag(`2001:db8:aa:1::${(n + 1).toString(16)}`), t0);
     }
-    expect(await addressThrottled(db, '2001:db8:aa:1:ffff::1', t0)).toMatchObject({ throttled: true });
-    expect(await addressThrottled(db, '2001:db8:aa:2::1', t0)).toEqual({ throttled: false });
+    expect(await addressThrottled(db, tag('2001:db8:aa:1:ffff::1'), t0)).toMatchObject({ throttled: true });
+    expect(await addressThrottled(db, tag('2001:db8:aa:2::1'), t0)).toEqual({ throttled: false });
   });
 
   it('forgets failures once they are older than the window', async () => {
-    await recordAddressFailure(db, '198.51.100.1', t0);
-    await recordAddressFailure(db, '198.51.100.2', later(ADDRESS_WINDOW_MS));
+    await recordAddressFailure(db, tag('198.51.100.1'), t0);
+    await recordAddressFailure(db, tag('198.51.100.2'), later(ADDRESS_WINDOW_MS));
     const purged = await purgeLoginFailures(db, later(ADDRESS_WINDOW_MS + 1));
     expect(purged).toBeGreaterThanOrEqual(1);
-    const { rows } = await db.query<{ addr: string }>('SELECT addr FROM login_failures WHERE addr LIKE $1', [
-      '198.51.100.%',
-    ]);
-    expect(rows.map((row) => row.addr)).toEqual(['198.51.100.2']);
+    const { rows } = await db.query<{ addr_tag: Uint8Array }>(
+      'SELECT addr_tag FROM login_failures WHERE addr_tag = ANY($1)',
+      [[tag('198.51.100.1'), tag('198.51.100.2')]],
+    );
+    expect(rows.map((row) => Buffer.from(row.addr_tag))).toEqual([tag('198.51.100.2')]);
   });
 });
 

@@ -1,18 +1,24 @@
-import { isIPv4, isIPv6 } from 'node:net';
 import type { Queryable } from '../db/client.js';
 
 /*
  * Login throttling. CNIL délib. 2022-100 asks that password authentication be protected by a
  * temporisation after failed attempts and a blocking of the account; CNIL SAN-2026-003 (France
  * Travail, €5 M) found a lockout after 50 attempts insufficient. rempart delays from the 4th
- * consecutive failure, locks at the 10th, and throttles each client address on its own, since
- * spraying one password over many accounts never trips a per-account counter.
+ * recent failure, locks at the 10th, and throttles each client address on its own, since
+ * spraying one password over many accounts never trips a per-account counter. Old failures age
+ * out, so that a stranger guessing slowly cannot keep the owner locked out (docs/passwords.md §6).
  */
 
 /** Consecutive failures that lock the account (the issue: at most 10). */
 export const LOCK_AFTER = 10;
 /** How long a lock lasts. */
 export const LOCK_DURATION_MS = 15 * 60_000;
+/**
+ * One failure is forgotten for every full six minutes since the last one. A paced guesser
+ * therefore gets about ten tries an hour at most, and anyone slower never locks the account:
+ * after a lock (15 min) two failures are already forgotten, so one more guess cannot lock again.
+ */
+export const FORGET_EVERY_MS = 6 * 60_000;
 /** Failures allowed without any delay (typos happen). */
 const FREE_FAILURES = 3;
 const FIRST_DELAY_MS = 1_000;
@@ -54,22 +60,27 @@ export function evaluateAccount(state: {
 }
 
 /**
- * Counts one more consecutive failure, atomically, and locks the account for
- * `LOCK_DURATION_MS` from the `LOCK_AFTER`th. The count is not reset when a lock ends: every
- * further failure locks again, so after a first lock a guesser gets one try per lock period
- * until the real owner logs in or resets the password. Returns the new state (null: no such
- * account), e.g. to tell the owner their account was locked.
+ * Counts one more failure on top of those not yet forgotten (the stored count less one for every
+ * full `FORGET_EVERY_MS` since the last failure), and locks the account for `LOCK_DURATION_MS`
+ * when they reach `LOCK_AFTER`: never more than ten tries in a burst (CNIL 2022-100). Returns
+ * the new state (null: no such account), e.g. to tell the owner.
  */
 export async function recordFailure(
   q: Queryable,
   accountId: string,
   now: Date,
 ): Promise<{ failedLogins: number; lockedUntil: Date | null } | null> {
+  // FOR UPDATE makes a racing failure wait, then read the count this one wrote.
   const { rows } = await q.query<{ failed_logins: number; locked_until: Date | null }>(
-    `UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_login_at = $2,
-       locked_until = CASE WHEN failed_logins + 1 >= $3 THEN $4 ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins, locked_until`,
-    [accountId, now, LOCK_AFTER, new Date(now.getTime() + LOCK_DURATION_MS)],
+    `WITH counted AS (
+       SELECT id, GREATEST(0, failed_logins - COALESCE(
+         floor(GREATEST(0, extract(epoch FROM ($2::timestamptz - last_failed_login_at))) * 1000 / $5),
+         failed_logins))::int AS live
+       FROM accounts WHERE id = $1 FOR UPDATE)
+     UPDATE accounts a SET failed_logins = counted.live + 1, last_failed_login_at = $2,
+       locked_until = CASE WHEN counted.live + 1 >= $3 THEN $4 WHEN a.locked_until > $2 THEN a.locked_until END
+     FROM counted WHERE a.id = counted.id RETURNING a.failed_logins, a.locked_until`,
+    [accountId, now, LOCK_AFTER, new Date(now.getTime() + LOCK_DURATION_MS), FORGET_EVERY_MS],
   );
   const row = rows[0];
   return row ? { failedLogins: row.failed_logins, lockedUntil: row.locked_until } : null;
@@ -83,29 +94,32 @@ export async function recordSuccess(q: Queryable, accountId: string): Promise<vo
   );
 }
 
-/** Notes a failed login from a client address; that address's expired rows go at the same time. */
-export async function recordAddressFailure(q: Queryable, addr: string, now: Date): Promise<void> {
+/**
+ * Notes a failed login from a network, given as its tag (`addressTag`: the address itself is
+ * never stored); that network's expired rows go at the same time.
+ */
+export async function recordAddressFailure(q: Queryable, addrTag: Buffer, now: Date): Promise<void> {
   await q.query(
-    `WITH expired AS (DELETE FROM login_failures WHERE addr = $1 AND at <= $3)
-     INSERT INTO login_failures (addr, at) VALUES ($1, $2)`,
-    [addressKey(addr), now, new Date(now.getTime() - ADDRESS_WINDOW_MS)],
+    `WITH expired AS (DELETE FROM login_failures WHERE addr_tag = $1 AND at <= $3)
+     INSERT INTO login_failures (addr_tag, at) VALUES ($1, $2)`,
+    [addrTag, now, new Date(now.getTime() - ADDRESS_WINDOW_MS)],
   );
 }
 
 /**
- * Whether an address is throttled: `ADDRESS_MAX_FAILURES` failures or more within the last
- * `ADDRESS_WINDOW_MS`. `retryAfterMs` is when enough of them will have aged out of the window.
+ * Whether a network (its tag) is throttled: `ADDRESS_MAX_FAILURES` failures or more within the
+ * last `ADDRESS_WINDOW_MS`. `retryAfterMs` is when enough of them will have aged out.
  */
 export async function addressThrottled(
   q: Queryable,
-  addr: string,
+  addrTag: Buffer,
   now: Date,
 ): Promise<{ throttled: false } | { throttled: true; retryAfterMs: number }> {
   const since = new Date(now.getTime() - ADDRESS_WINDOW_MS);
   const { rows } = await q.query<{ at: Date }>(
-    `SELECT at FROM login_failures WHERE addr = $1 AND at > $2 AND at <= $3
+    `SELECT at FROM login_failures WHERE addr_tag = $1 AND at > $2 AND at <= $3
      ORDER BY at DESC OFFSET $4 LIMIT 1`,
-    [addressKey(addr), since, now, ADDRESS_MAX_FAILURES - 1],
+    [addrTag, since, now, ADDRESS_MAX_FAILURES - 1],
   );
   const oldestCounted = rows[0];
   if (!oldestCounted) return { throttled: false };
@@ -113,40 +127,12 @@ export async function addressThrottled(
 }
 
 /**
- * Deletes failures older than the window for every address: client addresses are personal data
- * (GDPR recital 30), kept no longer than they serve (art. 5(1)(e)). Run it periodically.
+ * Deletes failures older than the window for every network: even as keyed hashes they point to
+ * a network, kept no longer than they serve (GDPR art. 5(1)(e)). Run it periodically.
  */
 export async function purgeLoginFailures(q: Queryable, now: Date): Promise<number> {
   const { affectedRows } = await q.query('DELETE FROM login_failures WHERE at <= $1', [
     new Date(now.getTime() - ADDRESS_WINDOW_MS),
   ]);
   return affectedRows;
-}
-
-/**
- * The key an address is counted under: an IPv4 address as is (also when IPv4-mapped in IPv6),
- * an IPv6 address by its /64, since one subscriber usually holds a whole /64 (RFC 6177) and
- * could otherwise change address at every try.
- */
-export function addressKey(addr: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr);
-  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
-  if (!isIPv6(addr)) return addr;
-  const [head = '', tail = ''] = (addr.toLowerCase().split('%')[0] ?? '').split('::');
-  const left = head ? hexGroups(head) : [];
-  const right = addr.includes('::') && tail ? hexGroups(tail) : [];
-  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
-}
-
-/** The 16-bit groups of part of an IPv6 address, a trailing dotted quad counting as two. */
-function hexGroups(part: string): string[] {
-  return part.split(':').flatMap((group) => {
-    if (!group.includes('.')) return [group];
-    const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
-    return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
-  });
 }

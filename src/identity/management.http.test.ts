@@ -106,9 +106,9 @@ describe('staff account management pages', () => {
     expect(approval.headers.location).toBe('/compte/verification?retour=%2Fgestion%2Fcomptes');
     // Suspending stays one click away: no step-up.
     const target = await addAccount(vault, { role: 'of_user', organisationId: ofA });
-    expect((await stale.form('/gestion/comptes/suspendre', { account: target.id })).headers.location).toBe(
-      '/gestion/comptes?fait=suspendu',
-    );
+    expect(
+      (await stale.form('/gestion/comptes/suspendre', { account: target.id, motif: 'misuse' })).headers.location,
+    ).toBe('/gestion/comptes?fait=suspendu');
 
     const fresh = await browserOf(rgc.id, 'of_manager');
     fresh.csrf = 'faux-jeton';
@@ -126,7 +126,10 @@ describe('staff account management pages', () => {
     const manager = await browserOf(rgc.id, 'of_manager');
     const list = await manager.open(`/gestion/comptes`);
     expect(list.body).toContain('Actif');
-    expect((await manager.form('/gestion/comptes/suspendre', { account: user.id })).statusCode).toBe(303);
+    expect(
+      (await manager.form('/gestion/comptes/suspendre', { account: user.id, motif: 'compromise_suspected' }))
+        .statusCode,
+    ).toBe(303);
     const after = await victim.open('/compte');
     expect(after.statusCode).toBe(303);
     expect(after.headers.location).toBe('/connexion?session=expiree');
@@ -134,6 +137,51 @@ describe('staff account management pages', () => {
     expect((await manager.form('/gestion/comptes/reactiver', { account: user.id })).headers.location).toBe(
       '/gestion/comptes?fait=reactive',
     );
+  });
+
+  it('keeps an admin’s suspension from the RGC, and lifts it only with a second admin', async () => {
+    const [first, second] = [
+      await addAccount(vault, { role: 'admin', organisationId: platform }),
+      await addAccount(vault, { role: 'admin', organisationId: platform }),
+    ];
+    const rgc = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const user = await addAccount(vault, { role: 'of_user', organisationId: ofA });
+    const admin = await browserOf(first.id, 'admin');
+    const list = `/gestion/comptes?organisation=${ofA}`;
+    expect((await admin.open(list)).body).toContain('name="motif"');
+    // Without a reason: the queue again, the reason's field in error (a 400, as every form's bad input).
+    const unexplained = await admin.form('/gestion/comptes/suspendre', { account: user.id });
+    expect(unexplained.statusCode).toBe(400);
+    expect(unexplained.body).toContain('fr-select-group--error');
+    expect(unexplained.body).toContain('Choisissez le motif de la suspension.');
+    const suspended = await admin.form('/gestion/comptes/suspendre', { account: user.id, motif: 'investigation' });
+    expect(suspended.headers.location).toBe('/gestion/comptes?fait=suspendu');
+    const status = async () =>
+      (await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [user.id])).rows[0]!.status;
+
+    // The RGC sees why and by whom (the level), gets no button, and a forged form is refused.
+    const manager = await browserOf(rgc.id, 'of_manager');
+    const seen = await manager.open('/gestion/comptes');
+    expect(seen.body).toContain('Suspendu par la plateforme');
+    expect(seen.body).toContain('Vérification en cours par la sécurité');
+    expect(seen.body).toContain('Réactivation par la plateforme seulement');
+    const forged = await manager.form('/gestion/comptes/reactiver', { account: user.id });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).toContain('suspendu au niveau de la plateforme');
+    expect(await status()).toBe('suspended');
+
+    // One admin asks, the same admin cannot confirm, a second one does.
+    await admin.open(list);
+    const asked = await admin.form('/gestion/comptes/reactiver', { account: user.id });
+    expect(asked.headers.location).toBe('/gestion/comptes?fait=reactivation-demandee');
+    expect((await admin.open(list)).body).toContain('Réactivation demandée, en attente d’une seconde personne');
+    expect((await admin.form('/gestion/comptes/reactiver', { account: user.id })).statusCode).toBe(403);
+    expect(await status()).toBe('suspended');
+    const confirmer = await browserOf(second.id, 'admin');
+    expect((await confirmer.open(list)).body).toContain('Confirmer la réactivation');
+    const lifted = await confirmer.form('/gestion/comptes/reactiver', { account: user.id });
+    expect(lifted.headers.location).toBe('/gestion/comptes?fait=reactive');
+    expect(await status()).toBe('active');
   });
 
   it('gives an RGC nothing of another organisation, and other roles nothing at all', async () => {
@@ -164,7 +212,10 @@ describe('staff account management pages', () => {
     expect(await logEntries(rgcA.id)).toBeGreaterThan(before);
     for (const action of ['approuver', 'refuser', 'suspendre', 'reactiver']) {
       const target = action === 'suspendre' || action === 'reactiver' ? userB.id : rows[0]!.account_id;
-      expect((await aBrowser.form(`/gestion/comptes/${action}`, { account: target })).statusCode).toBe(404);
+      // Only the suspension's form has a reason: the others' strict schemas refuse any extra field.
+      const fields: Record<string, string> =
+        action === 'suspendre' ? { account: target, motif: 'misuse' } : { account: target };
+      expect((await aBrowser.form(`/gestion/comptes/${action}`, fields)).statusCode).toBe(404);
     }
     // Asking for an account in B, or for a role an RGC cannot give: refused.
     const outside = await requestAccount(aBrowser, {

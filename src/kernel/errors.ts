@@ -10,6 +10,8 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'Les données envoyées ne respectent pas le format attendu.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Ce type de contenu n’est pas accepté.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Le corps de la requête est trop volumineux.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Les en-têtes de la requête sont trop volumineux.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'La requête n’est pas arrivée à temps. Veuillez réessayer.' },
   UNAUTHENTICATED: { status: 401, message: 'Vous devez vous connecter pour accéder à cette ressource.' },
   FORBIDDEN: { status: 403, message: 'Vous n’avez pas le droit d’effectuer cette action.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Adresse électronique ou mot de passe incorrect.' },
@@ -41,6 +43,11 @@ export const errorCatalogue = {
       'La preuve de votre appareil est invalide, périmée ou déjà utilisée. Demandez un nouveau nonce et réessayez.',
   },
   SESSION_EXPIRED: { status: 401, message: 'Votre session a expiré. Veuillez vous reconnecter.' },
+  DEVICE_VERIFICATION_REQUIRED: {
+    status: 403,
+    message:
+      'Votre session est utilisée depuis un autre réseau ou un autre navigateur : confirmez votre identité avec votre clé d’accès ou votre code TOTP.',
+  },
   STEP_UP_REQUIRED: {
     status: 403,
     message: 'Cette action demande une nouvelle vérification de votre identité (clé d’accès ou code TOTP).',
@@ -51,6 +58,7 @@ export const errorCatalogue = {
   },
   NOT_FOUND: { status: 404, message: 'La ressource demandée est introuvable.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Cette méthode n’est pas permise sur cette ressource.' },
+  NOT_IMPLEMENTED: { status: 501, message: 'Cette méthode HTTP n’est pas prise en charge.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Trop de requêtes : veuillez patienter avant de réessayer.' },
   FIELD_NOT_ALLOWED: { status: 403, message: 'Un des champs demandés ne vous est pas accessible.' },
   AUDIT_FAILED: {

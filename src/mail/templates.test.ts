@@ -16,6 +16,8 @@ const samples: Record<TemplateName, Record<string, string>> = {
   mfa_changed: { change: 'passkey_added', when },
   password_changed: { when },
   staff_new_session: { when, device: 'Chrome sur Windows' },
+  session_moved: { when, device: 'Chrome sur Android' },
+  session_move_held: { when, device: 'Firefox sur Windows' },
 };
 
 const names = Object.keys(templates) as TemplateName[];

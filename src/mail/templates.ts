@@ -96,6 +96,26 @@ export const templates = {
       `Si ce n’était pas vous, changez votre mot de passe tout de suite avec « Mot de passe oublié » sur la page de connexion : la vérification en deux étapes vous sera demandée. ${STAFF_IF_NOT_YOU}`,
     ],
   }),
+  session_moved: define({
+    params: { when: 'datetime', device: 'device' },
+    subject: '[rempart] Votre session continue depuis un autre réseau ou navigateur',
+    body: (p) => [
+      'Bonjour,',
+      `Le ${p.when}, votre session rempart ouverte a continué depuis un autre réseau ou un autre navigateur\u00a0: ${p.device}. Cela arrive, par exemple, quand un téléphone passe du Wi-Fi au réseau mobile.`,
+      'Si c’était vous, vous n’avez rien à faire.',
+      `Si ce n’était pas vous, quelqu’un a peut-être copié votre navigateur\u00a0: fermez cette session depuis la page «\u00a0Mes sessions\u00a0», changez votre mot de passe et faites vérifier votre appareil.`,
+    ],
+  }),
+  session_move_held: define({
+    params: { when: 'datetime', device: 'device' },
+    subject: '[rempart] Votre session professionnelle demande une vérification',
+    body: (p) => [
+      'Bonjour,',
+      `Le ${p.when}, votre session professionnelle rempart a été présentée depuis un autre réseau ou un autre navigateur\u00a0: ${p.device}. Elle ne pourra s’y poursuivre qu’après la vérification de votre clé d’accès ou de votre code.`,
+      'Si c’était vous, confirmez avec votre clé d’accès ou votre code, et vous n’avez rien d’autre à faire.',
+      `Si ce n’était pas vous, un logiciel malveillant a peut-être copié votre navigateur\u00a0: ne confirmez rien, prévenez immédiatement votre responsable sécurité et faites vérifier votre poste.`,
+    ],
+  }),
   staff_new_session: define({
     params: { when: 'datetime', device: 'device' },
     subject: '[rempart] Nouvelle session sur votre compte professionnel',

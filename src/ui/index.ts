@@ -32,5 +32,5 @@ export {
 export { pageHeader, type Crumb } from './components/page-header.js';
 export { pagination } from './components/pagination.js';
 export { summaryList, type SummaryRow } from './components/summary-list.js';
-export { dataTable, type Column } from './components/table.js';
+export { dataTable, type Column, type RowLayout } from './components/table.js';
 export { badge, tag, tagGroup, type BadgeKind } from './components/tags.js';

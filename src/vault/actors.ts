@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { addressTag } from '../crypto/address-tag.js';
 import { AppError } from '../kernel/errors.js';
 import type { AnyPurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
@@ -47,7 +47,11 @@ export function entryActor(actor: Actor, addressKey: Buffer) {
   };
 }
 
-/** `h:` and 16 bytes of HMAC-SHA256 of the address, in base64url. */
+/**
+ * `h:` and the first 16 bytes of the address's keyed tag (its network's HMAC, as sessions and
+ * the login throttle keep it: src/crypto/address-tag.ts), in base64url: the log can tell that
+ * two requests came from one network, and a session's network from a log entry's.
+ */
 export function pseudonymiseAddress(key: Buffer, address: string): string {
-  return `h:${createHmac('sha256', key).update(address, 'utf8').digest().subarray(0, 16).toString('base64url')}`;
+  return `h:${addressTag(key, address).subarray(0, 16).toString('base64url')}`;
 }

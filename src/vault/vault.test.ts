@@ -167,6 +167,24 @@ describe.each(engines)('the one door on %s', (engine) => {
     expect(await vault.read(actors.candidateA, viewSelf, [applicantB.id])).toEqual([]);
   });
 
+  it('lets every read purpose’s guard see an id asked outside its scope, and logs it as probed', async () => {
+    const { actors } = world;
+    const byRole = new Map(Object.values(actors).map((actor) => [actor.kind === 'account' ? actor.role : '', actor]));
+    const reads = vault.purposes.all().filter((purpose) => purpose.kind === 'read');
+    expect(reads.length).toBeGreaterThan(5);
+    for (const purpose of reads) {
+      const actor = purpose.roles === 'platform' ? system : purpose.roles.map((role) => byRole.get(role)).find(Boolean);
+      if (!actor) continue;
+      const stranger = randomUUID();
+      expect(await vault.read(actor, purpose as typeof followTrainees, [stranger]), purpose.name).toEqual([]);
+      const { rows } = await db.query<{ probed: string[]; purpose: string }>(
+        'SELECT probed, purpose FROM access_log WHERE $1 = ANY(probed)',
+        [stranger],
+      );
+      expect(rows, purpose.name).toEqual([{ probed: [stranger], purpose: purpose.name }]);
+    }
+  });
+
   it('refuses more ids than a page in one read', async () => {
     const ids = Array.from({ length: followTrainees.pageCap + 1 }, () => randomUUID());
     await expect(vault.read(world.actors.ofUserA, followTrainees, ids)).rejects.toMatchObject({ code: 'BAD_REQUEST' });

@@ -7,10 +7,11 @@ import type { Db } from '../../src/db/client.js';
 import { fixedClock, type Clock, type FixedClock } from '../../src/kernel/clock.js';
 import { wirePlatform, type Platform } from '../../src/platform.js';
 import { seedAccounts, seedApplications, seedPeople, seedProfiles } from '../../src/seed/seed.purposes.js';
+import { testMasterKey } from '../../src/http/test-helpers.js';
 import { platformActor, type Actor, type NewPerson, type Role, type Vault } from '../../src/vault/index.js';
 import { ownerOf } from './databases.js';
 
-export const testMasterKey = Buffer.alloc(32, 7);
+export { testMasterKey } from '../../src/http/test-helpers.js';
 export const system: Actor = platformActor('test');
 
 /** A configuration for tests: demo mode, a private data directory (checkpoints go there). */

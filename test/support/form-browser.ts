@@ -2,6 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import { createDeviceClient } from '../../src/identity/client/proof-client.js';
 import { parseDeviceKey } from '../../src/identity/sessions/device-proof.js';
+import { testAddressTagKey } from '../../src/http/test-helpers.js';
+import { addressTag } from '../../src/crypto/address-tag.js';
 import { createSession } from '../../src/identity/sessions/session-store.js';
 import type { Clock } from '../../src/kernel/clock.js';
 import { systemRandom } from '../../src/kernel/random.js';
@@ -84,7 +86,7 @@ export async function signedInBrowser(
     accountId: input.accountId,
     role: input.role,
     deviceKey: parseDeviceKey(device.publicJwk)!,
-    addr: home,
+    addrTag: addressTag(testAddressTagKey, home),
     userAgent: ua,
     mfaAt: new Date(input.clock.now().getTime() - (input.mfaAgoMs ?? 0)),
     now: input.clock.now(),

@@ -18,17 +18,24 @@ export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 /** The app with its identity services, on a migrated database; not yet ready. */
 export async function identityApp(
   db: Db,
-  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string } = {},
+  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string; trustProxy?: string } = {},
 ) {
   const made = await makeVault(db, { clock: options.clock ?? fixedClock(new Date('2026-04-07T09:00:00Z')) });
   const deps = appDepsOf(made.platform, {
-    logger: createLogger({ level: 'silent' }),
+    logger: createLogger({ level: process.env.TEST_LOG ?? 'silent' }),
     passwords: options.passwords,
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
+    trustProxy: options.trustProxy,
   });
   const app = await buildApp(deps);
   /** The account services as the routes get them, to call a use case directly. */
-  const accounts: AccountsDeps = { ...deps.identity!, db, clock: made.clock, random: deps.random };
+  const accounts: AccountsDeps = {
+    ...deps.identity!,
+    db,
+    clock: made.clock,
+    random: deps.random,
+    addressTagKey: deps.addressTagKey,
+  };
   return { app, vault: made.vault, accessLog: made.accessLog, clock: made.clock, platform: made.platform, accounts };
 }
 

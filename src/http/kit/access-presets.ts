@@ -22,6 +22,12 @@ export const access = {
    * `returnTo` is the page a form comes back to after a step-up (its own page).
    */
   page: (limits: Limits & { returnTo?: string } = {}): Access => ({ level: 'page', ...limits }),
+  /**
+   * The step-up's own pages and endpoints: `page`, and also open to a staff session whose
+   * device key was just proven from another network or browser, whose binding waits there for
+   * this very check (src/identity/sessions/binding-move.ts). Nothing else may declare it.
+   */
+  verification: (): Access => ({ level: 'page', verification: true }),
   /** The JSON API: a session and a fresh device proof on this very request. */
   api: (limits: Limits = {}): Access => ({ level: 'api', ...limits }),
   /** The renewal of the device binding itself: a session, bound or not, and a proof. */

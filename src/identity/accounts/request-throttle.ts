@@ -2,7 +2,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import type { Queryable } from '../../db/client.js';
 import { normaliseEmail } from '../../crypto/normalise.js';
 import type { Clock } from '../../kernel/clock.js';
-import { addressKey } from '../lockout.js';
+import { addressKey } from '../../crypto/address-tag.js';
 
 /*
  * Throttles for the public forms that send mail (issue 8, item 5: 100 reset mails reached one

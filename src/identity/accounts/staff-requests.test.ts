@@ -11,18 +11,15 @@ import { captureLogs } from '../../http/test-helpers.js';
 import { createMailer, createNotify } from '../../mail/index.js';
 import { createLinkMinter } from '../links.js';
 import type { Actor, Role } from '../../vault/index.js';
+import { testAddressTagKey } from '../../http/test-helpers.js';
+import { addressTag } from '../../crypto/address-tag.js';
 import { argon2Hasher } from '../login/argon2-hasher.js';
 import { createAfterReply } from './after-reply.js';
 import { registerCitizen } from './registration.js';
 import { createRequestThrottle } from './request-throttle.js';
 import { createSession, findSession } from '../sessions/session-store.js';
-import {
-  approveStaffAccount,
-  reactivateAccount,
-  requestStaffAccount,
-  suspendAccount,
-  type AccountsDeps,
-} from './staff-requests.js';
+import { approveStaffAccount, requestStaffAccount, type AccountsDeps } from './staff-requests.js';
+import { liftSuspension, suspendAccount } from './suspensions.js';
 
 describe('staff accounts need a second person', () => {
   let db: Db;
@@ -70,6 +67,7 @@ describe('staff accounts need a second person', () => {
       passwords: argon2Hasher,
       notify: createNotify({ clock, random: systemRandom }),
       publicUrl: 'http://127.0.0.1:3000',
+      addressTagKey: testAddressTagKey,
     };
     for (const id of [orgA, orgB]) {
       await db.query("INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', $2)", [
@@ -131,7 +129,7 @@ describe('staff accounts need a second person', () => {
     await expect(request(rgcB, orgA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const id = await request(rgcA);
     await expect(approveStaffAccount(deps, rgcB, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(suspendAccount(deps, rgcB, user.accountId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(suspendAccount(deps, rgcB, user.accountId, 'misuse')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const advisor = await staff('advisor', orgA);
     await expect(request(advisor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -145,18 +143,80 @@ describe('staff accounts need a second person', () => {
       accountId: user.accountId,
       role: 'of_user',
       deviceKey: key,
-      addr: '192.0.2.9',
+      addrTag: addressTag(testAddressTagKey, '192.0.2.9'),
       userAgent: 'x',
       mfaAt: now,
       now,
       random: systemRandom,
     });
     expect(await findSession(db, session.cookie, now)).not.toBeNull();
-    await suspendAccount(deps, rgc, user.accountId);
+    await suspendAccount(deps, rgc, user.accountId, 'compromise_suspected');
     expect(await findSession(db, session.cookie, now)).toBeNull();
-    await reactivateAccount(deps, rgc, user.accountId);
+    expect(await liftSuspension(deps, rgc, user.accountId)).toBe('lifted');
     // Reactivation does not revive old sessions: they were ended, not paused.
     expect(await findSession(db, session.cookie, now)).toBeNull();
+  });
+
+  it('records who suspended, at what level and why; a reason is required', async () => {
+    const admin = await staff('admin', orgA);
+    const user = await staff('of_user', orgA);
+    await expect(suspendAccount(deps, admin, user.accountId, '')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(suspendAccount(deps, admin, user.accountId, 'unrecorded')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    const advisor = await staff('advisor', orgA);
+    await expect(suspendAccount(deps, advisor, user.accountId, 'misuse')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await suspendAccount(deps, admin, user.accountId, 'compromise_suspected')).toBe(true);
+    const { rows } = await db.query(
+      'SELECT level, suspended_by, reason FROM account_suspensions WHERE account_id = $1 AND lifted_at IS NULL',
+      [user.accountId],
+    );
+    expect(rows).toEqual([{ level: 'platform', suspended_by: admin.accountId, reason: 'compromise_suspected' }]);
+  });
+
+  it('lets no RGC undo a platform suspension, and lifts one only with two people of the platform', async () => {
+    const [admin, otherAdmin] = [await staff('admin', orgA), await staff('admin', orgA)];
+    const officer = await staff('security_officer', orgA);
+    const rgc = await staff('of_manager', orgA);
+    const user = await staff('of_user', orgA);
+    const status = async () =>
+      (await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [user.accountId])).rows[0]!
+        .status;
+    await suspendAccount(deps, officer, user.accountId, 'investigation');
+    // The account's own RGC, alone: refused, as the Missions Locales manager should have been.
+    await expect(liftSuspension(deps, rgc, user.accountId)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'platform level',
+    });
+    // An RGC suspending again changes nothing: the platform's suspension stays in force.
+    expect(await suspendAccount(deps, rgc, user.accountId, 'misuse')).toBe(false);
+    expect(await liftSuspension(deps, admin, user.accountId)).toBe('requested');
+    expect(await status()).toBe('suspended');
+    await expect(liftSuspension(deps, admin, user.accountId)).rejects.toMatchObject({ detail: 'self-lift' });
+    // The database refuses one person asking and confirming, whatever the code does.
+    await expect(
+      db.query(
+        'UPDATE account_suspensions SET lifted_by = lift_requested_by, lifted_at = now() WHERE account_id = $1 AND lifted_at IS NULL',
+        [user.accountId],
+      ),
+    ).rejects.toThrow(/check/i);
+    expect(await liftSuspension(deps, otherAdmin, user.accountId)).toBe('lifted');
+    expect(await status()).toBe('active');
+  });
+
+  it('lets an RGC lift its own suspension alone, until the platform takes it over', async () => {
+    const rgc = await staff('of_manager', orgA);
+    const admin = await staff('admin', orgA);
+    const user = await staff('of_user', orgA);
+    await suspendAccount(deps, rgc, user.accountId, 'departure');
+    expect(await liftSuspension(deps, rgc, user.accountId)).toBe('lifted');
+    await suspendAccount(deps, rgc, user.accountId, 'misuse');
+    expect(await suspendAccount(deps, admin, user.accountId, 'compromise_suspected')).toBe(true);
+    await expect(liftSuspension(deps, rgc, user.accountId)).rejects.toMatchObject({ detail: 'platform level' });
+    // A suspension nobody recorded (the guard's) is the platform's too.
+    const other = await staff('of_user', orgA);
+    await db.query("UPDATE accounts SET status = 'suspended' WHERE id = $1", [other.accountId]);
+    await expect(liftSuspension(deps, rgc, other.accountId)).rejects.toMatchObject({ detail: 'platform level' });
   });
 
   it('registers a citizen in one transaction: if the mail cannot be queued, nothing is left behind', async () => {

@@ -4,7 +4,6 @@ import type { Actor, Role } from '../../vault/types.js';
 import { journal } from '../journal.js';
 import type { LoginDeps } from '../login/deps.js';
 import { isStaffRole } from '../sessions/policy.js';
-import { endAccountSessions } from '../sessions/session-store.js';
 
 export interface AccountsDeps extends LoginDeps {
   /** Where users reach the platform (the passkeys' relying party). */
@@ -178,53 +177,6 @@ export async function withdrawStaffRequest(deps: AccountsDeps, by: Actor, accoun
     // Someone else's request, or one already decided: as if it did not exist.
     if (withdrawn.rows.length === 0) throw new AppError('NOT_FOUND');
     await journal(deps.accessLog, tx, 'account.withdrawn', {
-      actorId: actor.accountId,
-      sessionId: actor.sessionId,
-      clientAddr: actor.clientAddr,
-      subjectId: accountId,
-    });
-  });
-}
-
-/** Suspends an account and ends all its sessions at once; reversible by reactivation. */
-export async function suspendAccount(deps: AccountsDeps, by: Actor, accountId: string): Promise<void> {
-  const actor = asAccount(by);
-  await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ role: Role; organisation_id: string | null }>(
-      'SELECT role, organisation_id FROM accounts WHERE id = $1 FOR UPDATE',
-      [accountId],
-    );
-    const target = rows[0];
-    if (!target || !mayManage(actor, target.role, target.organisation_id)) throw new AppError('NOT_FOUND');
-    const now = deps.clock.now();
-    await tx.query("UPDATE accounts SET status = 'suspended', suspended_at = $2, suspended_by = $3 WHERE id = $1", [
-      accountId,
-      now,
-      actor.accountId,
-    ]);
-    await endAccountSessions(tx, accountId, 'suspension', now);
-    await journal(deps.accessLog, tx, 'account.suspended', {
-      actorId: actor.accountId,
-      sessionId: actor.sessionId,
-      clientAddr: actor.clientAddr,
-      subjectId: accountId,
-    });
-  });
-}
-
-export async function reactivateAccount(deps: AccountsDeps, by: Actor, accountId: string): Promise<void> {
-  const actor = asAccount(by);
-  await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ role: Role; organisation_id: string | null }>(
-      "SELECT role, organisation_id FROM accounts WHERE id = $1 AND status = 'suspended' FOR UPDATE",
-      [accountId],
-    );
-    const target = rows[0];
-    if (!target || !mayManage(actor, target.role, target.organisation_id)) throw new AppError('NOT_FOUND');
-    await tx.query("UPDATE accounts SET status = 'active', suspended_at = NULL, suspended_by = NULL WHERE id = $1", [
-      accountId,
-    ]);
-    await journal(deps.accessLog, tx, 'account.reactivated', {
       actorId: actor.accountId,
       sessionId: actor.sessionId,
       clientAddr: actor.clientAddr,

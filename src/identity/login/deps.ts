@@ -28,6 +28,8 @@ export interface LoginDeps {
   random: Random;
   passwords: PasswordHasher;
   notify: Notify;
+  /** Keys `addressTag`, the only form in which client addresses are stored; never stored. */
+  addressTagKey: Buffer;
 }
 
 /** Where a login comes from: the address and browser the session will be bound to. */

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/client.js';
 import { journal } from '../journal.js';
 import type { DevicePublicKey } from '../sessions/device-proof.js';
 import { isStaffRole } from '../sessions/policy.js';
+import { addressTag } from '../../crypto/address-tag.js';
 import { agentLabel, createSession } from '../sessions/session-store.js';
 import type { AccountState } from './account-state.js';
 import type { ClientContext, LoginDeps } from './deps.js';
@@ -29,7 +30,7 @@ export async function openSession(
     accountId: state.id,
     role: state.role,
     deviceKey,
-    addr: client.addr,
+    addrTag: addressTag(deps.addressTagKey, client.addr),
     userAgent: client.userAgent,
     mfaAt,
     now,

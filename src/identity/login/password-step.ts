@@ -1,4 +1,5 @@
 import { AppError } from '../../kernel/errors.js';
+import { addressTag } from '../../crypto/address-tag.js';
 import { journal } from '../journal.js';
 import { evaluateAccount, recordAddressFailure, recordFailure, recordSuccess } from '../lockout.js';
 import type { DevicePublicKey } from '../sessions/device-proof.js';
@@ -24,7 +25,7 @@ export async function passwordStep(
   input: { email: string; password: string; deviceKey: DevicePublicKey; client: ClientContext },
 ): Promise<PasswordStepResult> {
   const now = deps.clock.now();
-  await throttleAddress(deps.db, input.client.addr, now);
+  await throttleAddress(deps.db, addressTag(deps.addressTagKey, input.client.addr), now);
   const accountId = await deps.vault.findAccountIdByEmail(input.email);
   const state = accountId ? await loadAccountState(deps.db, accountId) : null;
   if (!state || !state.passwordHash) {
@@ -71,7 +72,7 @@ async function fail(
   lockedAccountId?: string,
 ): Promise<never> {
   await deps.db.transaction(async (tx) => {
-    await recordAddressFailure(tx, client.addr, now);
+    await recordAddressFailure(tx, addressTag(deps.addressTagKey, client.addr), now);
     if (state) await recordFailure(tx, state.id, now);
     const actorId = state?.id ?? lockedAccountId ?? null;
     const event = lockedAccountId ? 'login.locked' : 'login.failed';

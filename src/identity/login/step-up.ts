@@ -3,16 +3,19 @@ import { journal } from '../journal.js';
 import { evaluateAccount, recordFailure } from '../lockout.js';
 import { authenticationOptions, verifyPasskey } from '../passkeys/passkeys.js';
 import type { RelyingParty } from '../passkeys/relying-party.js';
+import { addressTag } from '../../crypto/address-tag.js';
+import { settlePendingMove } from '../sessions/binding-move.js';
 import { rotateSession, type Session } from '../sessions/session-store.js';
 import { verifyTotp } from '../totp/index.js';
 import { loadAccountState, usableFactors, type AccountState } from './account-state.js';
-import type { LoginDeps } from './deps.js';
+import type { ClientContext, LoginDeps } from './deps.js';
 
 /**
  * A step-up proves, inside an open session, that the person at the keyboard still holds the
  * account's second factor, before a sensitive action (approving an account, changing MFA…).
  * It checks a passkey or a TOTP code; an account with neither (a citizen who never enrolled
- * one) re-enters its password. Success gives the session a new id and a fresh `mfa_at`.
+ * one) re-enters its password. Success gives the session a new id and a fresh `mfa_at`, and
+ * makes a move of the binding held for this very place (`binding-move.ts`).
  */
 export type StepUpMethods = { passkey: boolean; totp: boolean; password: boolean };
 
@@ -31,7 +34,7 @@ export async function loadStepUpMethods(deps: LoginDeps, session: Session): Prom
   return stepUpMethods(await liveState(deps, session));
 }
 
-async function succeed(deps: LoginDeps, session: Session, clientAddr: string, step?: number): Promise<string> {
+async function succeed(deps: LoginDeps, session: Session, client: ClientContext, step?: number): Promise<string> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     if (step !== undefined) {
@@ -42,7 +45,13 @@ async function succeed(deps: LoginDeps, session: Session, clientAddr: string, st
       if (used.rows.length === 0) throw new AppError('MFA_INVALID', 'replayed');
     }
     const rotated = await rotateSession(tx, session, { mfaAt: now, now, random: deps.random });
-    await journal(deps.accessLog, tx, 'mfa.step_up', { actorId: session.accountId, sessionId: rotated.id, clientAddr });
+    await journal(deps.accessLog, tx, 'mfa.step_up', {
+      actorId: session.accountId,
+      sessionId: rotated.id,
+      clientAddr: client.addr,
+    });
+    const here = { ...client, addrTag: addressTag(deps.addressTagKey, client.addr) };
+    await settlePendingMove(deps, tx, session, rotated.id, here, now);
     return rotated.cookie;
   });
 }
@@ -59,7 +68,7 @@ async function fail(deps: LoginDeps, session: Session, clientAddr: string, reaso
 export async function stepUpWithSecret(
   deps: LoginDeps,
   session: Session,
-  input: { method: 'totp' | 'password'; value: string; clientAddr: string },
+  input: { method: 'totp' | 'password'; value: string; client: ClientContext },
 ): Promise<{ cookie: string }> {
   const now = deps.clock.now();
   const state = await liveState(deps, session);
@@ -67,15 +76,15 @@ export async function stepUpWithSecret(
   const methods = stepUpMethods(state);
   if (input.method === 'password') {
     const ok = methods.password && state.passwordHash && (await deps.passwords.verify(state.passwordHash, input.value));
-    if (!ok) return fail(deps, session, input.clientAddr, 'password');
-    return { cookie: await succeed(deps, session, input.clientAddr) };
+    if (!ok) return fail(deps, session, input.client.addr, 'password');
+    return { cookie: await succeed(deps, session, input.client) };
   }
   const credential = methods.totp ? await deps.vault.readTotpSecret(state.id) : null;
   const check = credential
     ? verifyTotp({ secret: credential.secret, code: input.value, at: now, lastUsedStep: credential.lastUsedStep })
     : ({ ok: false, reason: 'invalid' } as const);
-  if (!check.ok) return fail(deps, session, input.clientAddr, check.reason);
-  return { cookie: await succeed(deps, session, input.clientAddr, check.step) };
+  if (!check.ok) return fail(deps, session, input.client.addr, check.reason);
+  return { cookie: await succeed(deps, session, input.client, check.step) };
 }
 
 export function stepUpPasskeyOptions(deps: LoginDeps, rp: RelyingParty, session: Session) {
@@ -87,7 +96,7 @@ export async function stepUpWithPasskey(
   deps: LoginDeps,
   rp: RelyingParty,
   session: Session,
-  input: { flowHandle: string | undefined; response: unknown; clientAddr: string },
+  input: { flowHandle: string | undefined; response: unknown; client: ClientContext },
 ): Promise<{ cookie: string }> {
   const proven = await verifyPasskey(deps, rp, {
     flowHandle: input.flowHandle,
@@ -95,5 +104,5 @@ export async function stepUpWithPasskey(
     response: input.response,
   });
   if (proven.accountId !== session.accountId) throw new AppError('PASSKEY_INVALID', 'other account');
-  return { cookie: await succeed(deps, session, input.clientAddr) };
+  return { cookie: await succeed(deps, session, input.client) };
 }

@@ -17,9 +17,12 @@ import {
   type Choice,
   type FormState,
   type PageContent,
+  type RowLayout,
   type SafeHtml,
 } from '../../ui/index.js';
+import type { SuspensionLevel } from '../accounts/suspensions.js';
 import type { ManagedAccountView } from '../identity.presenter.js';
+import { liftAction, suspendAgain, suspendForm, suspensionDetails, type SuspendField } from './suspension.page.js';
 
 const statusBadges: Record<ManagedAccountView['status'], [string, BadgeKind]> = {
   pending: ['En attente', 'info'],
@@ -64,10 +67,17 @@ function decision(csrfToken: string, account: ManagedAccountView): SafeHtml {
   );
 }
 
-function accountActions(csrfToken: string, viewerId: string, account: ManagedAccountView): SafeHtml | null {
-  if (account.accountId === viewerId) return html`<p class="fr-text--sm fr-mb-0">Votre compte</p>`;
-  if (account.status === 'active') return accountAction(csrfToken, account, 'suspendre', 'Suspendre', 'secondary');
-  if (account.status === 'suspended') return accountAction(csrfToken, account, 'reactiver', 'Réactiver');
+function accountActions(
+  input: { csrfToken: string; viewerId: string; viewerLevel: SuspensionLevel },
+  account: ManagedAccountView,
+  layout: RowLayout,
+): SafeHtml | null {
+  const { csrfToken } = input;
+  if (account.accountId === input.viewerId) return html`<p class="fr-text--sm fr-mb-0">Votre compte</p>`;
+  if (account.status === 'active') return suspendForm(csrfToken, account, layout);
+  if (account.status === 'suspended') {
+    return liftAction(account, input.viewerLevel, (label) => accountAction(csrfToken, account, 'reactiver', label));
+  }
   return null;
 }
 
@@ -75,18 +85,23 @@ function accountActions(csrfToken: string, viewerId: string, account: ManagedAcc
 export function managementPage(input: {
   csrfToken: string;
   viewerId: string;
+  /** The level the viewer suspends and lifts at (suspensions.ts). */
+  viewerLevel: SuspensionLevel;
   pending: readonly ManagedAccountView[];
   accounts: readonly ManagedAccountView[] | null;
   organisations: readonly Choice[] | null;
   selectedOrganisation: string | null;
   info?: string;
   error?: string;
+  /** A suspension sent without a valid reason, shown again with its field in error. */
+  suspension?: { form: FormState<SuspendField>; who: string | undefined };
 }): PageContent {
   const { csrfToken } = input;
   return {
     title: 'Gestion des comptes',
     main: html`${pageHeader({ title: 'Gestion des comptes', trail: TRAIL })} ${alert('success', input.info)}
       ${alert('error', input.error)}
+      ${input.suspension ? suspendAgain(input.suspension.form, input.suspension.who) : null}
       <p>
         Un compte de personnel ou de partenaire reste inactif tant qu’une seconde personne habilitée ne l’a pas approuvé
         ; la personne qui le demande ne peut jamais l’approuver elle-même.
@@ -124,9 +139,12 @@ export function managementPage(input: {
                 columns: [
                   { label: 'Personne', cell: person },
                   { label: 'Rôle', cell: (account) => account.role },
-                  { label: 'État', cell: (account) => badge(...statusBadges[account.status]) },
+                  {
+                    label: 'État',
+                    cell: (account) => html`${badge(...statusBadges[account.status])} ${suspensionDetails(account)}`,
+                  },
                 ],
-                actions: { label: 'Action', cell: (account) => accountActions(csrfToken, input.viewerId, account) },
+                actions: { label: 'Action', cell: (account, layout) => accountActions(input, account, layout) },
               })
       }`,
   };

@@ -10,6 +10,10 @@ export function sessionsPage(input: { csrfToken: string; sessions: readonly Sess
         Voici les appareils connectés à votre compte. Si vous ne reconnaissez pas l’un d’eux, mettez-y fin et changez
         votre mot de passe.
       </p>
+      <p class="fr-text--sm">
+        rempart ne conserve pas les adresses IP des sessions, seulement une empreinte qui permet de dire si une session
+        utilise le même réseau que vous en ce moment.
+      </p>
       <h2 id="sessions-ouvertes">Sessions ouvertes</h2>
       ${dataTable({
         labelledBy: 'sessions-ouvertes',
@@ -18,7 +22,7 @@ export function sessionsPage(input: { csrfToken: string; sessions: readonly Sess
           { label: 'Appareil', cell: (session) => `${session.label}${session.current ? ' (cette session)' : ''}` },
           { label: 'Ouverte le', cell: (session) => session.openedAt },
           { label: 'Dernière activité', cell: (session) => session.lastActivity },
-          { label: 'Adresse IP', cell: (session) => session.addr },
+          { label: 'Réseau', cell: (session) => (session.sameNetwork ? 'Le même que vous' : 'Un autre réseau') },
         ],
         actions: {
           label: 'Action',

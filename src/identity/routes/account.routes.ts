@@ -9,8 +9,8 @@ import { journal } from '../journal.js';
 import { accountPage, sessionsPage } from '../pages/sessions.page.js';
 import { recoveryCodesPage, totpEnrolPage, totpScan } from '../pages/totp.page.js';
 import { clearSessionCookie, setSessionCookie } from '../sessions/cookie.js';
-import { listSessions } from '../sessions/session-store.js';
 import type { IdentityDeps } from './deps.js';
+import { sessionsHere } from './session.routes.js';
 
 /** The roles that manage other accounts (the approval queue). */
 export const MANAGERS = ['admin', 'of_manager'] as const;
@@ -37,7 +37,7 @@ export function registerAccountRoutes(web: Web, deps: IdentityDeps): void {
 
   web.page('/compte/sessions', { access: access.page(), menu: 'Mes sessions' }, async (request, reply) => {
     const session = request.session!;
-    const sessions = await listSessions(deps.db, session.accountId, deps.clock.now());
+    const sessions = await sessionsHere(deps, request);
     const views = sessions.map((summary) => sessionView(summary, session.id));
     return reply.page(sessionsPage({ csrfToken: reply.csrfToken(), sessions: views }));
   });

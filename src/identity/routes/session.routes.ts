@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { addressTag } from '../../crypto/address-tag.js';
 import { access, type Web } from '../../http/kit/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { actorOf } from '../access.js';
@@ -10,13 +12,21 @@ import type { IdentityDeps } from './deps.js';
 
 const nonceSchema = z.strictObject({ nonce: z.string() });
 
+/** The account's live sessions, each compared with the network this request comes from. */
+export function sessionsHere(deps: IdentityDeps, request: FastifyRequest) {
+  const here = addressTag(deps.addressTagKey, request.ip);
+  return listSessions(deps.db, request.session!.accountId, deps.clock.now(), here);
+}
+
 /** The device-proof endpoints of the page scripts, and the account's own API. */
 export function registerSessionRoutes(web: Web, deps: IdentityDeps): void {
   web.api(
     'GET',
     '/session/nonce',
     { access: access.session(), hide: true, response: { 200: nonceSchema } },
-    async (request) => ({ nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now()) }),
+    async (request) => ({
+      nonce: issueNonce(deps.nonceKey, request.session!.id, deps.clock.now(), deps.random),
+    }),
   );
   // The proof is in its header, checked by the access declaration; the request has no body.
   web.api(
@@ -48,13 +58,11 @@ export function registerSessionRoutes(web: Web, deps: IdentityDeps): void {
     {
       access: access.api(),
       summary: 'Mes sessions',
-      description: 'Les sessions ouvertes du compte, la session courante signalée.',
+      description:
+        'Les sessions ouvertes du compte, la session courante signalée, et pour chacune si elle utilise le même réseau que la requête.',
       tags: ['compte'],
       response: { 200: sessionsSchema },
     },
-    async (request) => {
-      const session = request.session!;
-      return presentSessions(await listSessions(deps.db, session.accountId, deps.clock.now()), session.id);
-    },
+    async (request) => presentSessions(await sessionsHere(deps, request), request.session!.id),
   );
 }

@@ -4,7 +4,7 @@ import { access, formFields, invalid, type Web } from '../../http/kit/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { emptyForm, type FormState } from '../../ui/index.js';
 import { localReturnPath } from '../access.js';
-import { CEREMONY_COOKIE } from '../http-support.js';
+import { CEREMONY_COOKIE, clientOf } from '../http-support.js';
 import { loadStepUpMethods, stepUpPasskeyOptions, stepUpWithPasskey, stepUpWithSecret } from '../login/step-up.js';
 import { resumePage, stepUpPage, type StepUpField } from '../pages/passkeys.page.js';
 import { relyingParty } from '../passkeys/relying-party.js';
@@ -26,7 +26,9 @@ const stepUpFields = z.strictObject({
  * The step-up: a passkey, a TOTP code or (for an account with neither) the password again,
  * before a sensitive action; then the action resumes. A form sent without a fresh step-up was
  * kept by the kit (PendingForms) under the session; the step-up gives the session a new id,
- * the form follows it, and `/compte/reprise` posts it again.
+ * the form follows it, and `/compte/reprise` posts it again. The same check also settles a
+ * staff session held at a new network or browser (binding-move.ts): these pages are the only
+ * ones such a session reaches until it passes.
  */
 export function registerStepUpRoutes(web: Web, deps: IdentityDeps): void {
   const rp = relyingParty(deps.publicUrl);
@@ -45,14 +47,14 @@ export function registerStepUpRoutes(web: Web, deps: IdentityDeps): void {
 
   web.page(
     '/compte/verification',
-    { access: access.page(), query: z.strictObject({ retour: returnPath.optional() }) },
+    { access: access.verification(), query: z.strictObject({ retour: returnPath.optional() }) },
     async (request, reply) =>
       reply.page(await verificationPage(request, emptyForm(reply.csrfToken()), localReturnPath(request.query.retour))),
   );
   web.form(
     '/compte/verification',
     {
-      access: access.page(),
+      access: access.verification(),
       fields: stepUpFields,
       render: (form, request) =>
         verificationPage(
@@ -66,7 +68,7 @@ export function registerStepUpRoutes(web: Web, deps: IdentityDeps): void {
         const { cookie } = await stepUpWithSecret(deps, request.session!, {
           method: values.method,
           value: values.code,
-          clientAddr: request.ip,
+          client: clientOf(request),
         });
         const to = afterStepUp(request, cookie, values.retour);
         setSessionCookie(reply, cookie);
@@ -78,22 +80,26 @@ export function registerStepUpRoutes(web: Web, deps: IdentityDeps): void {
       }
     },
   );
-  web.action('/compte/verification/cle/options', { access: access.page(), body: noFields }, async (request, reply) => {
-    const { flow, options } = await stepUpPasskeyOptions(deps, rp, request.session!);
-    startCeremony(reply, flow);
-    return { options };
-  });
+  web.action(
+    '/compte/verification/cle/options',
+    { access: access.verification(), body: noFields },
+    async (request, reply) => {
+      const { flow, options } = await stepUpPasskeyOptions(deps, rp, request.session!);
+      startCeremony(reply, flow);
+      return { options };
+    },
+  );
   web.action(
     '/compte/verification/cle',
     {
-      access: access.page(),
+      access: access.verification(),
       body: z.strictObject({ response: authenticationResponse, retour: returnPath.optional() }),
     },
     async (request, reply) => {
       const { cookie } = await stepUpWithPasskey(deps, rp, request.session!, {
         flowHandle: request.cookies[CEREMONY_COOKIE],
         response: request.body.response,
-        clientAddr: request.ip,
+        client: clientOf(request),
       });
       const to = afterStepUp(request, cookie, request.body.retour);
       endCeremony(reply);

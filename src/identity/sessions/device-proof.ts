@@ -1,6 +1,6 @@
 import { compactVerify, importJWK, type JWK } from 'jose';
-import { nonceIsValid } from './nonce.js';
-import { PROOF_MAX_AGE_MS } from './policy.js';
+import { nonceIsFresh } from './nonce.js';
+import { PROOF_FUTURE_SKEW_MS, PROOF_MAX_AGE_MS } from './policy.js';
 
 /** The public half of a device key, as registered at login: an EC P-256 JWK, nothing more. */
 export interface DevicePublicKey {
@@ -26,8 +26,8 @@ export function parseDeviceKey(value: unknown): DevicePublicKey | null {
 export const PROOF_TYPE = 'rempart-proof+jwt';
 
 export type ProofCheck =
-  | { ok: true; jti: string; iat: number }
-  | { ok: false; reason: 'malformed' | 'signature' | 'method' | 'path' | 'stale' | 'nonce' };
+  | { ok: true; jti: string; iat: number; nonce: string }
+  | { ok: false; reason: 'malformed' | 'signature' | 'method' | 'path' | 'stale' | 'future' | 'nonce' };
 
 interface ProofClaims {
   htm: string;
@@ -52,7 +52,7 @@ function claimsOf(payload: Uint8Array): ProofClaims | null {
 /**
  * Verifies a proof in the manner of DPoP (RFC 9449 §4.3): a compact JWS, ES256, signed by the
  * session's device key, over the method, the path, the time, a server nonce and a unique id.
- * Replay of the id is checked by the caller, which owns the store of ids already seen.
+ * The nonce must be fresh; the caller then spends it (`spendNonce`), which makes it single-use.
  */
 export async function verifyProof(input: {
   proof: string;
@@ -77,7 +77,10 @@ export async function verifyProof(input: {
   if (!claims) return { ok: false, reason: 'malformed' };
   if (claims.htm !== input.method.toUpperCase()) return { ok: false, reason: 'method' };
   if (claims.htu !== input.path) return { ok: false, reason: 'path' };
-  if (Math.abs(input.at.getTime() - claims.iat * 1000) > PROOF_MAX_AGE_MS) return { ok: false, reason: 'stale' };
-  if (!nonceIsValid(input.nonceKey, input.sessionId, claims.nonce, input.at)) return { ok: false, reason: 'nonce' };
-  return { ok: true, jti: claims.jti, iat: claims.iat };
+  const age = input.at.getTime() - claims.iat * 1000;
+  // Signed for later: in-page malware could pre-date proofs to use them from elsewhere.
+  if (age < -PROOF_FUTURE_SKEW_MS) return { ok: false, reason: 'future' };
+  if (age > PROOF_MAX_AGE_MS) return { ok: false, reason: 'stale' };
+  if (!nonceIsFresh(input.nonceKey, input.sessionId, claims.nonce, input.at)) return { ok: false, reason: 'nonce' };
+  return { ok: true, jti: claims.jti, iat: claims.iat, nonce: claims.nonce };
 }

@@ -1,28 +1,49 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Random } from '../../kernel/random.js';
 
 /**
- * Server nonces for device proofs, stateless: a window number and an HMAC of the session id
- * and that window. A nonce is valid in its window and the next, so 5 to 10 minutes, and only
- * for the session it was issued to (RFC 9449 §8, server-provided nonce).
+ * Server nonces for device proofs (RFC 9449 §8, server-provided nonce). A nonce is the time it
+ * was issued, eight random bytes (two nonces asked in the same millisecond differ) and an HMAC
+ * of both and the session id, so issuing one costs no write and only this server, for this
+ * session, can make one. It may serve for one proof only
+ * (`spendNonce`), within `NONCE_LIFETIME_MS` of being issued: a proof signed in advance, by
+ * malware in the page for instance, is worth at most that long, and only once.
  */
-const WINDOW_MS = 5 * 60_000;
 
-function mac(key: Buffer, sessionId: string, window: number): Buffer {
-  return createHmac('sha256', key).update(`rempart/nonce/${sessionId}/${window}`).digest().subarray(0, 16);
+/** About a minute: the page's script fetches a nonce and signs at once; an API client takes the
+ * nonce of the last response, or a new one after a refusal, which carries one too. */
+export const NONCE_LIFETIME_MS = 60_000;
+
+const TIME_BYTES = 8;
+const RANDOM_BYTES = 8;
+const HEAD_BYTES = TIME_BYTES + RANDOM_BYTES;
+const MAC_BYTES = 16;
+
+function mac(key: Buffer, sessionId: string, head: Buffer): Buffer {
+  return createHmac('sha256', key)
+    .update(`rempart/nonce/v2/${sessionId}/`)
+    .update(head)
+    .digest()
+    .subarray(0, MAC_BYTES);
 }
 
-export function issueNonce(key: Buffer, sessionId: string, at: Date): string {
-  const window = Math.floor(at.getTime() / WINDOW_MS);
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(window);
-  return Buffer.concat([head, mac(key, sessionId, window)]).toString('base64url');
+/** A new nonce for the session, issued at `at`. */
+export function issueNonce(key: Buffer, sessionId: string, at: Date, random: Random): string {
+  const issued = Buffer.alloc(TIME_BYTES);
+  issued.writeBigUInt64BE(BigInt(at.getTime()));
+  const head = Buffer.concat([issued, random.bytes(RANDOM_BYTES)]);
+  return Buffer.concat([head, mac(key, sessionId, head)]).toString('base64url');
 }
 
-export function nonceIsValid(key: Buffer, sessionId: string, nonce: string, at: Date): boolean {
+/**
+ * Whether the nonce was issued by us, for this session, at most `NONCE_LIFETIME_MS` before
+ * `at`. Whether it was already used is the caller's to check, with `spendNonce`.
+ */
+export function nonceIsFresh(key: Buffer, sessionId: string, nonce: string, at: Date): boolean {
   const bytes = Buffer.from(nonce, 'base64url');
-  if (bytes.length !== 20) return false;
-  const window = bytes.readUInt32BE(0);
-  const current = Math.floor(at.getTime() / WINDOW_MS);
-  if (window !== current && window !== current - 1) return false;
-  return timingSafeEqual(bytes.subarray(4), mac(key, sessionId, window));
+  if (bytes.length !== HEAD_BYTES + MAC_BYTES || bytes.toString('base64url') !== nonce) return false;
+  const head = bytes.subarray(0, HEAD_BYTES);
+  const age = at.getTime() - Number(head.readBigUInt64BE(0));
+  if (age < 0 || age > NONCE_LIFETIME_MS) return false;
+  return timingSafeEqual(bytes.subarray(HEAD_BYTES), mac(key, sessionId, head));
 }

@@ -23,5 +23,13 @@ export const PROOF_TRUST_MS = 5 * MINUTE;
 /** How fresh a per-request proof must be (RFC 9449 §11.1 leaves the window to the server). */
 export const PROOF_MAX_AGE_MS = 60_000;
 
+/**
+ * How far ahead of the server's clock a proof's `iat` may be. Computers and phones set their
+ * clocks by NTP or the mobile network, well within a second of the server; `iat` is rounded down
+ * to the second, which only moves it back. Five seconds forgive a slightly fast clock and no
+ * more: a proof dated further ahead was signed in advance, to be used later (issue 8).
+ */
+export const PROOF_FUTURE_SKEW_MS = 5_000;
+
 /** How recent a passkey or TOTP check must be for a sensitive action. */
 export const STEP_UP_MS = 5 * MINUTE;

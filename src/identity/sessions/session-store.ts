@@ -17,10 +17,15 @@ export interface Session {
   lastSeenAt: Date;
   absoluteExpiresAt: Date;
   provenAt: Date;
-  provenAddr: string;
+  /** Keyed hash of the network of the last proof (`addressTag`); never the address. */
+  provenNet: Buffer;
   provenAgent: Buffer;
   mfaAt: Date | null;
   userAgentLabel: string;
+  /** A valid proof from another network and browser, waiting for the second factor there. */
+  pending: { net: Buffer; agent: Buffer; at: Date } | null;
+  /** When the owner was last told by e-mail that the session moved. */
+  movedNoticeAt: Date | null;
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
@@ -66,7 +71,8 @@ export async function createSession(
     accountId: string;
     role: Role;
     deviceKey: DevicePublicKey;
-    addr: string;
+    /** The client's network as `addressTag` keeps it: the address itself is never stored. */
+    addrTag: Buffer;
     userAgent: string | undefined;
     mfaAt: Date | null;
     now: Date;
@@ -79,7 +85,7 @@ export async function createSession(
   const now = input.now.getTime();
   await q.query(
     `INSERT INTO sessions (id, secret_hash, account_id, device_key, created_at, last_seen_at, idle_expires_at,
-       absolute_expires_at, proven_at, proven_addr, proven_agent, mfa_at, user_agent_label)
+       absolute_expires_at, proven_at, proven_net, proven_agent, mfa_at, user_agent_label)
      VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $5, $8, $9, $10, $11)`,
     [
       id,
@@ -89,7 +95,7 @@ export async function createSession(
       input.now,
       new Date(now + idleMs),
       new Date(now + absoluteMs),
-      input.addr,
+      input.addrTag,
       agentHash(input.userAgent),
       input.mfaAt,
       agentLabel(input.userAgent),
@@ -110,10 +116,14 @@ interface SessionRow {
   last_seen_at: Date;
   absolute_expires_at: Date;
   proven_at: Date;
-  proven_addr: string;
+  proven_net: Uint8Array;
   proven_agent: Uint8Array;
   mfa_at: Date | null;
   user_agent_label: string;
+  pending_net: Uint8Array | null;
+  pending_agent: Uint8Array | null;
+  pending_at: Date | null;
+  moved_notice_at: Date | null;
 }
 
 /**
@@ -142,20 +152,30 @@ export async function findSession(q: Queryable, cookie: string | undefined, now:
     lastSeenAt: row.last_seen_at,
     absoluteExpiresAt: row.absolute_expires_at,
     provenAt: row.proven_at,
-    provenAddr: row.proven_addr,
+    provenNet: Buffer.from(row.proven_net),
     provenAgent: Buffer.from(row.proven_agent),
     mfaAt: row.mfa_at,
     userAgentLabel: row.user_agent_label,
+    pending:
+      row.pending_net && row.pending_agent && row.pending_at
+        ? { net: Buffer.from(row.pending_net), agent: Buffer.from(row.pending_agent), at: row.pending_at }
+        : null,
+    movedNoticeAt: row.moved_notice_at,
   };
 }
 
-/** Whether the cookie alone may be trusted: proven recently, from this address and browser. */
-export function isBound(session: Session, addr: string, userAgent: string | undefined, now: Date): boolean {
+/** Whether a request comes from the network and browser the session was last proven from. */
+export function sameClient(session: Session, addrTag: Buffer, userAgent: string | undefined): boolean {
   return (
-    now.getTime() - session.provenAt.getTime() <= PROOF_TRUST_MS &&
-    session.provenAddr === addr &&
+    session.provenNet.length === addrTag.length &&
+    timingSafeEqual(session.provenNet, addrTag) &&
     timingSafeEqual(session.provenAgent, agentHash(userAgent))
   );
+}
+
+/** Whether the cookie alone may be trusted: proven recently, from this network and browser. */
+export function isBound(session: Session, addrTag: Buffer, userAgent: string | undefined, now: Date): boolean {
+  return now.getTime() - session.provenAt.getTime() <= PROOF_TRUST_MS && sameClient(session, addrTag, userAgent);
 }
 
 /** How stale `last_seen_at` may get before a request writes it again (idle expiry ±30 s). */
@@ -165,45 +185,21 @@ const REPROVE_EVERY_MS = 60_000;
 
 /**
  * After an accepted request: slides the idle deadline (the absolute one never moves) and, when
- * the request carried a valid device proof, moves the binding to its address and browser. One
- * UPDATE at most, and none while both are fresh, so a busy session does not write on every
- * request.
+ * the request carried a valid device proof from where the session is bound, renews the proof's
+ * time. It never moves the binding: that is `binding-move.ts`'s decision. One UPDATE at most,
+ * and none while both are fresh, so a busy session does not write on every request.
  */
-export async function refreshSession(
-  q: Queryable,
-  session: Session,
-  now: Date,
-  proof: { addr: string; userAgent: string | undefined } | null,
-): Promise<void> {
+export async function refreshSession(q: Queryable, session: Session, now: Date, proven: boolean): Promise<void> {
   const touch = now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS;
-  const prove =
-    proof !== null &&
-    (session.provenAddr !== proof.addr ||
-      !session.provenAgent.equals(agentHash(proof.userAgent)) ||
-      now.getTime() - session.provenAt.getTime() >= REPROVE_EVERY_MS);
+  const prove = proven && now.getTime() - session.provenAt.getTime() >= REPROVE_EVERY_MS;
   if (!touch && !prove) return;
   const { idleMs } = sessionLifetimes(session.role);
   await q.query(
     `UPDATE sessions SET last_seen_at = $2, idle_expires_at = $3,
-       proven_at = CASE WHEN $4 THEN $2 ELSE proven_at END,
-       proven_addr = CASE WHEN $4 THEN $5 ELSE proven_addr END,
-       proven_agent = CASE WHEN $4 THEN $6 ELSE proven_agent END
+       proven_at = CASE WHEN $4 THEN $2 ELSE proven_at END
      WHERE id = $1`,
-    [session.id, now, new Date(now.getTime() + idleMs), prove, proof?.addr ?? '', agentHash(proof?.userAgent)],
+    [session.id, now, new Date(now.getTime() + idleMs), prove],
   );
-}
-
-/** Remembers a proof id; false if it was seen before (replay). Old ids are pruned. */
-export async function rememberProofId(q: Queryable, jti: string, sessionId: string, now: Date): Promise<boolean> {
-  const { rows } = await q.query(
-    'INSERT INTO proof_replays (jti, session_id, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-    [jti, sessionId, now],
-  );
-  return rows.length === 1;
-}
-
-export async function pruneProofIds(q: Queryable, before: Date): Promise<void> {
-  await q.query('DELETE FROM proof_replays WHERE seen_at < $1', [before]);
 }
 
 export async function endSession(q: Queryable, sessionId: string, reason: string, now: Date): Promise<void> {
@@ -245,9 +241,9 @@ export async function rotateSession(
   const secret = input.random.bytes(32).toString('base64url');
   const { rows } = await q.query(
     `INSERT INTO sessions (id, secret_hash, account_id, device_key, created_at, last_seen_at, idle_expires_at,
-       absolute_expires_at, proven_at, proven_addr, proven_agent, mfa_at, user_agent_label)
+       absolute_expires_at, proven_at, proven_net, proven_agent, mfa_at, user_agent_label)
      SELECT $2, $3, account_id, device_key, created_at, $4, idle_expires_at, absolute_expires_at, proven_at,
-       proven_addr, proven_agent, $5, user_agent_label
+       proven_net, proven_agent, $5, user_agent_label
      FROM sessions WHERE id = $1 AND ended_at IS NULL
      RETURNING 1`,
     [session.id, id, sha256(secret), input.now, input.mfaAt],
@@ -262,28 +258,40 @@ export interface SessionSummary {
   createdAt: Date;
   lastSeenAt: Date;
   label: string;
-  addr: string;
+  /**
+   * Whether the session was last proven from the network the viewer is on now: all "Mes
+   * sessions" can say, since only a keyed hash of the network is kept.
+   */
+  sameNetwork: boolean;
 }
 
-/** The live sessions of an account, for "Mes sessions". */
-export async function listSessions(q: Queryable, accountId: string, now: Date): Promise<SessionSummary[]> {
+/** The live sessions of an account, for "Mes sessions", compared with the viewer's network. */
+export async function listSessions(
+  q: Queryable,
+  accountId: string,
+  now: Date,
+  hereTag: Buffer,
+): Promise<SessionSummary[]> {
   const { rows } = await q.query<{
     id: string;
     created_at: Date;
     last_seen_at: Date;
     user_agent_label: string;
-    proven_addr: string;
+    proven_net: Uint8Array;
   }>(
-    `SELECT id, created_at, last_seen_at, user_agent_label, proven_addr FROM sessions
+    `SELECT id, created_at, last_seen_at, user_agent_label, proven_net FROM sessions
      WHERE account_id = $1 AND ended_at IS NULL AND idle_expires_at > $2 AND absolute_expires_at > $2
      ORDER BY last_seen_at DESC`,
     [accountId, now],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    label: row.user_agent_label,
-    addr: row.proven_addr,
-  }));
+  return rows.map((row) => {
+    const net = Buffer.from(row.proven_net);
+    return {
+      id: row.id,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      label: row.user_agent_label,
+      sameNetwork: net.length === hereTag.length && timingSafeEqual(net, hereTag),
+    };
+  });
 }

@@ -4,12 +4,16 @@ import { openTestDb } from '../../../test/support/databases.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { systemRandom } from '../../kernel/random.js';
+import { addressTag } from '../../crypto/address-tag.js';
 import { createDeviceClient } from '../client/proof-client.js';
 import { parseDeviceKey, verifyProof } from './device-proof.js';
-import { issueNonce, nonceIsValid } from './nonce.js';
-import { createSession, endAccountSessions, findSession, isBound, rememberProofId } from './session-store.js';
+import { issueNonce, NONCE_LIFETIME_MS, nonceIsFresh } from './nonce.js';
+import { createSession, endAccountSessions, findSession, isBound } from './session-store.js';
+import { spendNonce } from './spend-nonce.js';
 
 const nonceKey = randomBytes(32);
+const tagKey = randomBytes(32);
+const tag = (addr: string) => addressTag(tagKey, addr);
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 
 describe('device proofs', () => {
@@ -17,7 +21,7 @@ describe('device proofs', () => {
     const device = await createDeviceClient();
     const deviceKey = parseDeviceKey(device.publicJwk)!;
     const at = new Date('2026-11-20T10:00:00Z');
-    const nonce = issueNonce(nonceKey, 'session-a', at);
+    const nonce = issueNonce(nonceKey, 'session-a', at, systemRandom);
     const check = (proof: string, overrides: Partial<Parameters<typeof verifyProof>[0]> = {}) =>
       verifyProof({
         proof,
@@ -34,6 +38,17 @@ describe('device proofs', () => {
     expect(await check(good, { method: 'POST' })).toEqual({ ok: false, reason: 'method' });
     expect(await check(good, { path: '/api/v1/sessions' })).toEqual({ ok: false, reason: 'path' });
     expect(await check(good, { at: new Date(at.getTime() + 61_000) })).toEqual({ ok: false, reason: 'stale' });
+    // Dated ahead: a few seconds of clock drift pass, a proof signed for later does not.
+    const soon = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce, at: new Date(at.getTime() + 4_000) });
+    expect(await check(soon)).toMatchObject({ ok: true });
+    const ahead = await device.proof({
+      method: 'GET',
+      path: '/api/v1/moi',
+      nonce,
+      at: new Date(at.getTime() + 59_000),
+    });
+    expect(await check(ahead)).toEqual({ ok: false, reason: 'future' });
+    expect(await check(ahead, { at: new Date(at.getTime() + 59_000) })).toMatchObject({ ok: true });
     expect(await check(good, { sessionId: 'session-b' })).toEqual({ ok: false, reason: 'nonce' });
     const other = await createDeviceClient();
     expect(await check(await other.proof({ method: 'GET', path: '/api/v1/moi', nonce, at }))).toEqual({
@@ -54,12 +69,18 @@ describe('device proofs', () => {
     expect(parseDeviceKey('clé')).toBeNull();
   });
 
-  it('keeps nonces valid for their window and the next only', () => {
+  it('keeps a nonce fresh for a minute, for its own session only', () => {
     const at = new Date('2026-11-20T10:00:00Z');
-    const nonce = issueNonce(nonceKey, 's', at);
-    expect(nonceIsValid(nonceKey, 's', nonce, new Date(at.getTime() + 5 * 60_000))).toBe(true);
-    expect(nonceIsValid(nonceKey, 's', nonce, new Date(at.getTime() + 10 * 60_000 + 1))).toBe(false);
-    expect(nonceIsValid(randomBytes(32), 's', nonce, at)).toBe(false);
+    const nonce = issueNonce(nonceKey, 's', at, systemRandom);
+    expect(nonceIsFresh(nonceKey, 's', nonce, new Date(at.getTime() + NONCE_LIFETIME_MS))).toBe(true);
+    expect(nonceIsFresh(nonceKey, 's', nonce, new Date(at.getTime() + NONCE_LIFETIME_MS + 1))).toBe(false);
+    expect(NONCE_LIFETIME_MS).toBeLessThanOrEqual(60_000);
+    expect(nonceIsFresh(nonceKey, 's', nonce, new Date(at.getTime() - 1))).toBe(false);
+    expect(nonceIsFresh(nonceKey, 'autre', nonce, at)).toBe(false);
+    expect(nonceIsFresh(randomBytes(32), 's', nonce, at)).toBe(false);
+    const bytes = Buffer.from(nonce, 'base64url');
+    bytes.writeUInt8(bytes.readUInt8(7) ^ 1, 7); // another issue time, same MAC
+    expect(nonceIsFresh(nonceKey, 's', bytes.toString('base64url'), at)).toBe(false);
   });
 });
 
@@ -84,7 +105,7 @@ describe('session store on pglite', () => {
       accountId,
       role: 'candidate',
       deviceKey: parseDeviceKey(device.publicJwk)!,
-      addr: '192.0.2.10',
+      addrTag: tag('192.0.2.10'),
       userAgent: chrome,
       mfaAt: null,
       now: clock.now(),
@@ -99,11 +120,12 @@ describe('session store on pglite', () => {
     expect(session?.accountId).toBe(accountId);
     const [id] = cookie.split('.');
     expect(await findSession(db, `${id}.${'A'.repeat(43)}`, clock.now())).toBeNull();
-    expect(isBound(session!, '192.0.2.10', chrome, clock.now())).toBe(true);
-    expect(isBound(session!, '203.0.113.7', chrome, clock.now())).toBe(false);
-    expect(isBound(session!, '192.0.2.10', 'curl/8.0', clock.now())).toBe(false);
+    expect(isBound(session!, tag('192.0.2.10'), chrome, clock.now())).toBe(true);
+    expect(isBound(session!, tag('203.0.113.7'), chrome, clock.now())).toBe(false);
+    expect(isBound(session!, tag('192.0.2.10'), 'curl/8.0', clock.now())).toBe(false);
+    expect(isBound(session!, addressTag(randomBytes(32), '192.0.2.10'), chrome, clock.now())).toBe(false);
     clock.advance(5 * 60_000 + 1);
-    expect(isBound(session!, '192.0.2.10', chrome, clock.now())).toBe(false);
+    expect(isBound(session!, tag('192.0.2.10'), chrome, clock.now())).toBe(false);
   });
 
   it('expires after an hour idle for a citizen, and never outlives 24 hours', async () => {
@@ -124,9 +146,12 @@ describe('session store on pglite', () => {
     expect(await findSession(db, second.cookie, clock.now())).toBeNull();
   });
 
-  it('refuses a proof id seen before', async () => {
+  it('spends a nonce once', async () => {
     const at = new Date('2026-11-20T10:00:00Z');
-    expect(await rememberProofId(db, 'jti-0123456789abcdef', 's1', at)).toBe(true);
-    expect(await rememberProofId(db, 'jti-0123456789abcdef', 's1', at)).toBe(false);
+    const nonce = issueNonce(nonceKey, 's1', at, systemRandom);
+    expect(await spendNonce(db, nonce, 's1', at)).toBe(true);
+    expect(await spendNonce(db, nonce, 's1', new Date(at.getTime() + 1_000))).toBe(false);
+    // Another nonce issued in the same millisecond differs, and is spent on its own.
+    expect(await spendNonce(db, issueNonce(nonceKey, 's1', at, systemRandom), 's1', at)).toBe(true);
   });
 });

@@ -72,12 +72,16 @@ async function signProof(pair, method, path, nonce) {
   return `${input}.${base64url(new Uint8Array(signature))}`;
 }
 
-/** Proves to the server that this browser holds the session's device key. */
+/**
+ * Proves to the server that this browser holds the session's device key: 'ok', 'verify' when a
+ * professional session is used from another network or browser and its second factor must be
+ * checked here first, or 'refused'.
+ */
 async function proveDevice() {
   const pair = await loadKey();
-  if (!pair) return false;
+  if (!pair) return 'refused';
   const nonceResponse = await fetch('/session/nonce', { credentials: 'same-origin', cache: 'no-store' });
-  if (!nonceResponse.ok) return false;
+  if (!nonceResponse.ok) return 'refused';
   const { nonce } = await nonceResponse.json();
   const proof = await signProof(pair, 'POST', '/session/preuve', nonce);
   const response = await fetch('/session/preuve', {
@@ -85,7 +89,9 @@ async function proveDevice() {
     credentials: 'same-origin',
     headers: { 'rempart-proof': proof },
   });
-  return response.ok;
+  if (response.ok) return 'ok';
+  const answer = await response.json().catch(() => null);
+  return answer?.error?.code === 'DEVICE_VERIFICATION_REQUIRED' ? 'verify' : 'refused';
 }
 
 /** Forms that open a session carry the public half of a new device key. */
@@ -105,9 +111,12 @@ async function main() {
   armLoginForms();
   window.rempartAppareil = { newDeviceKey, loadKey, signProof, proveDevice };
   if (document.body.dataset.reverifier !== undefined) {
-    const ok = await proveDevice().catch(() => false);
-    if (ok) window.location.reload();
-    else window.location.assign('/connexion?session=expiree');
+    const outcome = await proveDevice().catch(() => 'refused');
+    if (outcome === 'ok') window.location.reload();
+    else if (outcome === 'verify') {
+      const retour = `${window.location.pathname}${window.location.search}`;
+      window.location.assign(`/compte/verification?retour=${encodeURIComponent(retour)}`);
+    } else window.location.assign('/connexion?session=expiree');
     return;
   }
   if (document.querySelector('meta[name="rempart-session"]')) {

@@ -1,8 +1,15 @@
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
 
+/** Which of the two renderings of a row a cell is drawn in (see dataTable). */
+export type RowLayout = 'table' | 'card';
+
 export interface Column<Row> {
   label: string;
-  cell: (row: Row) => HtmlValue;
+  /**
+   * A row's value in this column. It is drawn twice, once per layout: a cell that holds a form
+   * field makes its ids from `layout`, so that no id is in the page twice.
+   */
+  cell: (row: Row, layout: RowLayout) => HtmlValue;
 }
 
 /**
@@ -41,7 +48,7 @@ export function dataTable<Row>(input: {
                   ${input.rows.map(
                     (row) =>
                       html`<tr>
-                        ${columns.map((column) => html`<td class="fr-cell--multiline">${column.cell(row)}</td>`)}
+                        ${columns.map((column) => html`<td class="fr-cell--multiline">${column.cell(row, 'table')}</td>`)}
                       </tr>`,
                   )}
                 </tbody>
@@ -59,10 +66,10 @@ export function dataTable<Row>(input: {
               ${input.columns.map(
                 (column) =>
                   html`<dt class="fr-text--sm fr-text--bold fr-mb-0">${column.label}</dt>
-                    <dd class="fr-ml-0 fr-mb-1w">${column.cell(row)}</dd>`,
+                    <dd class="fr-ml-0 fr-mb-1w">${column.cell(row, 'card')}</dd>`,
               )}
             </dl>
-            ${input.actions ? html`<div class="fr-mt-1w">${input.actions.cell(row)}</div>` : null}
+            ${input.actions ? html`<div class="fr-mt-1w">${input.actions.cell(row, 'card')}</div>` : null}
           </li>`,
       )}
     </ul>`;
