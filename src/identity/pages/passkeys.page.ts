@@ -146,6 +146,8 @@ export function stepUpPage(input: {
   retour: string;
   /** The action that resumes after the check, when a form was sent without one. */
   resuming?: string;
+  /** The session is held here, at a new network or browser, until this check passes. */
+  newPlace?: boolean;
 }): PageContent {
   const { form } = input;
   const hidden = (method: string) =>
@@ -156,7 +158,17 @@ export function stepUpPage(input: {
     main: html`<div class="fr-grid-row fr-grid-row--center">
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Confirmez votre identité</h1>
-        <p>Cette action est sensible : confirmez qu’il s’agit bien de vous. La confirmation vaut cinq minutes.</p>
+        ${
+          input.newPlace
+            ? alert(
+                'warning',
+                'Votre session est utilisée depuis un autre réseau ou un autre navigateur que d’habitude. Tant que vous n’avez pas confirmé qu’il s’agit bien de vous, elle n’affiche aucune donnée ici.',
+                'Nouveau réseau ou nouveau navigateur',
+              )
+            : html`<p>
+                Cette action est sensible : confirmez qu’il s’agit bien de vous. La confirmation vaut cinq minutes.
+              </p>`
+        }
         ${input.resuming ? alert('info', `Aussitôt après, votre action reprendra : ${input.resuming}.`) : null}
         ${formErrors(form)}
         ${

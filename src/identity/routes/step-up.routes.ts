@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { addressTag } from '../../crypto/address-tag.js';
 import { access, formFields, invalid, type Web } from '../../http/kit/index.js';
 import { AppError } from '../../kernel/errors.js';
 import { emptyForm, type FormState } from '../../ui/index.js';
@@ -8,6 +9,7 @@ import { CEREMONY_COOKIE, clientOf } from '../http-support.js';
 import { loadStepUpMethods, stepUpPasskeyOptions, stepUpWithPasskey, stepUpWithSecret } from '../login/step-up.js';
 import { resumePage, stepUpPage, type StepUpField } from '../pages/passkeys.page.js';
 import { relyingParty } from '../passkeys/relying-party.js';
+import { pendingHere } from '../sessions/binding-move.js';
 import { setSessionCookie } from '../sessions/cookie.js';
 import type { IdentityDeps } from './deps.js';
 import { endCeremony, startCeremony } from './passkey.routes.js';
@@ -42,7 +44,9 @@ export function registerStepUpRoutes(web: Web, deps: IdentityDeps): void {
   async function verificationPage(request: FastifyRequest, form: FormState<StepUpField>, retour: string) {
     const session = request.session!;
     const methods = await loadStepUpMethods(deps, session);
-    return stepUpPage({ form, methods, retour, resuming: web.pendingForms.peek(session.id)?.label });
+    const here = { ...clientOf(request), addrTag: addressTag(deps.addressTagKey, request.ip) };
+    const newPlace = pendingHere(session, here, deps.clock.now());
+    return stepUpPage({ form, methods, retour, resuming: web.pendingForms.peek(session.id)?.label, newPlace });
   }
 
   web.page(
