@@ -1,24 +1,40 @@
-import { seedPeople } from '../src/seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
+import { seedPeople } from '../src/seed/seed.purposes.js';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import { HOTP, Secret } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { systemClock } from '../src/kernel/clock.js';
-import { issueToken } from '../src/identity/tokens.js';
+import { requestStaffAccount } from '../src/identity/accounts/staff-requests.js';
 import { createDeviceClient } from '../src/identity/client/proof-client.js';
+import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
+import { resumePage } from '../src/identity/pages/passkeys.page.js';
 import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
 import { testAddressTagKey } from '../src/http/test-helpers.js';
 import { addressTag } from '../src/crypto/address-tag.js';
 import { createSession } from '../src/identity/sessions/session-store.js';
+import { issueToken } from '../src/identity/tokens.js';
+import { newTotpSecret, totpStep } from '../src/identity/totp/index.js';
+import { systemClock } from '../src/kernel/clock.js';
 import { systemRandom } from '../src/kernel/random.js';
+import type { Role } from '../src/kernel/roles.js';
+import { createNotify } from '../src/mail/index.js';
+import { typographyFaults } from '../src/ui/index.js';
 import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
-import { addAccount, identityApp } from './support/identity.js';
+import { addAccount, identityApp, TEST_PUBLIC_URL } from './support/identity.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 375, height: 812 },
+} as const;
+
+/** Words for the second factor other than the one the interface uses (docs/glossary.md). */
+const OTHER_TERMS = /second facteur|double authentification|deux facteurs|\b2FA\b|\bMFA\b/i;
 
 interface Violation {
   id: string;
@@ -39,104 +55,331 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 /**
- * The identity pages in Chromium, checked by axe-core: labels, names, contrast, landmarks,
- * language, ids. Automated rules find a part of what an RGAA audit does, not all of it; the
- * accessibility statement says so.
+ * What a person on a phone could not do or read: an action of the page (a button, a link drawn
+ * as a button) that lies outside the screen's width, a page wider than the screen, and in the
+ * header a menu button alone on its row.
  */
-describe('identity pages pass axe-core’s WCAG A/AA rules', () => {
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) {
+      problems.push(`page plus large que l’écran (${document.documentElement.scrollWidth} > ${width})`);
+    }
+    const actions = document.querySelectorAll<HTMLElement>('main button, main a.fr-btn, main input[type="submit"]');
+    for (const action of Array.from(actions)) {
+      const box = action.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // not shown at this size (closed, or the other layout)
+      if (box.left < 0 || box.right > width + 1) {
+        problems.push(
+          `action hors de l’écran : « ${action.textContent?.trim()} » (${Math.round(box.left)}–${Math.round(box.right)})`,
+        );
+      }
+    }
+    const menu = document.querySelector<HTMLElement>('.fr-header__navbar .fr-btn--menu');
+    const service = document.querySelector<HTMLElement>('.fr-header__service-title');
+    const menuBox = menu?.getBoundingClientRect();
+    const serviceBox = service?.getBoundingClientRect();
+    if (menuBox && serviceBox && menuBox.width > 0) {
+      const middle = menuBox.top + menuBox.height / 2;
+      if (middle < serviceBox.top - menuBox.height || middle > serviceBox.bottom + menuBox.height) {
+        problems.push('le bouton du menu est seul sur sa ligne');
+      }
+    }
+    return problems;
+  });
+}
+
+/** The text a person reads on the page, title included, and where its typography is wrong. */
+async function wording(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+  return [
+    ...typographyFaults(text).map((fault) => `typographie : « ${fault} »`),
+    ...(OTHER_TERMS.test(text)
+      ? [`autre terme que « vérification en deux étapes » : ${OTHER_TERMS.exec(text)![0]}`]
+      : []),
+  ];
+}
+
+/**
+ * Every page of the platform in Chromium, at a desktop size and a phone's (375 × 812): axe-core
+ * finds no violation; every action of the page is within the phone's screen, nothing is wider
+ * than it, and the menu button shares its row; the text follows French typography and names the
+ * second factor one way; no file the page asks for is missing. Automated rules find a part of
+ * what an RGAA audit does, not all of it; the accessibility statement says so.
+ */
+describe('every page, on a desktop and on a phone', () => {
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
-  let invitation: string;
-  let organisationId: string;
-  let adminId: string;
+  let context: BrowserContext;
+  let page: Page;
+  const pages: { route: string; path: string; who: Role | 'visiteur' }[] = [];
+  const report: Record<string, string[]> = {};
   const email = `ines.${randomUUID().slice(0, 6)}@exemple.fr`;
+  const totpEmail = `yanis.${randomUUID().slice(0, 6)}@exemple.fr`;
   const password = 'Une phrase de passe très longue 2026 !';
+  const totpSecret = newTotpSecret(systemRandom);
+  let sessions: Partial<Record<Role, string>>;
+  let organisationId: string;
+  let passwordStep: string;
+  let factorStep: string;
+  let clock: { now(): Date };
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
     const built = await identityApp(db);
     app = built.app;
-    const citizen = person({ kind: 'candidate' });
-    await built.vault.write(system, seedPeople, [citizen]);
-    await addAccount(built.vault, { role: 'candidate', personId: citizen.id, email, password });
-    const organisation = randomUUID();
+    clock = built.clock;
+    const [citizen, withTotp] = [person({ kind: 'candidate' }), person({ kind: 'job_seeker' })];
+    await built.vault.write(system, seedPeople, [citizen, withTotp]);
+    const candidate = await addAccount(built.vault, { role: 'candidate', personId: citizen.id, email, password });
+    const seeker = await addAccount(built.vault, {
+      role: 'job_seeker',
+      personId: withTotp.id,
+      email: totpEmail,
+      password,
+    });
+    await built.vault.storeTotpSecret(seeker.id, totpSecret);
+    await db.query('UPDATE totp_credentials SET confirmed_at = now() WHERE account_id = $1', [seeker.id]);
+    organisationId = randomUUID();
     await db.query(
-      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '22222222222222')",
-      [organisation],
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'Organisme de formation de Rennes', '22222222222222')",
+      [organisationId],
     );
-    const invited = await addAccount(built.vault, { role: 'of_user', organisationId: organisation });
-    organisationId = organisation;
-    adminId = (await addAccount(built.vault, { role: 'admin', organisationId: organisation })).id;
-    invitation = await issueToken(db, {
-      accountId: invited.id,
-      purpose: 'invitation',
-      ttlMs: 3_600_000,
+    const [admin, asker] = [
+      await addAccount(built.vault, { role: 'admin', organisationId }),
+      await addAccount(built.vault, { role: 'admin', organisationId }),
+    ];
+    await addAccount(built.vault, {
+      role: 'of_user',
+      organisationId,
+      email: `camille.${randomUUID().slice(0, 4)}@of.fr`,
+    });
+    // A request waiting for the admin's decision, so the queue has its buttons.
+    const deps = {
+      db,
+      vault: built.vault,
+      accessLog: built.accessLog,
       clock: systemClock,
       random: systemRandom,
+      passwords: argon2Hasher,
+      notify: createNotify({ clock: systemClock, random: systemRandom }),
+      publicUrl: TEST_PUBLIC_URL,
+      addressTagKey: testAddressTagKey,
+    };
+    const actor = {
+      kind: 'account' as const,
+      accountId: asker.id,
+      role: 'admin' as const,
+      organisationId,
+      personId: null,
+      sessionId: null,
+      clientAddr: '127.0.0.1',
+    };
+    await requestStaffAccount(deps, actor, {
+      displayName: 'Élodie Marchand',
+      email: `elodie.${randomUUID().slice(0, 4)}@of.fr`,
+      role: 'of_user',
+      organisationId,
     });
+    // Invitations at their two steps: no password chosen yet, and the factor still to enrol.
+    const invite = async (withPassword: boolean) => {
+      const invited = await addAccount(built.vault, {
+        role: 'of_user',
+        organisationId,
+        password: withPassword ? password : undefined,
+      });
+      await db.query("UPDATE accounts SET status = 'pending' WHERE id = $1", [invited.id]);
+      return issueToken(db, {
+        accountId: invited.id,
+        purpose: 'invitation',
+        ttlMs: 3_600_000,
+        clock: systemClock,
+        random: systemRandom,
+      });
+    };
+    passwordStep = await invite(false);
+    factorStep = await invite(true);
+    // The resume page shows a form kept by the kit during a step-up; drawn here with sample fields.
+    app.get('/essai/reprise', { config: { access: { level: 'public' } } }, async (_request, reply) =>
+      reply.page(
+        resumePage({
+          csrfToken: reply.csrfToken(),
+          url: '/gestion/comptes/approuver',
+          label: 'approuver la demande de compte',
+          fields: { account: randomUUID() },
+          cancel: '/compte',
+        }),
+      ),
+    );
     base = await listenForBrowser(app);
     browser = await launchChromium();
+    // Our CSP forbids injected scripts, axe's included: this context only lets the test in.
+    context = await browser.newContext({ bypassCSP: true });
+    page = await context.newPage();
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const device = await createDeviceClient();
+    const open = async (accountId: string, role: Role) =>
+      (
+        await createSession(db, {
+          accountId,
+          role,
+          deviceKey: parseDeviceKey(device.publicJwk)!,
+          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
+          userAgent,
+          mfaAt: new Date(),
+          now: new Date(),
+          random: systemRandom,
+        })
+      ).cookie;
+    sessions = { candidate: await open(candidate.id, 'candidate'), admin: await open(admin.id, 'admin') };
   });
   afterAll(async () => {
+    await context?.close();
     await browser?.close();
     await app?.close();
     await db?.close();
   });
 
-  it('for public pages and the pages of a signed-in account', async () => {
-    // Our CSP forbids injected scripts, axe's included: this context only lets the test in.
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    const report: Record<string, string[]> = {};
-    const check = async (path: string) => {
-      await page.goto(`${base}${path}`);
-      report[path] = await violations(page);
-    };
-    for (const path of ['/', '/connexion', '/inscription', '/mot-de-passe-oublie', `/invitation/${invitation}`]) {
-      await check(path);
+  /** Signs the browser in as one of the accounts (a session made for it), or out. */
+  async function as(who: Role | 'visiteur') {
+    const kept = (await context.cookies()).filter((cookie) => cookie.name !== '__Host-rempart');
+    await context.clearCookies();
+    await context.addCookies(kept);
+    const csrf = kept.find((cookie) => cookie.name === '__Host-rempart-csrf');
+    if (who !== 'visiteur') await context.addCookies([{ ...csrf!, name: '__Host-rempart', value: sessions[who]! }]);
+  }
+
+  /** Checks the page open now at both sizes; `route` is the route it stands for. */
+  async function check(route: string, who: Role | 'visiteur') {
+    const path = new URL(page.url()).pathname + new URL(page.url()).search;
+    pages.push({ route, path, who });
+    const missing: string[] = [];
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(() => document.fonts.ready);
+      const found = [...(await violations(page)), ...(await wording(page))];
+      if (name === 'phone') found.push(...(await layoutProblems(page)));
+      report[`${name} ${route} (${who})`] = found;
+      missing.push(...found);
     }
+    return missing;
+  }
+
+  /** Opens a page by its address and checks it, noting any file it asks for that fails. */
+  async function visit(route: string, path: string, who: Role | 'visiteur') {
+    await as(who);
+    const failed: string[] = [];
+    const listener = (response: { status(): number; url(): string; request(): { resourceType(): string } }) => {
+      if (response.status() >= 400 && response.request().resourceType() !== 'document') {
+        failed.push(`${response.status()} ${response.url()}`);
+      }
+    };
+    page.on('response', listener);
+    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    page.off('response', listener);
+    await check(route, who);
+    report[`fichiers ${route} (${who})`] = failed;
+  }
+
+  it('passes for every page a visitor, a citizen and a manager see', async () => {
     await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', email);
+    for (const [route, path] of [
+      ['/', '/'],
+      ['/accessibilite', '/accessibilite'],
+      ['/donnees-personnelles', '/donnees-personnelles'],
+      ['/connexion', '/connexion?session=expiree'],
+      ['/inscription', '/inscription'],
+      ['/mot-de-passe-oublie', '/mot-de-passe-oublie'],
+      ['/mot-de-passe/nouveau/:token', `/mot-de-passe/nouveau/${randomUUID()}`],
+      ['/inscription/confirmer/:token', `/inscription/confirmer/${randomUUID()}`],
+      ['/invitation/:token', `/invitation/${passwordStep}`],
+      ['/invitation/:token (2)', `/invitation/${factorStep}`],
+      ['/demo/boite-mail', '/demo/boite-mail'],
+      ['404', '/nulle-part'],
+      ['/compte/reprise', '/essai/reprise'],
+    ] as const) {
+      await visit(route, path, 'visiteur');
+    }
+
+    // A form sent back with its errors, each field marked.
+    await as('visiteur');
+    await page.goto(`${base}/inscription`);
+    await page.fill('#champ-email', 'pas-une-adresse');
+    await page.fill('#champ-password', 'court');
+    await page.evaluate(() => document.querySelector('form[action="/inscription"]')?.setAttribute('novalidate', ''));
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Créer mon compte")')]);
+    expect(await page.locator('.fr-input-group--error').count()).toBeGreaterThan(2);
+    await check('POST /inscription (erreurs)', 'visiteur');
+    // The password is asked again, and can be shown (the DSFR's own script, no inline one).
+    expect(await page.inputValue('#champ-password')).toBe('');
+    await page.fill('#champ-password', 'Une phrase à vérifier');
+    await page.click('label[for="champ-password-afficher"]');
+    expect(await page.getAttribute('#champ-password', 'type')).toBe('text');
+    await page.click('label[for="champ-password-afficher"]');
+    expect(await page.getAttribute('#champ-password', 'type')).toBe('password');
+
+    // The second step of a login, for an account with an authenticator application.
+    await page.goto(`${base}/connexion`);
+    await page.fill('#champ-email', totpEmail);
     await page.fill('#champ-password', password);
     await Promise.all([
-      page.waitForURL(`${base}/compte`),
+      page.waitForURL(`${base}/connexion/verification`),
       page.click('button[type="submit"]:has-text("Se connecter")'),
     ]);
-    for (const path of [
+    await check('/connexion/verification', 'visiteur');
+
+    for (const route of [
       '/compte',
       '/compte/sessions',
       '/compte/cles',
       '/compte/mot-de-passe',
       '/compte/verification',
+      '404',
+      '403',
     ]) {
-      await check(path);
+      const path = route === '404' ? '/nulle-part' : route === '403' ? '/gestion/comptes' : route;
+      await visit(route, path, 'candidate');
     }
-    // An admin's pages: a session made for this browser (its address and User-Agent).
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    const device = await createDeviceClient();
-    const session = await createSession(db, {
-      accountId: adminId,
-      role: 'admin',
-      deviceKey: parseDeviceKey(device.publicJwk)!,
-      addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
-      userAgent,
-      mfaAt: new Date(),
-      now: new Date(),
-      random: systemRandom,
-    });
-    // The candidate's cookie, as Chromium stored it, now carrying the admin's session.
-    const current = (await context.cookies()).find((cookie) => cookie.name === '__Host-rempart')!;
-    await context.addCookies([{ ...current, value: session.cookie }]);
-    for (const path of [`/gestion/comptes?organisation=${organisationId}`, '/gestion/comptes/nouveau']) {
-      await check(path);
-    }
-    expect(await page.textContent('h1')).toBe('Demander un compte');
-    // Control: the same check does see faults on a page that has them.
-    await page.setContent('<html><body><img src="x.png"><input type="text"></body></html>');
+    // Adding an authenticator application, then the recovery codes shown once.
+    await visit('/compte/totp', '/compte/totp', 'candidate');
+    const secret = (await page.textContent('#cle-totp'))!.replace(/\s+/g, '');
+    await page.fill(
+      '#champ-code',
+      HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) }),
+    );
+    await Promise.all([
+      page.waitForSelector('h1:has-text("Vos codes de secours")'),
+      page.click('button:has-text("Activer")'),
+    ]);
+    await check('POST /compte/totp (codes de secours)', 'candidate');
+
+    await visit('/gestion/comptes', `/gestion/comptes?organisation=${organisationId}`, 'admin');
+    expect(await page.locator('main button:has-text("Approuver")').count()).toBeGreaterThan(0);
+    await visit('/gestion/comptes/nouveau', '/gestion/comptes/nouveau', 'admin');
+
+    // Control: the same checks do see faults on a page that has them.
+    await page.setContent(
+      '<html><body><main><img src="x.png"><input type="text"><p>Erreur : « faux »</p>' +
+        '<button style="margin-left:600px">Approuver</button></main></body></html>',
+    );
     expect((await violations(page)).join('\n')).toMatch(/html-has-lang[\s\S]*image-alt|image-alt[\s\S]*label/);
-    await context.close();
-    expect(report).toEqual(Object.fromEntries(Object.keys(report).map((path) => [path, []])));
+    expect(await wording(page)).toHaveLength(3);
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect((await layoutProblems(page)).join('\n')).toContain('action hors de l’écran : « Approuver »');
+
+    expect(report).toEqual(Object.fromEntries(Object.keys(report).map((key) => [key, []])));
+  }, 600_000);
+
+  it('has covered every page the platform serves', () => {
+    const served = app
+      .routeList()
+      .filter((route) => route.method === 'GET' && route.schemas.includes('querystring'))
+      .filter((route) => !route.url.startsWith('/api/') && route.url !== '/session/nonce')
+      .map((route) => route.url);
+    const covered = new Set(pages.map((entry) => entry.route));
+    expect(served.filter((url) => !covered.has(url))).toEqual([]);
   });
 });

@@ -143,6 +143,9 @@ describe('passkeys in Chromium', () => {
     const sessions = async () =>
       (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE account_id = $1', [advisorId]))
         .rows[0]!.n;
+    // Signed out first: a signed-in person who opens the login page is sent to the account.
+    await page.click('button:has-text("Se déconnecter")');
+    await page.waitForURL(`${base}/`);
     const before = await sessions();
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId: id, isUserVerified: false });
     await page.goto(`${base}/connexion`);
@@ -151,6 +154,10 @@ describe('passkeys in Chromium', () => {
     expect(page.url()).toBe(`${base}/connexion`);
     expect(await sessions()).toBe(before);
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId: id, isUserVerified: true });
+    await Promise.all([
+      page.waitForURL(`${base}/compte`),
+      page.click('button:has-text("Se connecter avec une clé d’accès")'),
+    ]);
   });
 
   it('asks for the passkey again before a change of MFA, and keeps the last passkey a policy requires', async () => {

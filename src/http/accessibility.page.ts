@@ -1,5 +1,5 @@
-import { html } from './html.js';
-import type { PageContent } from './layout.js';
+import { html } from '../ui/html.js';
+import type { PageContent } from '../ui/layout.js';
 
 /**
  * The accessibility statement the footer links to (RGAA 4.1, décret n° 2019-768). No audit has

@@ -86,6 +86,18 @@ describe('the app', () => {
     expect(response.json()).toEqual({ version: 'v1' });
   });
 
+  it('serves its own icon, linked from every page, and answers /favicon.ico with it', async () => {
+    const page = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml" />');
+    const icon = await app.inject({ url: '/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.body).toMatch(/^<svg /);
+    const legacy = await app.inject({ url: '/favicon.ico' });
+    expect(legacy.statusCode).toBe(301);
+    expect(legacy.headers.location).toBe('/favicon.svg');
+  });
+
   it.each([
     ['dsfr.min.css', 'text/css'],
     ['utility/utility.min.css', 'text/css'],

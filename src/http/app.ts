@@ -1,25 +1,30 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type LogController } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pino from 'pino';
 import type { Db } from '../db/client.js';
+import {
+  createLinkMinter,
+  proofFromElsewhere,
+  registerAccessControl,
+  registerIdentityAssets,
+  registerIdentityRoutes,
+  registerRequestGuards,
+  reverifyPage,
+  viewerRole,
+  type LoginDeps,
+} from '../identity/index.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
+import { registerDemoMailbox } from '../mail/index.js';
 import { registerApiRoot } from './api.js';
-import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
-import { registerAccessControl } from '../identity/access.js';
-import { registerIdentityAssets } from '../identity/assets.js';
-import { registerIdentityRoutes } from '../identity/identity.routes.js';
-import { createLinkMinter } from '../identity/links.js';
-import type { LoginDeps } from '../identity/login/deps.js';
-import { reverifyPage } from '../identity/pages/login.page.js';
-import { renderPage } from './layout.js';
-import { registerDsfrAssets } from './assets.js';
+import { registerDsfrAssets, registerFavicon } from './assets.js';
 import { answerClientError, registerConnectAnswer } from './client-errors.js';
 import { frameworkErrorHandler, registerErrorHandling } from './error-handler.js';
 import { registerHealthRoute } from './health.js';
+import { createWeb, trackRoutes, type Web } from './kit/index.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
-import { registerDemoMailbox } from '../mail/index.js';
 import { registerPublicPages } from './pages.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
@@ -55,8 +60,9 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  * Returns the app before `ready()`, so tests may add routes; only `main` calls `listen`.
  * Every route schema is zod (the validator compiler is zod's); bodies and query strings are
  * declared with `z.strictObject`, so unknown keys are refused rather than silently dropped.
+ * Domains register their pages, forms and API through the kit (`createWeb`, src/http/kit/).
  */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Promise<FastifyInstance> {
   // Typed as Fastify's base logger so plugins and routes see the plain FastifyInstance.
   const logger: FastifyBaseLogger = deps.logger;
   const app = Fastify({
@@ -72,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
     clientErrorHandler: answerClientError,
   });
+  trackRoutes(app);
   registerConnectAnswer(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -83,36 +90,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Per-route limits only (`config.rateLimit`), for public endpoints that store something.
   await app.register(rateLimit, { global: false });
   // Deny by default: every route declares its access, checked before any handler runs.
-  if (deps.identity) {
-    await registerIdentityRoutes(app, {
-      ...deps.identity,
-      db: deps.db,
-      clock: deps.clock,
-      random: deps.random,
-      mode: deps.mode,
-      nonceKey: deps.nonceKey,
-      addressTagKey: deps.addressTagKey,
-    });
-  } else {
-    registerAccessControl(app, deps, {
-      onUnboundPage: (_request, reply) =>
-        reply.type('text/html; charset=utf-8').send(renderPage(reverifyPage(), deps.mode)),
-      // Without the identity services no session can be opened; were one found, it moves nowhere.
-      onProofElsewhere: async () => 'held',
-    });
-  }
+  // The access check awaits what its hook returns; it types the callback as synchronous.
+  registerAccessControl(app, deps, {
+    onUnboundPage: (_request, reply) => reply.page(reverifyPage()) as unknown as FastifyReply,
+    // A proof from another network or browser: identity decides whether the binding follows it.
+    // Without the identity services no session can be opened; were one found, it moves nowhere.
+    onProofElsewhere: (session, client, now) =>
+      deps.identity
+        ? proofFromElsewhere({ ...deps.identity, db: deps.db }, session, client, now)
+        : Promise.resolve('held'),
+  });
+  const web = await createWeb(app, { mode: deps.mode, clock: deps.clock, viewerRole: viewerRole(deps) });
   await registerSecurityHeaders(app);
   await registerOpenApi(app);
   await registerDsfrAssets(app);
+  registerFavicon(app);
   registerIdentityAssets(app);
   registerHealthRoute(app, deps.db);
   registerApiRoot(app);
   registerOpenApiRoute(app);
-  registerPublicPages(app, deps.mode);
+  if (deps.identity) {
+    const { mode, db, clock, random, nonceKey, addressTagKey } = deps;
+    // The reset and registration forms: throttled, and their lookups run after the answer.
+    const guards = registerRequestGuards(app, { secret: nonceKey, clock });
+    registerIdentityRoutes(web, { ...deps.identity, db, clock, random, mode, nonceKey, addressTagKey, guards });
+  }
+  registerPublicPages(web);
   if (deps.identity) {
     const { clock, random } = deps;
     const mintLink = createLinkMinter({ publicUrl: deps.identity.publicUrl, clock, random });
-    registerDemoMailbox(app, { mode: deps.mode, db: deps.db, clock, vault: deps.identity.vault, mintLink });
+    registerDemoMailbox(web, { mode: deps.mode, db: deps.db, clock, vault: deps.identity.vault, mintLink });
   }
+  // Routes a test adds through the kit, as a domain would.
+  extend?.(web);
   return app;
 }

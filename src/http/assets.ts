@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { FAVICON_PATH } from '../ui/layout.js';
 
 const require = createRequire(import.meta.url);
 const packageJsonPath = require.resolve('@gouvfr/dsfr/package.json');
@@ -45,4 +46,19 @@ export async function registerDsfrAssets(app: FastifyInstance): Promise<void> {
     maxAge: ONE_YEAR_MS,
     allowedPath: (pathName) => SERVED.some((pattern) => pattern.test(pathName)),
   });
+}
+
+const favicon = readFileSync(new URL('./favicon.svg', import.meta.url));
+const ONE_DAY_S = 24 * 60 * 60;
+
+/**
+ * Our icon, at the address pages link to and at /favicon.ico, which browsers ask for on their
+ * own (a redirect: one file to keep). Not the DSFR's, which is the Marianne.
+ */
+export function registerFavicon(app: FastifyInstance): void {
+  const open = { schema: { hide: true }, config: { access: { level: 'public' as const } } };
+  app.get(FAVICON_PATH, open, (_request, reply) =>
+    reply.header('cache-control', `public, max-age=${ONE_DAY_S}`).type('image/svg+xml').send(favicon),
+  );
+  app.get('/favicon.ico', open, (_request, reply) => reply.redirect(FAVICON_PATH, 301));
 }

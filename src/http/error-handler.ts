@@ -3,7 +3,7 @@ import { errorCatalogue, type ErrorCode } from '../kernel/errors.js';
 import { errorBody } from './error-body.js';
 import { toErrorCode } from './error-mapping.js';
 import { errorPage } from './error.page.js';
-import { renderPage, type AppMode } from './layout.js';
+import { renderPage, type AppMode } from '../ui/layout.js';
 import { setFallbackSecurityHeaders } from './security-headers.js';
 
 /**
@@ -17,10 +17,19 @@ function wantsHtml(request: FastifyRequest): boolean {
 }
 
 /** Sends the catalogue's answer for `code`: the status, and a page or `{ error: { code, message } }`. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, mode: AppMode): FastifyReply {
-  reply.code(errorCatalogue[code].status);
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  mode: AppMode,
+): FastifyReply | Promise<FastifyReply> {
+  const status = errorCatalogue[code].status;
+  reply.code(status);
   if (wantsHtml(request)) {
-    return reply.type('text/html; charset=utf-8').send(renderPage(errorPage(code), mode));
+    // Within the request's lifecycle (cookies read), the page's header says who is signed in;
+    // a URL Fastify cannot decode is answered before that, as a visitor.
+    if (request.cookies) return reply.page(errorPage(code), status);
+    return reply.type('text/html; charset=utf-8').send(renderPage(errorPage(code), { mode, viewer: null }));
   }
   return reply.type('application/json; charset=utf-8').send(errorBody(code));
 }
@@ -52,7 +61,7 @@ export function registerErrorHandling(app: FastifyInstance, mode: AppMode): void
  * and by default with a message that echoes the URL. This answers it like any other bad input.
  */
 export function frameworkErrorHandler(mode: AppMode) {
-  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<FastifyReply> => {
     setFallbackSecurityHeaders(reply);
     const code = toErrorCode(error);
     logFailure(request, error, code);

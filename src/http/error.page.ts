@@ -1,15 +1,18 @@
 import { errorCatalogue, type ErrorCode } from '../kernel/errors.js';
-import { html } from './html.js';
-import type { PageContent } from './layout.js';
+import { html } from '../ui/html.js';
+import type { PageContent } from '../ui/layout.js';
 
-/** The page shown to a browser when a request fails: the catalogue's message and code. */
+/**
+ * The page shown to a browser when a request fails: the status and the catalogue's message.
+ * The code itself (`FORBIDDEN`) is for API clients and logs, not for the person reading.
+ */
 export function errorPage(code: ErrorCode): PageContent {
   if (code === 'NOT_FOUND') return notFoundPage();
   const { status, message } = errorCatalogue[code];
   return {
     title: 'Erreur',
     main: html`<h1>Une erreur est survenue</h1>
-      <p class="fr-text--sm fr-mb-3w">Erreur ${status} (code ${code})</p>
+      <p class="fr-text--sm fr-mb-3w">Erreur ${status}</p>
       <p class="fr-text--lead">${message}</p>
       <p><a class="fr-link" href="/">Revenir à la page d’accueil</a></p>`,
   };

@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from './html.js';
-import type { PageContent } from './layout.js';
+import { html, type SafeHtml } from '../ui/html.js';
+import type { PageContent } from '../ui/layout.js';
 
 interface Commitment {
   title: string;

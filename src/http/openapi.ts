@@ -23,6 +23,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'api', description: 'Informations sur l’API' },
         { name: 'supervision', description: 'État du service, pour la supervision' },
+        { name: 'compte', description: 'Le compte de la session et ses sessions ouvertes' },
       ],
     },
     transform: jsonSchemaTransform,

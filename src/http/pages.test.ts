@@ -66,8 +66,9 @@ describe('pages', () => {
     });
 
     it('links to the accessibility statement from the footer', () => {
+      // With French typography: a non-breaking space before the colon.
       expect(body).toContain(
-        '<a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : non conforme</a>',
+        '<a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité\u00a0: non conforme</a>',
       );
     });
 

@@ -1,16 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { access, type Web } from './kit/index.js';
 import { accessibilityPage } from './accessibility.page.js';
 import { homePage } from './home.page.js';
-import { renderPage, type AppMode, type PageContent } from './layout.js';
+import { privacyPage } from './privacy.page.js';
+import type { PageContent } from '../ui/index.js';
 
-function registerPage(app: FastifyInstance, url: string, page: () => PageContent, mode: AppMode): void {
-  app.get(url, { schema: { hide: true }, config: { access: { level: 'public' } } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderPage(page(), mode)),
-  );
-}
-
-/** The public pages that need no account: the home page and the accessibility statement. */
-export function registerPublicPages(app: FastifyInstance, mode: AppMode): void {
-  registerPage(app, '/', homePage, mode);
-  registerPage(app, '/accessibilite', accessibilityPage, mode);
+/** The public pages that need no account: home, accessibility statement, personal data notice. */
+export function registerPublicPages(web: Web): void {
+  const show = (page: () => PageContent) => async (_request: unknown, reply: FastifyReply) => reply.page(page());
+  web.page('/', { access: access.public() }, show(homePage));
+  web.page('/accessibilite', { access: access.public() }, show(accessibilityPage));
+  web.page('/donnees-personnelles', { access: access.public() }, show(privacyPage));
 }

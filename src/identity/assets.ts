@@ -10,6 +10,7 @@ const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stati
 const scripts: Record<string, string> = {
   'appareil.js': path.join(staticDir, 'appareil.js'),
   'cles.js': path.join(staticDir, 'cles.js'),
+  'reprise.js': path.join(staticDir, 'reprise.js'),
   // @simplewebauthn/browser's bundle (MIT): it defines window.SimpleWebAuthnBrowser.
   'webauthn.js': path.join(
     path.dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')),

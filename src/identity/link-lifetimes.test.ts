@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
 import { makeVault, system } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
-import { toHtmlString } from '../http/html.js';
+import { emptyForm, toHtmlString } from '../ui/index.js';
 import { systemRandom } from '../kernel/random.js';
 import { renderMail } from '../mail/render.js';
 import { createLinkMinter, linkLifetimeInWords } from './links.js';
@@ -47,7 +47,9 @@ describe('a link’s lifetime, stated and enforced from one constant', () => {
   });
 
   it('the reset page and the reset message say the same lifetime', () => {
-    expect(text(toHtmlString(resetRequestPage({ csrfToken: 'x', sent: true }).main))).toContain('valable 2 heures');
+    expect(text(toHtmlString(resetRequestPage({ form: emptyForm('x'), sent: true }).main))).toContain(
+      'valable 2 heures',
+    );
     expect(renderMail('reset_password', {}, link).text).toContain('expire dans 2 heures.');
     expect(renderMail('invitation', { role: 'advisor' }, link).text).toContain('expire dans 5 jours.');
   });

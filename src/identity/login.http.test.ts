@@ -14,6 +14,7 @@ import type { PasswordHasher } from './login/deps.js';
 import { generateRecoveryCodes, hashRecoveryCode, storeRecoveryCodes } from './recovery-codes.js';
 import { newTotpSecret, totpStep } from './totp/index.js';
 import { systemRandom } from '../kernel/random.js';
+import { SUPPORT_EMAIL } from '../ui/legal.js';
 
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 const password = 'Une phrase de passe très longue 2026 !';
@@ -95,6 +96,29 @@ describe('login over HTTP', () => {
     const alert = (body: string) => /<div class="fr-alert fr-alert--error[^>]*>\s*<p>([^<]*)<\/p>/.exec(body)?.[1];
     expect(alert(unknown.body)).toBe(alert(wrong.body));
     expect(alert(wrong.body)).toBe('Adresse électronique ou mot de passe incorrect.');
+  });
+
+  it('tells a suspended account that it is suspended and whom to ask, only once its password is right', async () => {
+    const citizen = await account('candidate', null);
+    const organisation = randomUUID();
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '44444444444444')",
+      [organisation],
+    );
+    const agent = await account('of_user', organisation);
+    await db.query("UPDATE accounts SET status = 'suspended' WHERE id = ANY($1::uuid[])", [[citizen.id, agent.id]]);
+    const told = (await login(citizen.email, password)).response;
+    expect(told.statusCode).toBe(403);
+    expect(told.body).toContain('Votre compte est suspendu');
+    expect(told.body).toContain(SUPPORT_EMAIL);
+    expect(told.cookies.find((cookie) => cookie.name === '__Host-rempart')).toBeUndefined();
+    const staff = (await login(agent.email, password)).response;
+    expect(staff.body).toContain('la personne qui gère les comptes de votre organisation');
+    // Control: a wrong password learns nothing of the suspension.
+    const guessed = (await login(citizen.email, 'mauvais mot de passe')).response;
+    expect(guessed.statusCode).toBe(401);
+    expect(guessed.body).not.toContain('suspendu');
+    expect(guessed.body).toContain('Adresse électronique ou mot de passe incorrect.');
   });
 
   it('slows a guessed password down after a few failures, then locks the account', async () => {

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/databases.js';
 import { FormBrowser, signedInBrowser } from '../../test/support/form-browser.js';
-import { addAccount, identityApp } from '../../test/support/identity.js';
+import { addAccount, identityApp, TEST_PUBLIC_URL } from '../../test/support/identity.js';
+import { softAuthenticator } from '../../test/support/soft-authenticator.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import type { Role, Vault } from '../vault/index.js';
@@ -148,7 +149,11 @@ describe('staff account management pages', () => {
     const admin = await browserOf(first.id, 'admin');
     const list = `/gestion/comptes?organisation=${ofA}`;
     expect((await admin.open(list)).body).toContain('name="motif"');
-    expect((await admin.form('/gestion/comptes/suspendre', { account: user.id })).statusCode).toBe(403);
+    // Without a reason: the queue again, the reason's field in error (a 400, as every form's bad input).
+    const unexplained = await admin.form('/gestion/comptes/suspendre', { account: user.id });
+    expect(unexplained.statusCode).toBe(400);
+    expect(unexplained.body).toContain('fr-select-group--error');
+    expect(unexplained.body).toContain('Choisissez le motif de la suspension.');
     const suspended = await admin.form('/gestion/comptes/suspendre', { account: user.id, motif: 'investigation' });
     expect(suspended.headers.location).toBe('/gestion/comptes?fait=suspendu');
     const status = async () =>
@@ -207,9 +212,10 @@ describe('staff account management pages', () => {
     expect(await logEntries(rgcA.id)).toBeGreaterThan(before);
     for (const action of ['approuver', 'refuser', 'suspendre', 'reactiver']) {
       const target = action === 'suspendre' || action === 'reactiver' ? userB.id : rows[0]!.account_id;
-      expect((await aBrowser.form(`/gestion/comptes/${action}`, { account: target, motif: 'misuse' })).statusCode).toBe(
-        404,
-      );
+      // Only the suspension's form has a reason: the others' strict schemas refuse any extra field.
+      const fields: Record<string, string> =
+        action === 'suspendre' ? { account: target, motif: 'misuse' } : { account: target };
+      expect((await aBrowser.form(`/gestion/comptes/${action}`, fields)).statusCode).toBe(404);
     }
     // Asking for an account in B, or for a role an RGC cannot give: refused.
     const outside = await requestAccount(aBrowser, {
@@ -244,6 +250,89 @@ describe('staff account management pages', () => {
     expect(status[0]!.status).toBe('active');
   });
 
+  it('names who asked, under one heading, and lets the asker withdraw the request', async () => {
+    const asker = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const colleague = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const mine = await browserOf(asker.id, 'of_manager');
+    await requestAccount(mine, {
+      displayName: 'Gaëlle Riou',
+      email: `gaelle.${randomUUID().slice(0, 6)}@organisme-rennes.fr`,
+      role: 'of_user',
+      organisationId: ofA,
+    });
+    const { rows } = await db.query<{ account_id: string }>(
+      'SELECT account_id FROM account_requests WHERE requested_by = $1',
+      [asker.id],
+    );
+    const requested = rows[0]!.account_id;
+    const seen = (await (await browserOf(colleague.id, 'of_manager')).open('/gestion/comptes')).body;
+    expect(seen.match(/Demandes en attente d’approbation/g)).toHaveLength(1);
+    expect(seen).toContain('Demandé par');
+    expect(seen).toContain('Responsable des comptes de l’organisme de formation (Organisme de Rennes)');
+
+    // Someone else cannot withdraw it; the asker can, and it leaves the queue for good.
+    expect(
+      (await (await browserOf(colleague.id, 'of_manager')).form('/gestion/comptes/retirer', { account: requested }))
+        .statusCode,
+    ).toBe(404);
+    const queue = await mine.open('/gestion/comptes');
+    expect(queue.body).toContain('/gestion/comptes/retirer');
+    const withdrawn = await mine.form('/gestion/comptes/retirer', { account: requested });
+    expect(withdrawn.headers.location).toBe('/gestion/comptes?fait=retire');
+    expect((await mine.open('/gestion/comptes')).body).not.toContain('Gaëlle Riou</');
+    const decided = await db.query<{ decision: string }>(
+      'SELECT decision FROM account_requests WHERE account_id = $1',
+      [requested],
+    );
+    expect(decided.rows[0]!.decision).toBe('rejected');
+    expect((await mine.form('/gestion/comptes/retirer', { account: requested })).statusCode).toBe(404);
+  });
+
+  it('resumes a form sent without a fresh step-up once the step-up is done, with what was typed', async () => {
+    const rgc = await addAccount(vault, { role: 'of_manager', organisationId: ofA });
+    const browser = await browserOf(rgc.id, 'of_manager');
+    // An RGC checks with a passkey (its role's policy): one is enrolled while the check is fresh.
+    const authenticator = softAuthenticator(TEST_PUBLIC_URL);
+    const enrol = (await browser.json('/compte/cles/options', {})).json().options;
+    expect((await browser.json('/compte/cles', { response: authenticator.register(enrol) })).statusCode).toBe(200);
+    expect((await browser.open('/gestion/comptes/nouveau')).statusCode).toBe(200);
+    // Then the form takes longer than the check lasts.
+    await db.query("UPDATE sessions SET mfa_at = mfa_at - interval '6 minutes' WHERE account_id = $1", [rgc.id]);
+    const email = `jules.${randomUUID().slice(0, 6)}@organisme-rennes.fr`;
+    const fields = { displayName: 'Jules Le Bihan', email, role: 'of_user', organisationId: ofA };
+    const sent = await browser.form('/gestion/comptes/nouveau', fields);
+    expect(sent.headers.location).toBe('/compte/verification?retour=%2Fgestion%2Fcomptes');
+    const check = await browser.open(sent.headers.location as string);
+    expect(check.body).toContain('votre action reprendra\u00a0: envoyer la demande de compte');
+    const options = (await browser.json('/compte/verification/cle/options', {})).json().options;
+    const passed = await browser.json('/compte/verification/cle', {
+      response: authenticator.authenticate(options, new URL(TEST_PUBLIC_URL).hostname),
+      retour: '/gestion/comptes',
+    });
+    expect(passed.json()).toEqual({ redirect: '/compte/reprise' });
+    const resume = await browser.open('/compte/reprise');
+    expect(resume.body).toContain('action="/gestion/comptes/nouveau" data-reprendre');
+    expect(resume.body).toContain('<script type="module" src="/static/reprise.js"></script>');
+    const kept = Object.fromEntries(
+      [...resume.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)]
+        .filter(([, name]) => name !== '_csrf')
+        .map(([, name, value]) => [name!, value!]),
+    );
+    expect(kept).toEqual(fields);
+    const done = await browser.form('/gestion/comptes/nouveau', kept);
+    expect(done.headers.location).toBe('/gestion/comptes?fait=demande');
+    expect(await vault.findAccountIdByEmail(email)).not.toBeNull();
+    // The waiting form is handed out once; a step-up with none waiting goes back where it was asked.
+    expect((await browser.open('/compte/reprise')).headers.location).toBe('/compte');
+    await db.query("UPDATE sessions SET mfa_at = mfa_at - interval '6 minutes' WHERE account_id = $1", [rgc.id]);
+    const again = (await browser.json('/compte/verification/cle/options', {})).json().options;
+    const back = await browser.json('/compte/verification/cle', {
+      response: authenticator.authenticate(again, new URL(TEST_PUBLIC_URL).hostname),
+      retour: '/gestion/comptes',
+    });
+    expect(back.json()).toEqual({ redirect: '/gestion/comptes' });
+  });
+
   it('lets an admin pick an organisation, and keeps bad input in the form', async () => {
     const admin = await addAccount(vault, { role: 'admin', organisationId: platform });
     const browser = await browserOf(admin.id, 'admin');
@@ -259,9 +348,19 @@ describe('staff account management pages', () => {
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.body).toContain('Ce rôle ne correspond pas à cette organisation');
     expect(wrongKind.body).toContain('value="claire.dupont@prefecture.gouv.fr"');
+    // Each field in error is marked under itself, as the DSFR does, and what was typed stays.
     const missing = await browser.form('/gestion/comptes/nouveau', { displayName: '', email: 'pas-une-adresse' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('Veuillez indiquer');
+    expect(missing.body).toContain('value="pas-une-adresse"');
+    for (const [field, message] of [
+      ['displayName', 'Indiquez le prénom et le nom de la personne.'],
+      ['email', 'Indiquez une adresse électronique valide, par exemple nom@domaine.fr.'],
+      ['role', 'Choisissez un rôle.'],
+      ['organisationId', 'Choisissez une organisation.'],
+    ]) {
+      expect(missing.body).toContain(`<p class="fr-error-text" id="champ-${field}-erreur">${message}</p>`);
+      expect(missing.body).toMatch(new RegExp(`aria-describedby="[^"]*champ-${field}-erreur"`));
+    }
     const ok = await browser.form('/gestion/comptes/nouveau', {
       displayName: 'Claire Dupont',
       email: 'claire.dupont@prefecture.gouv.fr',

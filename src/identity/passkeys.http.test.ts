@@ -18,6 +18,7 @@ import {
   storeRecoveryCodes,
 } from './recovery-codes.js';
 import { createDeviceClient } from './client/proof-client.js';
+import { PASSWORD_RULE } from './passwords/index.js';
 import { issueToken } from './tokens.js';
 import { newTotpSecret, totpStep } from './totp/index.js';
 
@@ -211,6 +212,7 @@ describe('passkeys, step-up and invitations over HTTP', () => {
 
     const first = await invited.open(`/invitation/${token}`);
     expect(first.body).toContain('Étape 1 sur 2');
+    expect(first.body).toContain(PASSWORD_RULE);
     expect(codeOf(await invited.json('/invitation/cle/options', { token }))).toBe('FORBIDDEN');
     const weak = await invited.form('/invitation/mot-de-passe', { token, password: 'motdepasse' });
     expect(weak.statusCode).toBe(400);

@@ -7,6 +7,7 @@ import { linkFromMailbox } from '../../test/support/mail.js';
 import type { Db } from '../db/client.js';
 import type { Vault } from '../vault/index.js';
 import { createDeviceClient } from './client/proof-client.js';
+import { PASSWORD_RULE } from './passwords/index.js';
 
 describe('self-registration with e-mail verification', () => {
   let db: Db;
@@ -55,7 +56,31 @@ describe('self-registration with e-mail verification', () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('fr-input-group--error');
     expect(response.body).toContain(`value="${email}"`);
+    expect(response.body).not.toContain('noemie-lefevre-2026');
+    // One rule, word for word, in the hint and in the error of a weak password under the field.
+    const weak = await register(email, 'Soleil2026');
+    const hint = /<p class="fr-hint-text fr-mt-1w" id="champ-password-aide">([^<]*)<\/p>/.exec(weak.body)?.[1];
+    const error = /<p class="fr-error-text" id="champ-password-erreur">([^<]*)<\/p>/.exec(weak.body)?.[1];
+    expect(hint).toContain(PASSWORD_RULE);
+    expect(error).toContain(PASSWORD_RULE);
     expect(await vault.findAccountIdByEmail(email)).toBeNull();
+  });
+
+  it('tells, before anything is sent, what is collected, why, on which basis, for how long, and the rights (GDPR art. 13)', async () => {
+    const page = await app.inject({ url: '/inscription', headers: { accept: 'text/html' } });
+    const notice = page.body.slice(page.body.indexOf('id="notice-donnees"'), page.body.indexOf('</form>'));
+    for (const heading of [
+      'Responsable',
+      'Ce que nous collectons',
+      'Pourquoi',
+      'Base légale',
+      'Durée de conservation',
+      'Vos droits',
+    ]) {
+      expect(notice).toContain(`>${heading}</dt>`);
+    }
+    expect(notice).toContain('href="mailto:');
+    expect(notice).toContain('href="/donnees-personnelles"');
   });
 
   it('answers a new and a taken address alike, and mails only the new one', async () => {

@@ -139,6 +139,7 @@ describe('a valid device proof from another network or browser', () => {
     expect(verification.statusCode).toBe(200);
     expect(verification.body).toContain('Confirmer avec le code');
     expect(verification.body).not.toContain('Confirmer avec mon mot de passe');
+    expect(verification.body).toContain('Nouveau réseau ou nouveau navigateur');
     // Journaled and mailed once, however often the copy tries.
     expect(await journaled(id, 'auth.session.move_held')).toBe(1);
     expect(await mailed(id, 'session_move_held')).toBe(1);
@@ -146,6 +147,8 @@ describe('a valid device proof from another network or browser', () => {
     // The owner, at the office, never lost the session: the page's script proves it as usual.
     expect((await owner.prove()).statusCode).toBe(204);
     expect((await owner.page('/compte')).body).toContain('Mon compte');
+    // Control: the owner's own step-up page is the usual one.
+    expect((await owner.page('/compte/verification')).body).not.toContain('Nouveau réseau ou nouveau navigateur');
     expect((await owner.api('/api/v1/moi')).statusCode).toBe(200);
 
     // Control: the owner, who does hold the second factor, moves the session there with it.

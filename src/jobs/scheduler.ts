@@ -55,8 +55,7 @@ export async function runDueJobs<Deps>(
       await finish(db, job, clock, null);
       outcomes.push({ name: job.name, ok: true, ...(typeof count === 'number' ? { count } : {}) });
     } catch (error) {
-      const code =
-        error instanceof Error ? (error.name === 'AppError' ? error.message.slice(0, 80) : error.name) : 'inconnue';
+      const code = error instanceof AppError ? error.code : error instanceof Error ? error.name : 'inconnue';
       await finish(db, job, clock, code);
       outcomes.push({ name: job.name, ok: false, error: code });
     }

@@ -1,7 +1,8 @@
 /**
  * The error catalogue: every error a user or API client can see has a stable code, an HTTP
  * status and a French message. `docs/errors.md` lists the same codes; a test keeps both in step.
- * Messages never carry personal data: details go to structured logs as ids only.
+ * Messages never carry personal data: details go to structured logs as ids only. They follow
+ * French typography: a non-breaking space (U+00A0) before « : ; ! ? ».
  */
 export const errorCatalogue = {
   BAD_REQUEST: { status: 400, message: 'La requête est mal formée.' },
@@ -22,7 +23,7 @@ export const errorCatalogue = {
   },
   LAST_FACTOR: {
     status: 409,
-    message: 'Vous ne pouvez pas retirer votre dernier moyen de vérification : ajoutez-en d’abord un autre.',
+    message: 'Vous ne pouvez pas retirer votre dernier moyen de vérification : ajoutez-en d’abord un autre.',
   },
   INVITATION_INVALID: {
     status: 400,
@@ -58,7 +59,7 @@ export const errorCatalogue = {
   NOT_FOUND: { status: 404, message: 'La ressource demandée est introuvable.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Cette méthode n’est pas permise sur cette ressource.' },
   NOT_IMPLEMENTED: { status: 501, message: 'Cette méthode HTTP n’est pas prise en charge.' },
-  TOO_MANY_REQUESTS: { status: 429, message: 'Trop de requêtes : veuillez patienter avant de réessayer.' },
+  TOO_MANY_REQUESTS: { status: 429, message: 'Trop de requêtes : veuillez patienter avant de réessayer.' },
   FIELD_NOT_ALLOWED: { status: 403, message: 'Un des champs demandés ne vous est pas accessible.' },
   AUDIT_FAILED: {
     status: 503,

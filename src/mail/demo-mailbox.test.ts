@@ -24,10 +24,10 @@ describe('the demo mailbox', () => {
 
   /** The app with a mailbox of its own: a new one is what a restarted server shows. */
   async function appIn(mode: 'demo' | 'production', trustProxy?: string): Promise<FastifyInstance> {
-    const app = await buildApp({ ...testDeps(db, { mode }), trustProxy });
     const mintLink = createLinkMinter({ publicUrl: 'https://rempart.test', clock: kit.clock, random: systemRandom });
-    registerDemoMailbox(app, { mode, db, clock: kit.clock, vault: kit.vault, mintLink });
-    return app;
+    return buildApp({ ...testDeps(db, { mode }), trustProxy }, (web) =>
+      registerDemoMailbox(web, { mode, db, clock: kit.clock, vault: kit.vault, mintLink }),
+    );
   }
   const show = (app: FastifyInstance) =>
     app.inject({ url: DEMO_MAILBOX_PATH, headers: { accept: BROWSER_ACCEPT }, remoteAddress: '127.0.0.1' });
@@ -90,7 +90,7 @@ describe('the demo mailbox', () => {
     it('is a French DSFR page with one h1 and the demo notice', () => {
       expect(body).toMatch(/^<!doctype html>\s*<html lang="fr">/);
       expect(body.match(/<h1>/g)).toHaveLength(1);
-      expect(body).toContain('Boîte de démonstration : en production, les messages partent par SMTP.');
+      expect(body).toContain('Boîte de démonstration\u00a0: en production, les messages partent par SMTP.');
       expect(body).toContain('<title>Boîte mail de démonstration – rempart</title>');
     });
 

@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
-import { html, type SafeHtml } from '../http/html.js';
-import { renderPage, type AppMode } from '../http/layout.js';
+import { access, type Web } from '../http/kit/index.js';
+import { html, type AppMode, type SafeHtml } from '../ui/index.js';
 import type { MintLink } from '../identity/links.js';
 import type { Clock } from '../kernel/clock.js';
 import { platformActor, type Actor, type Vault } from '../vault/index.js';
@@ -59,24 +58,18 @@ interface MessageView {
  * In production the route is not registered at all, so it answers 404 like any unknown page.
  * Each address shown is read through the vault, and so logged (purpose 'demo.mailbox').
  */
-export function registerDemoMailbox(app: FastifyInstance, deps: DemoMailboxDeps): void {
+export function registerDemoMailbox(web: Web, deps: DemoMailboxDeps): void {
   if (deps.mode !== 'demo') return;
   const delivered = new Map<string, MailContent>();
-  app.get(
-    DEMO_MAILBOX_PATH,
-    { schema: { hide: true }, config: { access: { level: 'public' } } },
-    async (request, reply) => {
-      // Every recipient's address and live links: for the person at the server only (issue 8,
-      // item 4). Anyone else gets the catalogue's 404, as for a page that does not exist.
-      if (!fromLoopback(request)) return reply.callNotFound();
-      const messages = await loadMessages(deps, delivered);
-      // The page holds live sign-in links: no cache may keep it.
-      return reply
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(renderPage({ title: 'Boîte mail de démonstration', main: mailboxMain(messages) }, deps.mode));
-    },
-  );
+  web.page(DEMO_MAILBOX_PATH, { access: access.public() }, async (request, reply) => {
+    // Every recipient's address and live links: for the person at the server only (issue 8,
+    // item 4). Anyone else gets the catalogue's 404, as for a page that does not exist.
+    if (!fromLoopback(request)) return reply.callNotFound();
+    const messages = await loadMessages(deps, delivered);
+    // The page holds live sign-in links: no cache may keep it.
+    reply.header('cache-control', 'no-store');
+    return reply.page({ title: 'Boîte mail de démonstration', main: mailboxMain(messages) });
+  });
 }
 
 async function loadMessages(deps: DemoMailboxDeps, delivered: Map<string, MailContent>): Promise<MessageView[]> {
@@ -150,7 +143,7 @@ function mailboxMain(messages: readonly MessageView[]): SafeHtml {
     <div class="fr-callout fr-mb-4w">
       <p class="fr-callout__text">
         Boîte de démonstration : en production, les messages partent par SMTP. Un message arrive ici la première fois
-        que cette page l’affiche ; son lien à usage unique est créé à ce moment et n’est gardé qu’en mémoire, jusqu’à
+        que cette page l’affiche ; son lien à usage unique est créé à ce moment et n’est gardé qu’en mémoire, jusqu’à
         l’arrêt du serveur, jamais dans la base de données.
       </p>
     </div>

@@ -1,4 +1,4 @@
-import { roleLabels } from '../identity/roles.js';
+import { roleLabels } from '../kernel/roles.js';
 import type { Role } from '../vault/index.js';
 
 /*

@@ -1,4 +1,4 @@
-import { html, toHtmlString, type SafeHtml } from '../http/html.js';
+import { html, toHtmlString, type SafeHtml } from '../ui/html.js';
 import { checkParams, displayParam, isLink, MailParamsError } from './params.js';
 import { closing, isTemplateName, templates, type Block, type TemplateSpec } from './templates.js';
 

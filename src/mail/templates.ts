@@ -61,7 +61,7 @@ export const templates = {
     subject: '[rempart] Réinitialisation de votre mot de passe',
     body: (_p, link) => [
       'Bonjour,',
-      `Une réinitialisation du mot de passe de votre compte rempart a été demandée. Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire dans ${linkLifetimeInWords('reset_password')}. Votre second facteur (clé d’accès ou code) vous sera toujours demandé.`,
+      `Une réinitialisation du mot de passe de votre compte rempart a été demandée. Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il ne sert qu’une fois et expire dans ${linkLifetimeInWords('reset_password')}. La vérification en deux étapes (clé d’accès ou code) vous sera toujours demandée.`,
       { label: 'Choisir un nouveau mot de passe', href: link },
       'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas. Si ces demandes se répètent, changez votre mot de passe et contactez votre responsable sécurité pour un compte professionnel.',
     ],
@@ -78,10 +78,10 @@ export const templates = {
   }),
   mfa_changed: define({
     params: { change: 'mfaChange', when: 'datetime' },
-    subject: '[rempart] Modification de votre double authentification',
+    subject: '[rempart] Modification de votre vérification en deux étapes',
     body: (p) => [
       'Bonjour,',
-      `Le ${p.when}, la double authentification de votre compte rempart a été modifiée : ${p.change}.`,
+      `Le ${p.when}, la vérification en deux étapes de votre compte rempart a été modifiée : ${p.change}.`,
       'Si c’était vous, vous n’avez rien à faire.',
       `Si ce n’était pas vous, quelqu’un d’autre a peut-être accès à votre compte : changez votre mot de passe tout de suite. ${STAFF_IF_NOT_YOU}`,
     ],
@@ -93,7 +93,7 @@ export const templates = {
       'Bonjour,',
       `Le mot de passe de votre compte rempart a été modifié le ${p.when}.`,
       'Si c’était vous, vous n’avez rien à faire.',
-      `Si ce n’était pas vous, changez votre mot de passe tout de suite avec « Mot de passe oublié » sur la page de connexion : votre second facteur vous sera demandé. ${STAFF_IF_NOT_YOU}`,
+      `Si ce n’était pas vous, changez votre mot de passe tout de suite avec « Mot de passe oublié » sur la page de connexion : la vérification en deux étapes vous sera demandée. ${STAFF_IF_NOT_YOU}`,
     ],
   }),
   session_moved: define({

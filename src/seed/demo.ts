@@ -1,4 +1,4 @@
-import { roleLabels, roleTitle } from '../identity/roles.js';
+import { roleLabels, roleTitle } from '../kernel/roles.js';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/client.js';

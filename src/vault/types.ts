@@ -1,14 +1,7 @@
-/** Roles of accounts. Citizens: candidate, job_seeker. Staff and partners: the rest. */
-export type Role =
-  | 'candidate'
-  | 'job_seeker'
-  | 'recruiter'
-  | 'recruiter_manager'
-  | 'of_user'
-  | 'of_manager'
-  | 'advisor'
-  | 'security_officer'
-  | 'admin';
+import type { Role } from '../kernel/roles.js';
+
+/** Roles of accounts: defined in the kernel, re-exported here for the vault's callers. */
+export type { Role };
 
 /** Who is asking. Built by the identity layer from a session, or by the CLI for the platform. */
 export type Actor =

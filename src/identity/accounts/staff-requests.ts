@@ -160,3 +160,27 @@ async function decide(
     await journal(deps.accessLog, tx, 'account.approved', event);
   });
 }
+
+/**
+ * The person who asked for an account takes the request back (they cannot approve it, and
+ * perhaps nobody else can yet). It ends as a refusal without a decider, since the database
+ * forbids the asker as decider; the account stays inactive for good, like a refused one.
+ */
+export async function withdrawStaffRequest(deps: AccountsDeps, by: Actor, accountId: string): Promise<void> {
+  const actor = asAccount(by);
+  await deps.db.transaction(async (tx) => {
+    const withdrawn = await tx.query(
+      `UPDATE account_requests SET decision = 'rejected', decided_at = $3
+       WHERE account_id = $1 AND requested_by = $2 AND decision IS NULL RETURNING 1`,
+      [accountId, actor.accountId, deps.clock.now()],
+    );
+    // Someone else's request, or one already decided: as if it did not exist.
+    if (withdrawn.rows.length === 0) throw new AppError('NOT_FOUND');
+    await journal(deps.accessLog, tx, 'account.withdrawn', {
+      actorId: actor.accountId,
+      sessionId: actor.sessionId,
+      clientAddr: actor.clientAddr,
+      subjectId: accountId,
+    });
+  });
+}

@@ -12,7 +12,8 @@ import { throttleAddress } from './throttle.js';
 export type PasswordStepResult =
   | { next: 'session'; cookie: string }
   | { next: 'mfa'; flow: string; factors: { passkey: boolean; totp: boolean } }
-  | { next: 'enrol'; accountId: string };
+  | { next: 'enrol'; accountId: string }
+  | { next: 'suspended'; role: AccountState['role'] };
 
 /**
  * The first step of a login. Every failure — unknown e-mail, wrong password, locked or delayed
@@ -36,9 +37,16 @@ export async function passwordStep(
     await deps.passwords.verifyDummy(input.password);
     return fail(deps, null, input.client, now, state.id);
   }
-  if (!(await deps.passwords.verify(state.passwordHash, input.password)) || state.status !== 'active') {
-    return fail(deps, state, input.client, now);
+  const verified = await deps.passwords.verify(state.passwordHash, input.password);
+  if (verified && state.status === 'suspended') {
+    // Only someone who knows the password learns that the account is suspended and whom to ask:
+    // everyone else gets the same answer as for a wrong password.
+    await deps.db.transaction((tx) =>
+      journal(deps.accessLog, tx, 'login.suspended', { actorId: state.id, clientAddr: input.client.addr }),
+    );
+    return { next: 'suspended', role: state.role };
   }
+  if (!verified || state.status !== 'active') return fail(deps, state, input.client, now);
   const factors = usableFactors(state);
   if (factors.passkey || factors.totp) {
     // The failure count is reset only once the second factor passes, so a known password

@@ -1,30 +1,46 @@
-import { html } from '../../http/html.js';
-import type { PageContent } from '../../http/layout.js';
-import { alertError, alertInfo, csrfField, field } from './forms.js';
+import {
+  alert,
+  csrfInput,
+  formErrors,
+  hiddenInput,
+  html,
+  passwordInput,
+  submitButton,
+  textInput,
+  type FormState,
+  type PageContent,
+} from '../../ui/index.js';
 import { passkeyForm, passkeyScripts } from './passkeys.page.js';
 
+export type LoginField = 'email' | 'password' | 'device_key';
+
 /** The login page: e-mail and password; the page's script adds the device key on submit. */
-export function loginPage(input: { csrfToken: string; error?: string; info?: string; email?: string }): PageContent {
+export function loginPage(input: { form: FormState<LoginField>; info?: string }): PageContent {
+  const { form } = input;
   return {
     title: 'Connexion',
     scripts: passkeyScripts,
     main: html`<div class="fr-grid-row fr-grid-row--center">
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Se connecter à rempart</h1>
-        ${alertInfo(input.info)} ${alertError(input.error)}
+        ${alert('info', input.info)} ${formErrors(form)}
         <form method="post" action="/connexion" data-cle-appareil>
-          ${csrfField(input.csrfToken)}
-          <input type="hidden" name="device_key" value="" />
+          ${csrfInput(form)} ${hiddenInput('device_key', '')}
           <fieldset class="fr-fieldset">
             <legend class="fr-fieldset__legend">Vos identifiants</legend>
             <div class="fr-fieldset__element">
-              ${field({ name: 'email', label: 'Adresse électronique', type: 'email', autocomplete: 'username', value: input.email, hint: 'Format attendu : nom@domaine.fr' })}
+              ${textInput(form, 'email', {
+                label: 'Adresse électronique',
+                type: 'email',
+                autocomplete: 'username',
+                hint: 'Format attendu : nom@domaine.fr',
+              })}
             </div>
             <div class="fr-fieldset__element">
-              ${field({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password' })}
+              ${passwordInput(form, 'password', { label: 'Mot de passe', autocomplete: 'current-password' })}
             </div>
           </fieldset>
-          <button class="fr-btn" type="submit">Se connecter</button>
+          ${submitButton('Se connecter')}
         </form>
         <h2 class="fr-h5 fr-mt-5w">Ou avec une clé d’accès</h2>
         <p>
@@ -33,7 +49,7 @@ export function loginPage(input: { csrfToken: string; error?: string; info?: str
         </p>
         ${passkeyForm({
           ceremony: 'connexion',
-          csrfToken: input.csrfToken,
+          csrfToken: form.csrfToken,
           optionsUrl: '/connexion/cle/options',
           action: '/connexion/cle',
           button: 'Se connecter avec une clé d’accès',
@@ -52,28 +68,38 @@ export function loginPage(input: { csrfToken: string; error?: string; info?: str
   };
 }
 
-/** The second step: a code from the authenticator application, or a recovery code. */
+export type CodeField = 'code' | 'device_key';
+
+/** The second step: a passkey, a code from the authenticator application, or a recovery code. */
 export function mfaPage(input: {
-  csrfToken: string;
+  form: FormState<CodeField>;
   totp: boolean;
   passkey: boolean;
   recovery: boolean;
-  error?: string;
+  /** Which form was sent back with an error, so that its field shows it. */
+  sent?: 'totp' | 'recovery';
 }): PageContent {
+  const { form } = input;
+  const totpForm = input.sent === 'recovery' ? { ...form, errors: {} } : form;
+  const recoveryForm = input.sent === 'recovery' ? form : { ...form, errors: {} };
   return {
     title: 'Vérification en deux étapes',
     scripts: passkeyScripts,
     main: html`<div class="fr-grid-row fr-grid-row--center">
       <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Vérification en deux étapes</h1>
-        ${alertError(input.error)}
+        ${alert('error', form.error)}
         ${
           input.totp
             ? html`<form method="post" action="/connexion/verification" data-cle-appareil>
-                ${csrfField(input.csrfToken)}
-                <input type="hidden" name="device_key" value="" />
-                ${field({ name: 'code', label: 'Code à 6 chiffres', hint: 'Le code affiché par votre application d’authentification.', autocomplete: 'one-time-code', inputmode: 'numeric' })}
-                <button class="fr-btn" type="submit">Valider</button>
+                ${csrfInput(form)} ${hiddenInput('device_key', '')}
+                ${textInput(totpForm, 'code', {
+                  label: 'Code à 6 chiffres',
+                  hint: 'Le code affiché par votre application d’authentification.',
+                  autocomplete: 'one-time-code',
+                  inputmode: 'numeric',
+                })}
+                ${submitButton('Valider')}
               </form>`
             : null
         }
@@ -83,7 +109,7 @@ export function mfaPage(input: {
                 <p>Utilisez la clé d’accès enregistrée sur cet appareil ou sur votre clé de sécurité.</p>
                 ${passkeyForm({
                   ceremony: 'connexion',
-                  csrfToken: input.csrfToken,
+                  csrfToken: form.csrfToken,
                   optionsUrl: '/connexion/cle/options',
                   action: '/connexion/cle',
                   button: 'Utiliser ma clé d’accès',
@@ -92,22 +118,36 @@ export function mfaPage(input: {
               </div>`
             : null
         }
-        ${input.recovery ? recoveryForm(input.csrfToken) : null}
+        ${input.recovery ? recoveryCodeForm(recoveryForm, input.sent === 'recovery') : null}
       </div>
     </div>`,
   };
 }
 
-function recoveryForm(csrfToken: string) {
-  return html`<details class="fr-mt-3w">
+function recoveryCodeForm(form: FormState<CodeField>, open: boolean) {
+  return html`<details class="fr-mt-3w" ${open ? html`open` : null}>
     <summary>Utiliser un code de secours</summary>
     <form method="post" action="/connexion/secours" data-cle-appareil>
-      ${csrfField(csrfToken)}
-      <input type="hidden" name="device_key" value="" />
-      ${field({ id: 'champ-code-secours', name: 'code', label: 'Code de secours', hint: 'Format : XXXX-XXXX-XXXX. Chaque code ne sert qu’une fois.', autocomplete: 'off' })}
-      <button class="fr-btn fr-btn--secondary" type="submit">Valider le code de secours</button>
+      ${csrfInput(form)} ${hiddenInput('device_key', '')}
+      ${textInput(form, 'code', {
+        id: 'champ-code-secours',
+        label: 'Code de secours',
+        hint: 'Format : XXXX-XXXX-XXXX. Chaque code ne sert qu’une fois.',
+        autocomplete: 'off',
+      })}
+      ${submitButton('Valider le code de secours', { style: 'secondary' })}
     </form>
   </details>`;
+}
+
+/** When the login has no second step in progress any more (expired, or opened directly). */
+export function loginExpiredPage(): PageContent {
+  return {
+    title: 'Vérification en deux étapes',
+    main: html`<h1>Vérification en deux étapes</h1>
+      ${alert('error', 'La connexion a expiré. Veuillez recommencer depuis le début.')}
+      <p><a class="fr-link" href="/connexion">Revenir à la page de connexion</a></p>`,
+  };
 }
 
 /** Shown instead of a page when the session cookie must first be re-proven by this device. */

@@ -1,237 +1,206 @@
-import { html, type SafeHtml } from '../../http/html.js';
-import type { PageContent } from '../../http/layout.js';
-import type { Role } from '../../vault/index.js';
-import type { ManagedAccount } from '../accounts/managed-accounts.js';
-import { roleTitle } from '../roles.js';
-import type { SuspensionLevel, SuspensionView } from '../accounts/suspensions.js';
-import { alertError, alertInfo, csrfField, field } from './forms.js';
-import { liftAction, suspendForm, suspensionDetails } from './suspension.page.js';
+import {
+  actionButton,
+  alert,
+  badge,
+  buttonGroup,
+  csrfInput,
+  dataTable,
+  emptyForm,
+  formErrors,
+  html,
+  linkButton,
+  pageHeader,
+  selectInput,
+  submitButton,
+  textInput,
+  type BadgeKind,
+  type Choice,
+  type FormState,
+  type PageContent,
+  type RowLayout,
+  type SafeHtml,
+} from '../../ui/index.js';
+import type { SuspensionLevel } from '../accounts/suspensions.js';
+import type { ManagedAccountView } from '../identity.presenter.js';
+import { liftAction, suspendAgain, suspendForm, suspensionDetails, type SuspendField } from './suspension.page.js';
 
-export interface OrganisationChoice {
-  id: string;
-  name: string;
-}
-
-const statusLabels: Record<ManagedAccount['status'], string> = {
-  pending: 'En attente',
-  active: 'Actif',
-  suspended: 'Suspendu',
+const statusBadges: Record<ManagedAccountView['status'], [string, BadgeKind]> = {
+  pending: ['En attente', 'info'],
+  active: ['Actif', 'success'],
+  suspended: ['Suspendu', 'error'],
 };
 
-const day = (date: Date) =>
-  date.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
+const TRAIL = [{ label: 'Mon compte', href: '/compte' }];
 
-/** One button that posts the account's id to an action; its accessible name says whose. */
-function actionButton(input: {
-  csrfToken: string;
-  action: string;
-  accountId: string;
-  label: string;
-  who: string;
-  style?: string;
-}): SafeHtml {
-  return html`<form method="post" action="${input.action}" class="fr-mb-1w">
-    ${csrfField(input.csrfToken)}
-    <input type="hidden" name="account" value="${input.accountId}" />
-    <button class="fr-btn fr-btn--sm ${input.style ?? ''}" type="submit" aria-label="${input.label} : ${input.who}">
-      ${input.label}
-    </button>
-  </form>`;
+/** A second, smaller line in a cell (an address under a name, a date under a name). */
+const smallLine = (text: string | undefined) => (text ? html`<br /><span class="fr-text--sm">${text}</span>` : null);
+const person = (account: ManagedAccountView) => html`${account.name}${smallLine(account.email)}`;
+
+/** A small button that posts one account id; its accessible name says whose account. */
+function accountAction(
+  csrfToken: string,
+  account: ManagedAccountView,
+  action: string,
+  label: string,
+  style: 'primary' | 'secondary' | 'tertiary' = 'primary',
+): SafeHtml {
+  return actionButton({
+    action: `/gestion/comptes/${action}`,
+    csrfToken,
+    fields: { account: account.accountId },
+    label,
+    options: { small: true, style, accessibleName: `${label} : ${account.name}` },
+  });
 }
 
-function organisationOptions(organisations: OrganisationChoice[], selected: string | null): SafeHtml[] {
-  return organisations.map(
-    (organisation) =>
-      html`<option value="${organisation.id}" ${organisation.id === selected ? html`selected` : null}>
-        ${organisation.name}
-      </option>`,
+function decision(csrfToken: string, account: ManagedAccountView): SafeHtml {
+  if (account.request?.byViewer) {
+    return html`<p class="fr-text--sm fr-mb-1w">En attente d’une seconde personne habilitée</p>
+      ${accountAction(csrfToken, account, 'retirer', 'Retirer la demande', 'tertiary')}`;
+  }
+  return buttonGroup(
+    [
+      accountAction(csrfToken, account, 'approuver', 'Approuver'),
+      accountAction(csrfToken, account, 'refuser', 'Refuser', 'secondary'),
+    ],
+    { inline: true },
   );
 }
 
-const nameOf = (account: ManagedAccount) => account.displayName ?? account.email;
+function accountActions(
+  input: { csrfToken: string; viewerId: string; viewerLevel: SuspensionLevel },
+  account: ManagedAccountView,
+  layout: RowLayout,
+): SafeHtml | null {
+  const { csrfToken } = input;
+  if (account.accountId === input.viewerId) return html`<p class="fr-text--sm fr-mb-0">Votre compte</p>`;
+  if (account.status === 'active') return suspendForm(csrfToken, account, layout);
+  if (account.status === 'suspended') {
+    return liftAction(account, input.viewerLevel, (label) => accountAction(csrfToken, account, 'reactiver', label));
+  }
+  return null;
+}
 
 /** The approval queue and the organisation's accounts, for an admin or an RGC. */
 export function managementPage(input: {
   csrfToken: string;
   viewerId: string;
+  /** The level the viewer suspends and lifts at (suspensions.ts). */
   viewerLevel: SuspensionLevel;
-  pending: ManagedAccount[];
-  accounts: ManagedAccount[] | null;
-  suspensions: Map<string, SuspensionView>;
-  organisations: OrganisationChoice[] | null;
+  pending: readonly ManagedAccountView[];
+  accounts: readonly ManagedAccountView[] | null;
+  organisations: readonly Choice[] | null;
   selectedOrganisation: string | null;
   info?: string;
   error?: string;
+  /** A suspension sent without a valid reason, shown again with its field in error. */
+  suspension?: { form: FormState<SuspendField>; who: string | undefined };
 }): PageContent {
   const { csrfToken } = input;
   return {
     title: 'Gestion des comptes',
-    account: { csrfToken },
-    main: html`<h1>Gestion des comptes</h1>
-      ${alertInfo(input.info)} ${alertError(input.error)}
+    main: html`${pageHeader({ title: 'Gestion des comptes', trail: TRAIL })} ${alert('success', input.info)}
+      ${alert('error', input.error)}
+      ${input.suspension ? suspendAgain(input.suspension.form, input.suspension.who) : null}
       <p>
         Un compte de personnel ou de partenaire reste inactif tant qu’une seconde personne habilitée ne l’a pas approuvé
         ; la personne qui le demande ne peut jamais l’approuver elle-même.
       </p>
-      <p>
-        <a class="fr-btn fr-icon-user-add-line fr-btn--icon-left" href="/gestion/comptes/nouveau">Demander un compte</a>
-      </p>
-      <h2>Demandes en attente d’approbation</h2>
+      <p>${linkButton('Demander un compte', '/gestion/comptes/nouveau', { icon: 'fr-icon-user-add-line' })}</p>
+      <h2 id="demandes">Demandes en attente d’approbation</h2>
       ${
         input.pending.length === 0
           ? html`<p>Aucune demande en attente.</p>`
-          : html`<div class="fr-table">
-              <table>
-                <caption>
-                  Demandes en attente d’approbation
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nom</th>
-                    <th scope="col">Adresse électronique</th>
-                    <th scope="col">Rôle</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Demandé le</th>
-                    <th scope="col">Décision</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${input.pending.map(
-                    (account) =>
-                      html`<tr>
-                        <td>${nameOf(account)}</td>
-                        <td>${account.email}</td>
-                        <td>${roleTitle(account.role)}</td>
-                        <td>${account.organisationName}</td>
-                        <td>${account.pendingRequest ? day(account.pendingRequest.requestedAt) : ''}</td>
-                        <td>
-                          ${
-                            account.pendingRequest?.requestedBy === input.viewerId
-                              ? html`<p class="fr-text--sm fr-mb-0">En attente d’une seconde personne</p>`
-                              : html`${actionButton({ csrfToken, action: '/gestion/comptes/approuver', accountId: account.accountId, label: 'Approuver', who: nameOf(account) })}
-                                ${actionButton({ csrfToken, action: '/gestion/comptes/refuser', accountId: account.accountId, label: 'Refuser', who: nameOf(account), style: 'fr-btn--secondary' })}`
-                          }
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          : dataTable({
+              labelledBy: 'demandes',
+              rows: input.pending,
+              columns: [
+                { label: 'Personne', cell: person },
+                { label: 'Rôle', cell: (account) => html`${account.role}${smallLine(account.organisation)}` },
+                {
+                  label: 'Demandé par',
+                  cell: (account) => html`${account.request?.by}${smallLine(account.request?.on)}`,
+                },
+              ],
+              actions: { label: 'Décision', cell: (account) => decision(csrfToken, account) },
+              cardsBelow: 'lg',
+            })
       }
-      <h2 class="fr-mt-5w">Comptes</h2>
-      ${
-        input.organisations
-          ? html`<form method="get" action="/gestion/comptes" class="fr-mb-3w">
-              <div class="fr-select-group">
-                <label class="fr-label" for="choix-organisation">Organisation</label>
-                <select class="fr-select" id="choix-organisation" name="organisation">
-                  <option value="">Choisir une organisation</option>
-                  ${organisationOptions(input.organisations, input.selectedOrganisation)}
-                </select>
-              </div>
-              <button class="fr-btn fr-btn--secondary" type="submit">Afficher les comptes</button>
-            </form>`
-          : null
-      }
+      <h2 class="fr-mt-5w" id="comptes">Comptes de l’organisation</h2>
+      ${input.organisations ? organisationPicker(csrfToken, input.organisations, input.selectedOrganisation) : null}
       ${
         input.accounts === null
           ? html`<p>Choisissez une organisation pour voir ses comptes.</p>`
           : input.accounts.length === 0
             ? html`<p>Aucun compte dans cette organisation.</p>`
-            : html`<div class="fr-table">
-                <table>
-                  <caption>
-                    Comptes de l’organisation
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Nom</th>
-                      <th scope="col">Adresse électronique</th>
-                      <th scope="col">Rôle</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Action</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${input.accounts.map(
-                      (account) =>
-                        html`<tr>
-                          <td>${nameOf(account)}</td>
-                          <td>${account.email}</td>
-                          <td>${roleTitle(account.role)}</td>
-                          <td>
-                            ${statusLabels[account.status]}
-                            ${account.status === 'suspended' ? suspensionDetails(input.suspensions.get(account.accountId)) : null}
-                          </td>
-                          <td>
-                            ${
-                              account.accountId === input.viewerId
-                                ? html`<p class="fr-text--sm fr-mb-0">Votre compte</p>`
-                                : account.status === 'active'
-                                  ? suspendForm({ csrfToken, accountId: account.accountId, who: nameOf(account) })
-                                  : account.status === 'suspended'
-                                    ? liftAction({
-                                        csrfToken,
-                                        accountId: account.accountId,
-                                        who: nameOf(account),
-                                        viewerId: input.viewerId,
-                                        viewerLevel: input.viewerLevel,
-                                        suspension: input.suspensions.get(account.accountId),
-                                      })
-                                    : null
-                            }
-                          </td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+            : dataTable({
+                labelledBy: 'comptes',
+                rows: input.accounts,
+                columns: [
+                  { label: 'Personne', cell: person },
+                  { label: 'Rôle', cell: (account) => account.role },
+                  {
+                    label: 'État',
+                    cell: (account) => html`${badge(...statusBadges[account.status])} ${suspensionDetails(account)}`,
+                  },
+                ],
+                actions: { label: 'Action', cell: (account, layout) => accountActions(input, account, layout) },
+              })
       }`,
   };
 }
 
+/** An admin's choice of organisation (a GET form: the choice is in the address, not personal). */
+function organisationPicker(csrfToken: string, organisations: readonly Choice[], selected: string | null): SafeHtml {
+  const form = emptyForm<'organisation'>(csrfToken, selected ? { organisation: selected } : {});
+  return html`<form method="get" action="/gestion/comptes" class="fr-mb-3w">
+    ${selectInput(form, 'organisation', {
+      label: 'Organisation',
+      choices: organisations,
+      placeholder: 'Choisir une organisation',
+      required: false,
+    })}
+    ${submitButton('Afficher les comptes', { style: 'secondary' })}
+  </form>`;
+}
+
+export type NewAccountField = 'displayName' | 'email' | 'role' | 'organisationId';
+
 /** The request for a new staff account. */
 export function newAccountPage(input: {
-  csrfToken: string;
-  roles: Role[];
-  organisations: OrganisationChoice[];
-  values?: { displayName?: string; email?: string; role?: string; organisationId?: string };
-  error?: string;
+  form: FormState<NewAccountField>;
+  roles: readonly Choice[];
+  organisations: readonly Choice[];
 }): PageContent {
-  const values = input.values ?? {};
+  const { form } = input;
   return {
     title: 'Demander un compte',
-    account: { csrfToken: input.csrfToken },
     main: html`<div class="fr-grid-row">
       <div class="fr-col-12 fr-col-md-8">
-        <h1>Demander un compte</h1>
+        ${pageHeader({
+          title: 'Demander un compte',
+          trail: [...TRAIL, { label: 'Gestion des comptes', href: '/gestion/comptes' }],
+        })}
         <p>
           Le compte restera inactif jusqu’à l’approbation d’une seconde personne habilitée. La personne recevra alors un
-          lien pour choisir son mot de passe et enregistrer son second facteur.
+          lien pour choisir son mot de passe et configurer la vérification en deux étapes.
         </p>
-        ${alertError(input.error)}
+        ${formErrors(form)}
         <form method="post" action="/gestion/comptes/nouveau">
-          ${csrfField(input.csrfToken)}
-          ${field({ name: 'displayName', label: 'Prénom et nom', autocomplete: 'off', value: values.displayName })}
-          ${field({ name: 'email', label: 'Adresse électronique professionnelle', type: 'email', autocomplete: 'off', value: values.email, hint: 'Format attendu : nom@domaine.fr' })}
-          <div class="fr-select-group">
-            <label class="fr-label" for="champ-role">Rôle</label>
-            <select class="fr-select" id="champ-role" name="role" required>
-              ${input.roles.map(
-                (role) =>
-                  html`<option value="${role}" ${role === values.role ? html`selected` : null}>
-                    ${roleTitle(role)}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="fr-select-group">
-            <label class="fr-label" for="champ-organisation">Organisation</label>
-            <select class="fr-select" id="champ-organisation" name="organisationId" required>
-              ${organisationOptions(input.organisations, values.organisationId ?? null)}
-            </select>
-          </div>
-          <button class="fr-btn" type="submit">Envoyer la demande</button>
+          ${csrfInput(form)} ${textInput(form, 'displayName', { label: 'Prénom et nom', autocomplete: 'off' })}
+          ${textInput(form, 'email', {
+            label: 'Adresse électronique professionnelle',
+            type: 'email',
+            autocomplete: 'off',
+            hint: 'Format attendu : nom@domaine.fr',
+          })}
+          ${selectInput(form, 'role', { label: 'Rôle', choices: input.roles, placeholder: 'Choisir un rôle' })}
+          ${selectInput(form, 'organisationId', {
+            label: 'Organisation',
+            choices: input.organisations,
+            placeholder: 'Choisir une organisation',
+          })}
+          ${submitButton('Envoyer la demande')}
         </form>
         <p class="fr-mt-3w">
           <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/gestion/comptes"

@@ -1,7 +1,16 @@
 import QRCode from 'qrcode';
-import { html, type SafeHtml } from '../../http/html.js';
-import type { PageContent } from '../../http/layout.js';
-import { alertError, csrfField, field } from './forms.js';
+import {
+  csrfInput,
+  formErrors,
+  hiddenInput,
+  html,
+  linkButton,
+  submitButton,
+  textInput,
+  type FormState,
+  type PageContent,
+  type SafeHtml,
+} from '../../ui/index.js';
 
 /** What a person scans or types to add the secret to an authenticator application. */
 export interface TotpScan {
@@ -27,20 +36,32 @@ export function totpScanBlock(scan: TotpScan): SafeHtml {
     <p>Clé à saisir à la main : <code id="cle-totp">${grouped}</code></p>`;
 }
 
-/** TOTP enrolment: the QR code, the secret for manual entry, and the first code to confirm. */
-export function totpEnrolPage(input: {
-  csrfToken: string;
-  scan: TotpScan;
-  error?: string;
-  /** Where the code goes: the account's page, or an invitation's (with its token). */
-  action?: string;
+/** The field of the first code, on the account's page and on an invitation's. */
+export function totpCodeForm(input: {
+  form: FormState<'code'>;
+  action: string;
+  button: string;
   hidden?: Record<string, string>;
-}): PageContent {
+  secondary?: boolean;
+}): SafeHtml {
+  return html`<form method="post" action="${input.action}">
+    ${csrfInput(input.form)} ${Object.entries(input.hidden ?? {}).map(([name, value]) => hiddenInput(name, value))}
+    ${textInput(input.form, 'code', {
+      label: 'Code à 6 chiffres',
+      hint: 'Le code que votre application affiche après avoir ajouté la clé.',
+      autocomplete: 'one-time-code',
+      inputmode: 'numeric',
+    })}
+    ${submitButton(input.button, { style: input.secondary ? 'secondary' : 'primary' })}
+  </form>`;
+}
+
+/** TOTP enrolment: the QR code, the secret for manual entry, and the first code to confirm. */
+export function totpEnrolPage(input: { form: FormState<'code'>; scan: TotpScan }): PageContent {
   return {
     title: 'Activer une application d’authentification',
-    account: { csrfToken: input.csrfToken },
     main: html`<h1>Activer une application d’authentification</h1>
-      ${alertError(input.error)}
+      ${formErrors(input.form)}
       <ol>
         <li>
           Ouvrez votre application d’authentification (par exemple FreeOTP, Aegis ou celle de votre organisation).
@@ -48,21 +69,14 @@ export function totpEnrolPage(input: {
         <li>Scannez ce code QR, ou saisissez la clé ci-dessous.</li>
         <li>Saisissez le code à 6 chiffres qu’elle affiche.</li>
       </ol>
-      ${totpScanBlock(input.scan)}
-      <form method="post" action="${input.action ?? '/compte/totp'}">
-        ${csrfField(input.csrfToken)}
-        ${Object.entries(input.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
-        ${field({ name: 'code', label: 'Code à 6 chiffres', autocomplete: 'one-time-code', inputmode: 'numeric' })}
-        <button class="fr-btn" type="submit">Activer</button>
-      </form>`,
+      ${totpScanBlock(input.scan)} ${totpCodeForm({ form: input.form, action: '/compte/totp', button: 'Activer' })}`,
   };
 }
 
 /** The recovery codes, shown once. */
-export function recoveryCodesPage(input: { csrfToken: string; codes: string[]; next?: string }): PageContent {
+export function recoveryCodesPage(input: { codes: readonly string[]; next?: string }): PageContent {
   return {
     title: 'Vos codes de secours',
-    account: { csrfToken: input.csrfToken },
     main: html`<h1>Vos codes de secours</h1>
       <div class="fr-alert fr-alert--warning fr-mb-3w">
         <p>
@@ -73,6 +87,6 @@ export function recoveryCodesPage(input: { csrfToken: string; codes: string[]; n
       <ul class="fr-raw-list" aria-label="Codes de secours">
         ${input.codes.map((code) => html`<li><code>${code}</code></li>`)}
       </ul>
-      <p><a class="fr-btn" href="${input.next ?? '/compte'}">J’ai noté mes codes</a></p>`,
+      <p>${linkButton('J’ai noté mes codes', input.next ?? '/compte')}</p>`,
   };
 }

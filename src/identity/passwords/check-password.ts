@@ -16,12 +16,20 @@ export interface PasswordProblem {
  */
 export const MIN_ENTROPY_BITS = 80;
 
+/**
+ * The rule in one sentence, for the hint under every new-password field and for the error of a
+ * weak password, so that the person reads the same rule before and after (CNIL 2022-100 case 1).
+ */
+export const PASSWORD_RULE =
+  'Utilisez au moins 12 caractères mêlant majuscules, minuscules, chiffres et caractères spéciaux, au moins 14 caractères ' +
+  'mêlant majuscules, minuscules et chiffres, ou une phrase de passe plus longue.';
+
+/** The hint of a new-password field: the rule, and what is refused whatever its length. */
+export const PASSWORD_HINT = `${PASSWORD_RULE} Les mots de passe courants et ceux qui reprennent votre nom ou votre adresse électronique sont refusés.`;
+
 const MESSAGES: Record<PasswordProblem['code'], string> = {
   too_long: `Le mot de passe ne doit pas dépasser ${MAX_PASSWORD_LENGTH} caractères.`,
-  too_weak:
-    'Le mot de passe est trop facile à deviner. Utilisez au moins 12 caractères mêlant majuscules, ' +
-    'minuscules, chiffres et caractères spéciaux, au moins 14 caractères mêlant majuscules, minuscules ' +
-    'et chiffres, ou une phrase de passe plus longue. Les répétitions et les suites (« aaa », « 1234 ») ne comptent pas.',
+  too_weak: `Le mot de passe est trop facile à deviner. ${PASSWORD_RULE} Les répétitions et les suites (« aaa », « 1234 ») ne comptent pas.`,
   common:
     'Ce mot de passe, ou un mot de passe très proche, figure dans une liste de mots de passe courants ' +
     'ou déjà divulgués. Choisissez-en un autre.',

@@ -1,4 +1,10 @@
-export { checkPassword, MIN_ENTROPY_BITS, type PasswordProblem } from './check-password.js';
+export {
+  checkPassword,
+  MIN_ENTROPY_BITS,
+  PASSWORD_HINT,
+  PASSWORD_RULE,
+  type PasswordProblem,
+} from './check-password.js';
 export { hashPassword } from './hash-password.js';
 export { needsRehash } from './needs-rehash.js';
 export { ARGON2_PARAMS, MAX_PASSWORD_LENGTH } from './params.js';

@@ -14,6 +14,14 @@ const messages = {
   failed: 'La clé d’accès n’a pas pu être vérifiée. Réessayez, ou utilisez un autre moyen de connexion.',
 };
 
+/** An answer of our server: its catalogue message is French, and the only one shown as is. */
+class ServerError extends Error {
+  constructor(code, message) {
+    super(typeof message === 'string' && message ? message : messages.failed);
+    this.code = code;
+  }
+}
+
 async function postJson(url, body, csrf) {
   const response = await fetch(url, {
     method: 'POST',
@@ -27,11 +35,7 @@ async function postJson(url, body, csrf) {
     return new Promise(() => undefined);
   }
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = new Error(data?.error?.message ?? messages.failed);
-    error.code = data?.error?.code;
-    throw error;
-  }
+  if (!response.ok) throw new ServerError(data?.error?.code, data?.error?.message);
   return data;
 }
 
@@ -63,9 +67,12 @@ const ceremonies = {
   },
 };
 
-/** Our server's messages are French already; the browser's are not, so they are translated. */
+/**
+ * Our server's messages are French already; the browser's and SimpleWebAuthn's are English
+ * (and SimpleWebAuthn's errors carry a `code` too), so they are translated by their name.
+ */
 function explain(error) {
-  if (error.code) return error.message;
+  if (error instanceof ServerError) return error.message;
   if (error.name === 'NotAllowedError' || error.name === 'AbortError') return messages.cancelled;
   if (error.name === 'InvalidStateError') return messages.duplicate;
   return messages.failed;
@@ -96,7 +103,7 @@ function arm(form) {
       const result = await ceremony(form, csrf);
       window.location.assign(result.redirect);
     } catch (error) {
-      if (error.code === 'STEP_UP_REQUIRED') {
+      if (error instanceof ServerError && error.code === 'STEP_UP_REQUIRED') {
         const back = `${window.location.pathname}${window.location.search}`;
         window.location.assign(`/compte/verification?retour=${encodeURIComponent(back)}`);
         return;

@@ -1,13 +1,13 @@
-import { dsfrAsset } from './assets.js';
+import { dsfrAsset } from '../http/assets.js';
+import { header, type Viewer } from './header.js';
 import { html, toHtmlString, type SafeHtml } from './html.js';
+import { frenchSpacingInHtml } from './typography.js';
 
 /** What a page gives the layout. */
 export interface PageContent {
   /** The page's own title; the layout appends the service name. */
   title: string;
   main: SafeHtml;
-  /** Set on pages shown to a signed-in account: header links, and the device-key renewal. */
-  account?: { csrfToken: string };
   /** The device check shown when a session cookie must be re-proven before the page. */
   reverify?: boolean;
   /** Extra page scripts, from our origin only (CSP). */
@@ -17,18 +17,30 @@ export interface PageContent {
 /** How the platform runs; the demo shows a notice that every person on screen is fictitious. */
 export type AppMode = 'demo' | 'production';
 
+/** What the layout needs besides the page: the mode, who is signed in, and where we are. */
+export interface PageFrame {
+  mode: AppMode;
+  /** The signed-in account as the header shows it; null for a visitor. */
+  viewer: Viewer | null;
+  /** The path of the page, to mark the current entry of the menu. */
+  path?: string;
+}
+
 /** The anchor of the main landmark, the target of the first skip link (RGAA 12.7). */
 export const MAIN_ID = 'contenu';
 const FOOTER_ID = 'pied-de-page';
-const SERVICE_NAME = 'rempart';
-const BASELINE = 'La plateforme publique de l’emploi qui protège vos données';
+export const SERVICE_NAME = 'rempart';
+
+/** Our own icon: the DSFR's favicon is the Marianne, which is reserved to State services. */
+export const FAVICON_PATH = '/favicon.svg';
 
 /**
  * A full DSFR page. There is no inline script or style anywhere, as the CSP requires; the only
- * script is the DSFR's own module, from our origin. The DSFR's dark-mode snippet is left out
- * because it is inline, so pages follow the light theme.
+ * scripts are the DSFR's own module and ours, from our origin. The DSFR's dark-mode snippet is
+ * left out because it is inline, so pages follow the light theme.
  */
-export function layout(page: PageContent, mode: AppMode): SafeHtml {
+export function layout(page: PageContent, frame: PageFrame): SafeHtml {
+  const viewer = page.reverify ? null : frame.viewer;
   return html`<!doctype html>
     <html lang="fr">
       <head>
@@ -36,12 +48,13 @@ export function layout(page: PageContent, mode: AppMode): SafeHtml {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="format-detection" content="telephone=no,date=no,address=no,email=no,url=no" />
         <title>${page.title} – ${SERVICE_NAME}</title>
-        ${page.account ? html`<meta name="rempart-session" content="active" />` : null}
+        ${viewer ? html`<meta name="rempart-session" content="active" />` : null}
+        <link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml" />
         <link rel="stylesheet" href="${dsfrAsset('dsfr.min.css')}" />
         <link rel="stylesheet" href="${dsfrAsset('utility/utility.min.css')}" />
       </head>
       <body ${page.reverify ? html`data-reverifier` : null}>
-        ${skipLinks()} ${mode === 'demo' ? demoNotice() : null} ${header(page.account)}
+        ${skipLinks()} ${frame.mode === 'demo' ? demoNotice() : null} ${header(viewer, frame.path)}
         <main id="${MAIN_ID}" role="main" tabindex="-1">
           <div class="fr-container fr-my-7w">${page.main}</div>
         </main>
@@ -53,9 +66,9 @@ export function layout(page: PageContent, mode: AppMode): SafeHtml {
     </html> `;
 }
 
-/** The page as the HTML string a reply sends. */
-export function renderPage(page: PageContent, mode: AppMode): string {
-  return toHtmlString(layout(page, mode));
+/** The page as the HTML string a reply sends, with French typography applied to its text. */
+export function renderPage(page: PageContent, frame: PageFrame): string {
+  return frenchSpacingInHtml(toHtmlString(layout(page, frame)));
 }
 
 function skipLinks(): SafeHtml {
@@ -82,73 +95,6 @@ function demoNotice(): SafeHtml {
   </div>`;
 }
 
-/*
- * The DSFR header without its "bloc marque" (the Marianne and « République française »): that
- * identity is reserved to State services (DSFR terms of use), and rempart is not one. A State
- * deployment would add `.fr-header__logo` back in `.fr-header__brand-top`; any other deployment
- * keeps the service name alone, as here.
- */
-function header(account: PageContent['account']): SafeHtml {
-  return html`<header role="banner" class="fr-header">
-    <div class="fr-header__body">
-      <div class="fr-container">
-        <div class="fr-header__body-row">
-          <div class="fr-header__brand fr-enlarge-link">
-            <div class="fr-header__brand-top">
-              <div class="fr-header__navbar">
-                <button
-                  class="fr-btn--menu fr-btn"
-                  data-fr-opened="false"
-                  aria-controls="menu-principal"
-                  aria-haspopup="menu"
-                  id="bouton-menu"
-                  title="Menu"
-                >
-                  Menu
-                </button>
-              </div>
-            </div>
-            <div class="fr-header__service">
-              <a href="/" title="Accueil – ${SERVICE_NAME}">
-                <p class="fr-header__service-title">${SERVICE_NAME}</p>
-              </a>
-              <p class="fr-header__service-tagline">${BASELINE}</p>
-            </div>
-          </div>
-          <div class="fr-header__tools">
-            <div class="fr-header__tools-links">${headerLinks(account)}</div>
-          </div>
-        </div>
-      </div>
-    </div>
-    <div class="fr-header__menu fr-modal" id="menu-principal" aria-labelledby="bouton-menu">
-      <div class="fr-container">
-        <button class="fr-btn--close fr-btn" aria-controls="menu-principal" title="Fermer">Fermer</button>
-        <div class="fr-header__menu-links"></div>
-      </div>
-    </div>
-  </header>`;
-}
-
-function headerLinks(account: PageContent['account']): SafeHtml {
-  if (!account) {
-    return html`<ul class="fr-btns-group">
-      <li><a class="fr-btn fr-icon-account-circle-line" href="/connexion">Se connecter</a></li>
-      <li><a class="fr-btn fr-icon-user-add-line" href="/inscription">Créer un compte</a></li>
-    </ul>`;
-  }
-  return html`<ul class="fr-btns-group">
-    <li><a class="fr-btn fr-icon-account-circle-line" href="/compte">Mon compte</a></li>
-    <li><a class="fr-btn fr-icon-computer-line" href="/compte/sessions">Mes sessions</a></li>
-    <li>
-      <form method="post" action="/deconnexion">
-        <input type="hidden" name="_csrf" value="${account.csrfToken}" />
-        <button class="fr-btn fr-icon-logout-box-r-line" type="submit">Se déconnecter</button>
-      </form>
-    </li>
-  </ul>`;
-}
-
 function footer(): SafeHtml {
   return html`<footer class="fr-footer" role="contentinfo" id="${FOOTER_ID}">
     <div class="fr-container">
@@ -164,6 +110,9 @@ function footer(): SafeHtml {
         <ul class="fr-footer__bottom-list">
           <li class="fr-footer__bottom-item">
             <a class="fr-footer__bottom-link" href="/accessibilite">Accessibilité : non conforme</a>
+          </li>
+          <li class="fr-footer__bottom-item">
+            <a class="fr-footer__bottom-link" href="/donnees-personnelles">Données personnelles</a>
           </li>
         </ul>
         <div class="fr-footer__bottom-copy">

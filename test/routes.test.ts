@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '../src/identity/index.js';
+import type { Db } from '../src/db/client.js';
+import { openTestDb } from './support/databases.js';
+import { identityApp } from './support/identity.js';
+
+const MANAGERS = 'roles=admin,of_manager';
+
+/**
+ * Every route of the platform, with the access it declares and the parts of the request it
+ * validates with zod (`p` params, `q` query string, `b` body; `form` for a route that takes
+ * form bodies). A new route changes this list on purpose: add it here, with the access you
+ * mean it to have, and the review sees both.
+ */
+const EXPECTED: readonly (readonly [string, string, string])[] = [
+  ['GET /dsfr/*', 'static', ''],
+  ['GET /favicon.svg', 'public', ''],
+  ['GET /favicon.ico', 'public', ''],
+  ['GET /static/appareil.js', 'public', ''],
+  ['GET /static/cles.js', 'public', ''],
+  ['GET /static/reprise.js', 'public', ''],
+  ['GET /static/webauthn.js', 'public', ''],
+  ['GET /health', 'public', ''],
+  ['GET /api/v1', 'public', ''],
+  ['GET /api/openapi.json', 'public', ''],
+  ['GET /session/nonce', 'session', 'q'],
+  ['POST /session/preuve', 'device', 'q b'],
+  ['GET /api/v1/moi', 'api', 'q'],
+  ['GET /api/v1/sessions', 'api', 'q'],
+  ['GET /connexion', 'public', 'q'],
+  ['POST /connexion', 'public', 'q b form'],
+  ['GET /connexion/verification', 'public', 'q'],
+  ['POST /connexion/verification', 'public', 'q b form'],
+  ['POST /connexion/secours', 'public', 'q b form'],
+  ['POST /deconnexion', 'page', 'q b form'],
+  ['GET /inscription', 'public', 'q'],
+  ['POST /inscription', 'public', 'q b form'],
+  ['GET /inscription/confirmer/:token', 'public', 'p q'],
+  ['GET /mot-de-passe-oublie', 'public', 'q'],
+  ['POST /mot-de-passe-oublie', 'public', 'q b form'],
+  ['GET /mot-de-passe/nouveau/:token', 'public', 'p q'],
+  ['POST /mot-de-passe/nouveau', 'public', 'q b form'],
+  ['GET /compte/mot-de-passe', 'page', 'q'],
+  ['POST /compte/mot-de-passe', 'page', 'q b form'],
+  ['GET /compte', 'page', 'q'],
+  ['GET /compte/sessions', 'page', 'q'],
+  ['POST /compte/sessions/fin', 'page', 'q b form'],
+  ['GET /compte/totp', 'page stepUp', 'q'],
+  ['POST /compte/totp', 'page stepUp returnTo=/compte/totp', 'q b form'],
+  ['POST /connexion/cle/options', 'public', 'q b'],
+  ['POST /connexion/cle', 'public', 'q b'],
+  ['GET /compte/cles', 'page', 'q'],
+  ['POST /compte/cles/options', 'page stepUp returnTo=/compte/cles', 'q b'],
+  ['POST /compte/cles', 'page stepUp returnTo=/compte/cles', 'q b'],
+  ['POST /compte/cles/supprimer', 'page stepUp returnTo=/compte/cles', 'q b form'],
+  ['POST /compte/totp/supprimer', 'page stepUp returnTo=/compte/cles', 'q b form'],
+  ['GET /compte/verification', 'page verification', 'q'],
+  ['POST /compte/verification', 'page verification', 'q b form'],
+  ['POST /compte/verification/cle/options', 'page verification', 'q b'],
+  ['POST /compte/verification/cle', 'page verification', 'q b'],
+  ['GET /compte/reprise', 'page', 'q'],
+  ['GET /invitation/:token', 'public', 'p q'],
+  ['POST /invitation/mot-de-passe', 'public', 'q b form'],
+  ['POST /invitation/cle/options', 'public', 'q b'],
+  ['POST /invitation/cle', 'public', 'q b'],
+  ['POST /invitation/totp', 'public', 'q b form'],
+  ['GET /gestion/comptes', `page ${MANAGERS}`, 'q'],
+  ['GET /gestion/comptes/nouveau', `page ${MANAGERS} stepUp returnTo=/gestion/comptes`, 'q'],
+  ['POST /gestion/comptes/nouveau', `page ${MANAGERS} stepUp returnTo=/gestion/comptes`, 'q b form'],
+  ['POST /gestion/comptes/approuver', `page ${MANAGERS} stepUp returnTo=/gestion/comptes`, 'q b form'],
+  ['POST /gestion/comptes/refuser', `page ${MANAGERS} stepUp returnTo=/gestion/comptes`, 'q b form'],
+  ['POST /gestion/comptes/retirer', `page ${MANAGERS}`, 'q b form'],
+  ['POST /gestion/comptes/suspendre', `page ${MANAGERS}`, 'q b form'],
+  ['POST /gestion/comptes/reactiver', `page ${MANAGERS} stepUp returnTo=/gestion/comptes`, 'q b form'],
+  ['GET /', 'public', 'q'],
+  ['GET /accessibilite', 'public', 'q'],
+  ['GET /donnees-personnelles', 'public', 'q'],
+  ['GET /demo/boite-mail', 'public', 'q'],
+];
+
+function describeAccess(access: Access | undefined): string {
+  if (!access) return 'static';
+  return [
+    access.level,
+    access.roles ? `roles=${access.roles.join(',')}` : '',
+    access.stepUp ? 'stepUp' : '',
+    access.returnTo ? `returnTo=${access.returnTo}` : '',
+    access.verification ? 'verification' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+const SHORT: Record<string, string> = { params: 'p', querystring: 'q', body: 'b' };
+
+describe('every route declares its access and validates what it reads', () => {
+  let db: Db;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    ({ app } = await identityApp(db));
+    // A route written without the kit and without a declaration, as a mistake would be.
+    app.get('/essai/sans-declaration', async () => ({ fuite: 'ne doit jamais sortir' }));
+    app.get('/essai/declaree', { config: { access: { level: 'public' } } }, async () => ({ ok: true }));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('lists the platform’s routes with their declared access and zod schemas', () => {
+    const listed = app
+      .routeList()
+      .filter((route) => !route.url.startsWith('/essai/'))
+      .map((route) => [
+        `${route.method} ${route.url}`,
+        describeAccess(route.access),
+        [...route.schemas.map((part) => SHORT[part]), route.form ? 'form' : ''].filter(Boolean).join(' '),
+      ]);
+    expect(listed).toEqual(EXPECTED.map((row) => [...row]));
+  });
+
+  it('gives a schema to every path parameter and every body, and takes form bodies only on forms', () => {
+    for (const route of app.routeList()) {
+      if (route.url.startsWith('/essai/') || !route.access) continue;
+      if (route.url.includes(':')) expect(route.schemas, route.url).toContain('params');
+      if (route.method === 'POST') expect(route.schemas, route.url).toContain('body');
+      if (route.form) expect(route.method, route.url).toBe('POST');
+    }
+  });
+
+  it('answers 403 on a route registered without a declaration, and lets the declared one through', async () => {
+    const refused = await app.inject({ url: '/essai/sans-declaration' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FORBIDDEN');
+    expect(refused.body).not.toContain('ne doit jamais sortir');
+    expect((await app.inject({ url: '/essai/declaree' })).statusCode).toBe(200);
+  });
+});
