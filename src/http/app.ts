@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { OneLineRequestLogs } from './terminal-request-logs.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pino from 'pino';
@@ -45,7 +46,7 @@ export interface AppDeps {
   addressTagKey: Buffer;
   /** Proxies whose X-Forwarded-For is believed for the client address; none when undefined. */
   trustProxy?: string;
-  /** How Fastify writes its per-request lines; its own default (two lines each) when undefined. */
+  /** How Fastify writes its per-request lines; one JSON line per request when undefined. */
   requestLogs?: LogController;
   /** The identity services. Without them the app serves its public routes only. */
   identity?: Omit<LoginDeps, 'db' | 'clock' | 'random' | 'addressTagKey'> & { publicUrl: string };
@@ -73,7 +74,7 @@ export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Prom
     bodyLimit: BODY_LIMIT_BYTES,
     // The client address binds sessions: believe a forwarded one only from configured proxies.
     trustProxy: deps.trustProxy ?? false,
-    ...(deps.requestLogs ? { logController: deps.requestLogs } : {}),
+    logController: deps.requestLogs ?? new OneLineRequestLogs(),
     frameworkErrors: frameworkErrorHandler(deps.mode),
     // What Node's parser refuses never reaches a route: answered in the catalogue's shape too.
     clientErrorHandler: answerClientError,

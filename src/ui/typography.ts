@@ -28,6 +28,20 @@ const TAG = /(<[^>]*>)/;
  * every value, so a `<` in the output always opens a tag.
  */
 export function frenchSpacingInHtml(markup: string): string {
+  const known = typeset.get(markup);
+  if (known !== undefined) return known;
+  const done = spaceHtml(markup);
+  // The same page for every anonymous visitor (home, help pages) is typeset once; pages that
+  // carry a token differ each time and only pass through.
+  if (typeset.size >= TYPESET_KEPT) typeset.delete(typeset.keys().next().value!);
+  typeset.set(markup, done);
+  return done;
+}
+
+const TYPESET_KEPT = 64;
+const typeset = new Map<string, string>();
+
+function spaceHtml(markup: string): string {
   let verbatim: string | null = null;
   return markup
     .split(TAG)
