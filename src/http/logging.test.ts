@@ -213,9 +213,15 @@ describe('logs never hold a personal value', () => {
     const entries = logs.entries();
     const incoming = entries.filter((entry) => entry.msg === 'requête traitée');
     // One line per request, but for a URL Fastify cannot decode, refused before any route.
-    const refusedEarly = entries.filter((entry) => entry.msg === 'requête refusée' && !entry.req);
+    const all = new Set(entries.map((entry) => entry.reqId).filter(Boolean));
+    expect(all.size).toBe(people.length * scenarios(people[0]!).length);
+    const completed = new Set(incoming.map((entry) => entry.reqId));
+    const refusedEarly = [...all].filter((id) => !completed.has(id));
     expect(refusedEarly.length).toBeLessThanOrEqual(people.length);
-    expect(incoming.length + refusedEarly.length).toBe(people.length * scenarios(people[0]!).length);
+    for (const id of refusedEarly) {
+      const line = entries.find((entry) => entry.reqId === id && entry.msg === 'requête refusée');
+      expect((line?.err as { type?: string } | undefined)?.type).toBe('FastifyError');
+    }
     expect(entries.every((entry) => typeof entry.reqId === 'string' || entry.reqId === undefined)).toBe(true);
     const routes = new Set(incoming.map((entry) => (entry.req as { route: unknown }).route));
     expect(routes).toEqual(
