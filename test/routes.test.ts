@@ -43,6 +43,7 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['POST /mot-de-passe/nouveau', 'public', 'q b form'],
   ['GET /compte/mot-de-passe', 'page', 'q'],
   ['POST /compte/mot-de-passe', 'page', 'q b form'],
+  ['GET /espace', 'page', 'q'],
   ['GET /compte', 'page', 'q'],
   ['GET /compte/sessions', 'page', 'q'],
   ['POST /compte/sessions/fin', 'page', 'q b form'],

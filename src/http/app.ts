@@ -4,6 +4,7 @@ import { OneLineRequestLogs } from './terminal-request-logs.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pino from 'pino';
+import { domainRoutes } from '../domains.js';
 import type { Db } from '../db/client.js';
 import {
   createLinkMinter,
@@ -118,9 +119,13 @@ export async function buildApp(deps: AppDeps, extend?: (web: Web) => void): Prom
   }
   registerPublicPages(web);
   if (deps.identity) {
-    const { clock, random } = deps;
-    const mintLink = createLinkMinter({ publicUrl: deps.identity.publicUrl, clock, random });
-    registerDemoMailbox(web, { mode: deps.mode, db: deps.db, clock, vault: deps.identity.vault, mintLink });
+    const { db, clock, random, mode } = deps;
+    const { vault, accessLog, notify, publicUrl } = deps.identity;
+    const mintLink = createLinkMinter({ publicUrl, clock, random });
+    registerDemoMailbox(web, { mode, db, clock, vault, mintLink });
+    // The portals (src/domains.ts): each reaches personal data through the vault only.
+    for (const register of domainRoutes)
+      register(web, { db, vault, accessLog, clock, random, notify, mode, publicUrl });
   }
   // Routes a test adds through the kit, as a domain would.
   extend?.(web);

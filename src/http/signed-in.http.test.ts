@@ -23,7 +23,7 @@ describe('the signed-in state on every page', () => {
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const built = await identityApp(db, { clock });
+    const built = await identityApp(db, { clock, extend: (web) => web.home(['of_manager'], '/gestion/comptes') });
     app = built.app;
     await app.ready();
     const organisation = randomUUID();
@@ -77,11 +77,21 @@ describe('the signed-in state on every page', () => {
     expect(forbidden.body).not.toContain('FORBIDDEN');
   });
 
-  it('sends a signed-in person from the login and registration pages to the account', async () => {
+  it('sends each account from /espace to its role’s home, « Mon compte » where none is declared', async () => {
+    const toHome = await manager.open('/espace');
+    expect(toHome.statusCode).toBe(303);
+    expect(toHome.headers.location).toBe('/gestion/comptes');
+    const toAccount = await candidate.open('/espace');
+    expect(toAccount.headers.location).toBe('/compte');
+    // Nobody signed in: the login page, as for any account page.
+    expect((await new FormBrowser(app).open('/espace')).headers.location).toMatch(/^\/connexion/);
+  });
+
+  it('sends a signed-in person from the login and registration pages to their space', async () => {
     for (const path of ['/connexion', '/inscription']) {
       const response = await candidate.open(path);
       expect(response.statusCode).toBe(303);
-      expect(response.headers.location).toBe('/compte');
+      expect(response.headers.location).toBe('/espace');
     }
     // Not when the device could not prove the session: the two pages would send each other round.
     const expired = await candidate.open('/connexion?session=expiree');

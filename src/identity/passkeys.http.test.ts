@@ -111,7 +111,7 @@ describe('passkeys, step-up and invitations over HTTP', () => {
     expect(codeOf(phished.answer)).toBe('PASSKEY_INVALID');
     const ok = await login();
     expect(ok.answer.statusCode, ok.answer.body).toBe(200);
-    expect(ok.answer.json()).toEqual({ redirect: '/compte' });
+    expect(ok.answer.json()).toEqual({ redirect: '/espace' });
     expect(visitor.cookies.has('__Host-rempart')).toBe(true);
     // The same answer again: its challenge is spent.
     const replay = await visitor.json('/connexion/cle', { response: ok.response, device_key: device.publicJwk });

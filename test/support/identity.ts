@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/client.js';
 import { buildApp } from '../../src/http/app.js';
 import { appDepsOf } from '../../src/app-deps.js';
 import { createLogger } from '../../src/http/logger.js';
+import type { Web } from '../../src/http/kit/index.js';
 import { fixedClock } from '../../src/kernel/clock.js';
 import { seedAccounts } from '../../src/seed/seed.purposes.js';
 import { argon2Hasher } from '../../src/identity/login/argon2-hasher.js';
@@ -18,7 +19,14 @@ export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 /** The app with its identity services, on a migrated database; not yet ready. */
 export async function identityApp(
   db: Db,
-  options: { clock?: Clock; passwords?: PasswordHasher; publicUrl?: string; trustProxy?: string } = {},
+  options: {
+    clock?: Clock;
+    passwords?: PasswordHasher;
+    publicUrl?: string;
+    trustProxy?: string;
+    /** Routes or role homes a test adds through the kit, as a domain would. */
+    extend?: (web: Web) => void;
+  } = {},
 ) {
   const made = await makeVault(db, { clock: options.clock ?? fixedClock(new Date('2026-04-07T09:00:00Z')) });
   const deps = appDepsOf(made.platform, {
@@ -27,7 +35,7 @@ export async function identityApp(
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
     trustProxy: options.trustProxy,
   });
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options.extend);
   /** The account services as the routes get them, to call a use case directly. */
   const accounts: AccountsDeps = {
     ...deps.identity!,

@@ -89,6 +89,25 @@ function probeRoutes(web: Web): void {
   );
 }
 
+describe('the role homes', () => {
+  it('gives each role one home, « Mon compte » when none is declared, and refuses a second', async () => {
+    const db = await openTestDb('pglite');
+    let kit: Web | undefined;
+    const app = await buildApp(testDeps(db), (web) => {
+      web.home(['recruiter', 'recruiter_manager'], '/recrutement');
+      kit = web;
+    });
+    try {
+      expect(kit!.homeOf('recruiter_manager')).toBe('/recrutement');
+      expect(kit!.homeOf('advisor')).toBe('/compte');
+      expect(() => kit!.home(['recruiter'], '/ailleurs')).toThrow(/déjà \/recrutement/);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});
+
 describe('the route kit', () => {
   let db: Db;
   let app: FastifyInstance;

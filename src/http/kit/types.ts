@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Access } from '../../identity/index.js';
 import type { ErrorCode } from '../../kernel/errors.js';
+import type { Role } from '../../kernel/roles.js';
 import type { FormState, PageContent } from '../../ui/index.js';
 import type { PendingForms } from './pending-forms.js';
 
@@ -105,6 +106,13 @@ export interface Web {
       Body: B extends z.ZodType ? z.output<B> : undefined;
     }>,
   ): void;
+  /**
+   * Declares the space a role lands on after login (`/espace` sends each account to its role's
+   * home). A role has one home; a role without one lands on « Mon compte ».
+   */
+  home(roles: readonly Role[], path: string): void;
+  /** The home of a role: the path a domain declared with {@link home}, or `/compte`. */
+  homeOf(role: Role): string;
   /** Forms waiting for a step-up (see PendingForms). */
   readonly pendingForms: PendingForms;
 }

@@ -58,6 +58,7 @@ export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<We
   const menu: MenuEntry[] = [];
   decorateReplies(app, deps, menu);
   const pendingForms = new PendingForms(deps.clock);
+  const homes = new Map<Role, string>();
 
   function route(
     method: HTTPMethods,
@@ -90,6 +91,15 @@ export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<We
 
   return {
     pendingForms,
+    home(roles, path) {
+      for (const role of roles) {
+        if (homes.has(role)) throw new Error(`${role} : l’espace du rôle est déjà ${homes.get(role)}`);
+        homes.set(role, path);
+      }
+    },
+    homeOf(role) {
+      return homes.get(role) ?? '/compte';
+    },
     page(url, options, handler) {
       if (options.menu) {
         if (options.access.level !== 'page') throw new Error(`${url} : seule une page d’un compte va au menu`);

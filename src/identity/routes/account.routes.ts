@@ -17,6 +17,10 @@ export const MANAGERS = ['admin', 'of_manager'] as const;
 
 /** The account's home, its sessions, and the TOTP application it may add. */
 export function registerAccountRoutes(web: Web, deps: IdentityDeps): void {
+  // After login every account passes here, and lands on its role's own space.
+  web.page('/espace', { access: access.page() }, async (request, reply) =>
+    reply.redirect(web.homeOf(request.session!.role), 303),
+  );
   web.page(
     '/compte',
     {

@@ -64,7 +64,7 @@ export function registerLoginRoutes(web: Web, deps: IdentityDeps): void {
   web.page('/connexion', { access: access.public(), query: loginQuery }, async (request, reply) => {
     // Signed in already: the account, not the form. Not when sent back here because this
     // device could not prove the session, or the two pages would send each other round.
-    if (request.session && !request.query.session) return reply.redirect('/compte', 303);
+    if (request.session && !request.query.session) return reply.redirect('/espace', 303);
     const key = (['session', 'motdepasse', 'invitation'] as const).find((name) => request.query[name]);
     return reply.page(loginPage({ form: emptyForm(reply.csrfToken()), info: key ? notices[key] : undefined }));
   });
@@ -85,7 +85,7 @@ export function registerLoginRoutes(web: Web, deps: IdentityDeps): void {
       });
       if (result.next === 'session') {
         setSessionCookie(reply, result.cookie);
-        return reply.redirect('/compte', 303);
+        return reply.redirect('/espace', 303);
       }
       if (result.next === 'mfa') {
         reply.setCookie(FLOW_COOKIE, result.flow, cookieOptions);
@@ -131,7 +131,7 @@ export function registerLoginRoutes(web: Web, deps: IdentityDeps): void {
           });
           reply.clearCookie(FLOW_COOKIE, cookieOptions);
           setSessionCookie(reply, result.cookie);
-          return reply.redirect('/compte', 303);
+          return reply.redirect('/espace', 303);
         } catch (error) {
           if (error instanceof AppError && error.code === 'LOGIN_EXPIRED') return reply.redirect('/connexion', 303);
           if (error instanceof AppError && error.code === 'MFA_INVALID')

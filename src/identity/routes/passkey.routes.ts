@@ -76,7 +76,7 @@ export function registerPasskeyRoutes(web: Web, deps: IdentityDeps): void {
       endCeremony(reply);
       reply.clearCookie(FLOW_COOKIE, cookieOptions);
       setSessionCookie(reply, result.cookie);
-      return { redirect: '/compte' };
+      return { redirect: '/espace' };
     },
   );
 

@@ -17,7 +17,7 @@ const registrationFields = z.strictObject({
 /** Self-registration of candidates and job seekers, and the link that confirms the address. */
 export function registerRegistrationRoutes(web: Web, deps: IdentityDeps): void {
   web.page('/inscription', { access: access.public() }, async (request, reply) => {
-    if (request.session) return reply.redirect('/compte', 303);
+    if (request.session) return reply.redirect('/espace', 303);
     return reply.page(registrationPage(emptyForm(reply.csrfToken())));
   });
   web.form(
