@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { seedPeople } from '../src/seed/seed.purposes.js';
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,86 +19,19 @@ import { systemClock } from '../src/kernel/clock.js';
 import { systemRandom } from '../src/kernel/random.js';
 import type { Role } from '../src/kernel/roles.js';
 import { createNotify } from '../src/mail/index.js';
-import { typographyFaults } from '../src/ui/index.js';
 import { launchChromium, listenForBrowser } from './support/browser.js';
+import {
+  layoutProblems,
+  PageAudit,
+  portalPrefixes,
+  uncoveredPages,
+  violations,
+  VIEWPORTS,
+  wording,
+} from './support/page-audit.js';
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp, TEST_PUBLIC_URL } from './support/identity.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 375, height: 812 },
-} as const;
-
-/** Words for the second factor other than the one the interface uses (docs/glossary.md). */
-const OTHER_TERMS = /second facteur|double authentification|deux facteurs|\b2FA\b|\bMFA\b/i;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core (WCAG 2.1 A and AA rules, the ground RGAA 4.1 builds on) on the open page. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/**
- * What a person on a phone could not do or read: an action of the page (a button, a link drawn
- * as a button) that lies outside the screen's width, a page wider than the screen, and in the
- * header a menu button alone on its row.
- */
-async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width + 1) {
-      problems.push(`page plus large que l’écran (${document.documentElement.scrollWidth} > ${width})`);
-    }
-    const actions = document.querySelectorAll<HTMLElement>('main button, main a.fr-btn, main input[type="submit"]');
-    for (const action of Array.from(actions)) {
-      const box = action.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue; // not shown at this size (closed, or the other layout)
-      if (box.left < 0 || box.right > width + 1) {
-        problems.push(
-          `action hors de l’écran : « ${action.textContent?.trim()} » (${Math.round(box.left)}–${Math.round(box.right)})`,
-        );
-      }
-    }
-    const menu = document.querySelector<HTMLElement>('.fr-header__navbar .fr-btn--menu');
-    const service = document.querySelector<HTMLElement>('.fr-header__service-title');
-    const menuBox = menu?.getBoundingClientRect();
-    const serviceBox = service?.getBoundingClientRect();
-    if (menuBox && serviceBox && menuBox.width > 0) {
-      const middle = menuBox.top + menuBox.height / 2;
-      if (middle < serviceBox.top - menuBox.height || middle > serviceBox.bottom + menuBox.height) {
-        problems.push('le bouton du menu est seul sur sa ligne');
-      }
-    }
-    return problems;
-  });
-}
-
-/** The text a person reads on the page, title included, and where its typography is wrong. */
-async function wording(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`);
-  return [
-    ...typographyFaults(text).map((fault) => `typographie : « ${fault} »`),
-    ...(OTHER_TERMS.test(text)
-      ? [`autre terme que « vérification en deux étapes » : ${OTHER_TERMS.exec(text)![0]}`]
-      : []),
-  ];
-}
 
 /**
  * Every page of the platform in Chromium, at a desktop size and a phone's (375 × 812): axe-core
@@ -115,13 +47,11 @@ describe('every page, on a desktop and on a phone', () => {
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  const pages: { route: string; path: string; who: Role | 'visiteur' }[] = [];
-  const report: Record<string, string[]> = {};
+  let audit: PageAudit;
   const email = `ines.${randomUUID().slice(0, 6)}@exemple.fr`;
   const totpEmail = `yanis.${randomUUID().slice(0, 6)}@exemple.fr`;
   const password = 'Une phrase de passe très longue 2026 !';
   const totpSecret = newTotpSecret(systemRandom);
-  let sessions: Partial<Record<Role, string>>;
   let organisationId: string;
   let passwordStep: string;
   let factorStep: string;
@@ -234,7 +164,10 @@ describe('every page, on a desktop and on a phone', () => {
           random: systemRandom,
         })
       ).cookie;
-    sessions = { candidate: await open(candidate.id, 'candidate'), admin: await open(admin.id, 'admin') };
+    audit = new PageAudit(page, context, base, {
+      candidate: await open(candidate.id, 'candidate'),
+      admin: await open(admin.id, 'admin'),
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -242,47 +175,6 @@ describe('every page, on a desktop and on a phone', () => {
     await app?.close();
     await db?.close();
   });
-
-  /** Signs the browser in as one of the accounts (a session made for it), or out. */
-  async function as(who: Role | 'visiteur') {
-    const kept = (await context.cookies()).filter((cookie) => cookie.name !== '__Host-rempart');
-    await context.clearCookies();
-    await context.addCookies(kept);
-    const csrf = kept.find((cookie) => cookie.name === '__Host-rempart-csrf');
-    if (who !== 'visiteur') await context.addCookies([{ ...csrf!, name: '__Host-rempart', value: sessions[who]! }]);
-  }
-
-  /** Checks the page open now at both sizes; `route` is the route it stands for. */
-  async function check(route: string, who: Role | 'visiteur') {
-    const path = new URL(page.url()).pathname + new URL(page.url()).search;
-    pages.push({ route, path, who });
-    const missing: string[] = [];
-    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      await page.evaluate(() => document.fonts.ready);
-      const found = [...(await violations(page)), ...(await wording(page))];
-      if (name === 'phone') found.push(...(await layoutProblems(page)));
-      report[`${name} ${route} (${who})`] = found;
-      missing.push(...found);
-    }
-    return missing;
-  }
-
-  /** Opens a page by its address and checks it, noting any file it asks for that fails. */
-  async function visit(route: string, path: string, who: Role | 'visiteur') {
-    await as(who);
-    const failed: string[] = [];
-    const listener = (response: { status(): number; url(): string; request(): { resourceType(): string } }) => {
-      if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-        failed.push(`${response.status()} ${response.url()}`);
-      }
-    };
-    page.on('response', listener);
-    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-    page.off('response', listener);
-    await check(route, who);
-    report[`fichiers ${route} (${who})`] = failed;
-  }
 
   it('passes for every page a visitor, a citizen and a manager see', async () => {
     await page.goto(`${base}/connexion`);
@@ -301,18 +193,18 @@ describe('every page, on a desktop and on a phone', () => {
       ['404', '/nulle-part'],
       ['/compte/reprise', '/essai/reprise'],
     ] as const) {
-      await visit(route, path, 'visiteur');
+      await audit.visit(route, path, 'visiteur');
     }
 
     // A form sent back with its errors, each field marked.
-    await as('visiteur');
+    await audit.as('visiteur');
     await page.goto(`${base}/inscription`);
     await page.fill('#champ-email', 'pas-une-adresse');
     await page.fill('#champ-password', 'court');
     await page.evaluate(() => document.querySelector('form[action="/inscription"]')?.setAttribute('novalidate', ''));
     await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Créer mon compte")')]);
     expect(await page.locator('.fr-input-group--error').count()).toBeGreaterThan(2);
-    await check('POST /inscription (erreurs)', 'visiteur');
+    await audit.check('POST /inscription (erreurs)', 'visiteur');
     // The password is asked again, and can be shown (the DSFR's own script, no inline one).
     expect(await page.inputValue('#champ-password')).toBe('');
     await page.fill('#champ-password', 'Une phrase à vérifier');
@@ -329,7 +221,7 @@ describe('every page, on a desktop and on a phone', () => {
       page.waitForURL(`${base}/connexion/verification`),
       page.click('button[type="submit"]:has-text("Se connecter")'),
     ]);
-    await check('/connexion/verification', 'visiteur');
+    await audit.check('/connexion/verification', 'visiteur');
 
     for (const route of [
       '/compte',
@@ -341,10 +233,10 @@ describe('every page, on a desktop and on a phone', () => {
       '403',
     ]) {
       const path = route === '404' ? '/nulle-part' : route === '403' ? '/gestion/comptes' : route;
-      await visit(route, path, 'candidate');
+      await audit.visit(route, path, 'candidate');
     }
     // Adding an authenticator application, then the recovery codes shown once.
-    await visit('/compte/totp', '/compte/totp', 'candidate');
+    await audit.visit('/compte/totp', '/compte/totp', 'candidate');
     const secret = (await page.textContent('#cle-totp'))!.replace(/\s+/g, '');
     await page.fill(
       '#champ-code',
@@ -354,11 +246,11 @@ describe('every page, on a desktop and on a phone', () => {
       page.waitForSelector('h1:has-text("Vos codes de secours")'),
       page.click('button:has-text("Activer")'),
     ]);
-    await check('POST /compte/totp (codes de secours)', 'candidate');
+    await audit.check('POST /compte/totp (codes de secours)', 'candidate');
 
-    await visit('/gestion/comptes', `/gestion/comptes?organisation=${organisationId}`, 'admin');
+    await audit.visit('/gestion/comptes', `/gestion/comptes?organisation=${organisationId}`, 'admin');
     expect(await page.locator('main button:has-text("Approuver")').count()).toBeGreaterThan(0);
-    await visit('/gestion/comptes/nouveau', '/gestion/comptes/nouveau', 'admin');
+    await audit.visit('/gestion/comptes/nouveau', '/gestion/comptes/nouveau', 'admin');
 
     // Control: the same checks do see faults on a page that has them.
     await page.setContent(
@@ -370,18 +262,11 @@ describe('every page, on a desktop and on a phone', () => {
     await page.setViewportSize(VIEWPORTS.phone);
     expect((await layoutProblems(page)).join('\n')).toContain('action hors de l’écran : « Approuver »');
 
-    expect(report).toEqual(Object.fromEntries(Object.keys(report).map((key) => [key, []])));
+    expect(audit.report).toEqual(audit.clean());
   }, 600_000);
 
-  it('has covered every page the platform serves', () => {
-    const served = app
-      .routeList()
-      .filter((route) => route.method === 'GET' && route.schemas.includes('querystring'))
-      .filter((route) => !route.url.startsWith('/api/') && route.url !== '/session/nonce')
-      // Only a redirect to the role's home, which is covered itself.
-      .filter((route) => route.url !== '/espace')
-      .map((route) => route.url);
-    const covered = new Set(pages.map((entry) => entry.route));
-    expect(served.filter((url) => !covered.has(url))).toEqual([]);
+  it('has covered every page the platform serves, but the portals’ own (each portal’s test covers those)', () => {
+    const portals = (url: string) => portalPrefixes.some((prefix) => url === prefix || url.startsWith(`${prefix}/`));
+    expect(uncoveredPages(app, audit.pages, (url) => !portals(url))).toEqual([]);
   });
 });
