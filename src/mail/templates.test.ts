@@ -18,6 +18,8 @@ const samples: Record<TemplateName, Record<string, string>> = {
   staff_new_session: { when, device: 'Chrome sur Windows' },
   session_moved: { when, device: 'Chrome sur Android' },
   session_move_held: { when, device: 'Firefox sur Windows' },
+  application_status: { link: 'https://rempart.test/candidat/candidatures' },
+  application_message: { link: 'https://rempart.test/candidat/candidatures' },
 };
 
 const names = Object.keys(templates) as TemplateName[];
@@ -86,6 +88,14 @@ describe('mail templates', () => {
     const reset = renderMail('reset_password', {}, hostile);
     expect(reset.html).not.toContain('<img');
     expect(reset.html).toContain('href="https://rempart.test/x?a=&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+  });
+
+  it('lets a recruiting notice link to a page, never with an id, a query or an address in it', () => {
+    const page = 'https://rempart.test/candidat/candidatures';
+    expect(render('application_message').text).toContain(`Voir mes candidatures :\n${page}`);
+    for (const bad of [`${page}?id=4f1c`, `${page}#c4f1c`, 'https://x:y@rempart.test/', 'javascript:alert(1)']) {
+      expect(() => checkQueuedMail('application_message', { link: bad })).toThrow(MailParamsError);
+    }
   });
 
   it('refuses an unknown template', () => {

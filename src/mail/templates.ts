@@ -127,6 +127,28 @@ export const templates = {
       'Si ce n’était pas vous, contactez immédiatement votre responsable sécurité : il peut suspendre le compte et fermer la session.',
     ],
   }),
+  // Recruiting (issue 9): the notice says that something happened, never what, to whom or
+  // where: the outbox is a plain table. The words are read on rempart, after signing in.
+  application_status: define({
+    params: { link: 'link' },
+    subject: '[rempart] Votre candidature a évolué',
+    body: (p) => [
+      'Bonjour,',
+      'Le statut d’une de vos candidatures a changé. Pour le consulter, connectez-vous à rempart et ouvrez « Mes candidatures ».',
+      { label: 'Voir mes candidatures', href: p.link },
+      'Si vous n’êtes pas à l’origine d’une candidature sur rempart, ignorez ce message : n’ouvrez pas le lien et ne saisissez aucun mot de passe.',
+    ],
+  }),
+  application_message: define({
+    params: { link: 'link' },
+    subject: '[rempart] Un recruteur vous a écrit',
+    body: (p) => [
+      'Bonjour,',
+      'Un recruteur vous a écrit au sujet d’une de vos candidatures. Pour lire son message, connectez-vous à rempart et ouvrez « Mes candidatures ».',
+      { label: 'Voir mes candidatures', href: p.link },
+      'Si vous n’êtes pas à l’origine d’une candidature sur rempart, ignorez ce message : n’ouvrez pas le lien et ne saisissez aucun mot de passe.',
+    ],
+  }),
 };
 
 /** The name of a message rempart can send. */

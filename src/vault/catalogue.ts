@@ -108,6 +108,20 @@ export const catalogue = {
       personId: plain<string>('person_id', 'uuid'),
       status: plain<ApplicationStatus>('status', 'text'),
       submittedAt: plain<Date>('submitted_at', 'timestamptz'),
+      cvId: plain<string | null>('cv_id', 'uuid'),
+    },
+  },
+  applicationEvent: {
+    table: 'application_events',
+    idColumn: 'id',
+    fields: { body: text('body_enc') },
+    plain: {
+      applicationId: plain<string>('application_id', 'uuid'),
+      kind: plain<'status' | 'message'>('kind', 'text'),
+      status: plain<ApplicationStatus | null>('status', 'text'),
+      refusalReason: plain<string | null>('refusal_reason', 'text'),
+      authorId: plain<string | null>('author_id', 'uuid'),
+      createdAt: plain<Date>('created_at', 'timestamptz'),
     },
   },
   referralEvent: {

@@ -29,6 +29,10 @@ const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }>
   profile: { record: 'person', sql: 'SELECT person_id FROM written' },
   account: { record: 'account', sql: 'SELECT id FROM written' },
   application: { record: 'person', sql: 'SELECT person_id FROM written' },
+  applicationEvent: {
+    record: 'person',
+    sql: 'SELECT a.person_id FROM written w JOIN applications a ON a.id = w.application_id',
+  },
   referralEvent: {
     record: 'person',
     sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',
