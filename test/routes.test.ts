@@ -6,6 +6,7 @@ import { openTestDb } from './support/databases.js';
 import { identityApp } from './support/identity.js';
 
 const MANAGERS = 'roles=admin,of_manager';
+const RECRUITERS = 'roles=recruiter,recruiter_manager';
 
 /**
  * Every route of the platform, with the access it declares and the parts of the request it
@@ -78,6 +79,21 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['GET /accessibilite', 'public', 'q'],
   ['GET /donnees-personnelles', 'public', 'q'],
   ['GET /demo/boite-mail', 'public', 'q'],
+  // Recruiting (issue 9): the recruiter's home and applications, the candidate's, the pool, the API.
+  ['GET /recrutement', `page ${RECRUITERS}`, 'q'],
+  ['GET /recrutement/candidatures', `page ${RECRUITERS}`, 'q'],
+  ['GET /recrutement/candidatures/:id', `page ${RECRUITERS}`, 'p q'],
+  ['POST /recrutement/candidatures/:id/statut', `page ${RECRUITERS}`, 'p q b form'],
+  ['POST /recrutement/candidatures/:id/message', `page ${RECRUITERS}`, 'p q b form'],
+  ['GET /candidat/candidatures', 'page roles=candidate', 'q'],
+  ['GET /candidat/candidatures/nouvelle', 'page roles=candidate', 'q'],
+  ['POST /candidat/candidatures/nouvelle', 'page roles=candidate', 'q b form'],
+  ['GET /candidat/candidatures/:id', 'page roles=candidate', 'p q'],
+  ['POST /candidat/candidatures/:id/retrait', 'page roles=candidate', 'p q b form'],
+  ['GET /recrutement/vivier', 'page roles=recruiter_manager', 'q'],
+  ['POST /recrutement/vivier/profil', 'page roles=recruiter_manager', 'q b form'],
+  ['GET /api/v1/recrutement/candidatures', `api ${RECRUITERS}`, 'q'],
+  ['POST /api/v1/recrutement/candidatures/:id/statut', `api ${RECRUITERS}`, 'p q b'],
 ];
 
 function describeAccess(access: Access | undefined): string {

@@ -33,22 +33,25 @@ export async function recruitingWorld(engine: Engine) {
   };
   const actors: Record<Who, Actor> = { ...world.actors, ...extra } as Record<Who, Actor>;
   const device: DeviceClient = await createDeviceClient();
-  const cookies = {} as Record<Who, string>;
-  for (const who of Object.keys(actors) as Who[]) {
+  /** A session of `who` bound to `device`, from `addr` and `agent`: its cookie's value. */
+  const openSession = async (who: Who, options: { addr?: string; agent?: string; now?: Date } = {}) => {
     const actor = actors[who];
-    if (actor.kind !== 'account') continue;
+    if (actor.kind !== 'account') throw new Error('un compte seulement');
+    const now = options.now ?? built.clock.now();
     const session = await createSession(db, {
       accountId: actor.accountId,
       role: actor.role,
       deviceKey: parseDeviceKey(device.publicJwk)!,
-      addrTag: addressTag(testAddressTagKey, ADDR),
-      userAgent: AGENT,
-      mfaAt: built.clock.now(),
-      now: built.clock.now(),
+      addrTag: addressTag(testAddressTagKey, options.addr ?? ADDR),
+      userAgent: options.agent ?? AGENT,
+      mfaAt: now,
+      now,
       random: systemRandom,
     });
-    cookies[who] = `__Host-rempart=${session.cookie}`;
-  }
+    return session.cookie;
+  };
+  const cookies = {} as Record<Who, string>;
+  for (const who of Object.keys(actors) as Who[]) cookies[who] = `__Host-rempart=${await openSession(who)}`;
   const app: FastifyInstance = built.app;
   const headers = (who: Who, extraHeaders: Record<string, string> = {}) => ({
     'user-agent': AGENT,
@@ -116,7 +119,7 @@ export async function recruitingWorld(engine: Engine) {
   const applicationOf = async (personId: string) =>
     (await db.query<{ id: string }>('SELECT id FROM applications WHERE person_id = $1', [personId])).rows[0]!.id;
 
-  return { db, app, built, world, actors, get, post, api, applicationOf };
+  return { db, app, built, world, actors, get, post, api, applicationOf, openSession };
 }
 
 async function accountFor(
