@@ -69,7 +69,8 @@ function historyView(item: HistoryItem, reader: 'recruiter' | 'candidate'): Hist
   }
   const status = statusLabels[event.status!];
   const reason = reasonLabel(event.refusal_reason);
-  const by = event.by_candidate ? (reader === 'candidate' ? 'vous' : 'la personne') : 'le recruteur';
+  // Only the candidate withdraws; every other status is the recruiter's.
+  const by = event.status === 'withdrawn' ? (reader === 'candidate' ? 'vous' : 'la personne') : 'le recruteur';
   return {
     when: frenchDayTime(event.created_at),
     what: `Statut « ${status} », par ${by}${reason ? ` : ${reason}` : ''}`,

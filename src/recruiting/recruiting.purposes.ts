@@ -112,6 +112,18 @@ export const recordWithdrawal = writePurpose({
     WHERE a.person_id = :subject AND n.author_id = :account AND n.kind = 'status' AND n.status = 'withdrawn'`,
 });
 
+/** The demo's history of the seeded applications: the platform's own work (src/seed/recruiting.ts). */
+export const seedApplicationEvents = writePurpose({
+  name: 'recruiting.seed_events',
+  table: 'applicationEvent',
+  mode: 'create',
+  roles: 'platform',
+  subject: 'none',
+  fields: ['body'],
+  plain: ['applicationId', 'kind', 'status', 'refusalReason', 'authorId', 'createdAt'],
+  scope: 'SELECT id FROM new_rows',
+});
+
 const optedIn = `SELECT person_id AS id FROM candidate_profiles
   WHERE pool_opt_in AND person_id = ANY(:ids) AND :subject::uuid IS NOT NULL`;
 
@@ -151,6 +163,7 @@ export const recruitingPurposes: readonly AnyPurpose[] = [
   readOwnApplication,
   readOwnHistory,
   recordWithdrawal,
+  seedApplicationEvents,
   searchPool,
   openPoolProfile,
 ];

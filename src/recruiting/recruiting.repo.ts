@@ -99,17 +99,13 @@ export interface EventRow {
   kind: 'status' | 'message';
   status: ApplicationStatus | null;
   refusal_reason: string | null;
-  by_candidate: boolean;
   created_at: Date;
 }
 
 /** An application's history, oldest first (at most 100 entries: a history, never an export). */
 export async function applicationEvents(q: Queryable, applicationId: string): Promise<EventRow[]> {
   const { rows } = await q.query<EventRow>(
-    `SELECT e.id, e.kind, e.status, e.refusal_reason, e.created_at,
-       coalesce(ac.person_id = a.person_id, false) AS by_candidate
-     FROM application_events e JOIN applications a ON a.id = e.application_id
-     LEFT JOIN accounts ac ON ac.id = e.author_id
+    `SELECT e.id, e.kind, e.status, e.refusal_reason, e.created_at FROM application_events e
      WHERE e.application_id = $1 ORDER BY e.created_at, e.id LIMIT 100`,
     [applicationId],
   );

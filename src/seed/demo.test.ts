@@ -152,6 +152,31 @@ describe.each(engines)('demo mode on %s', (engine) => {
     expect((await accountOf('of_manager')).organisation_id).toBe(ofUser.organisation_id);
   });
 
+  it('gives the recruiting pages something to show: a history with messages, reasons, and a pool', async () => {
+    const recruiter = await accountOf('recruiter');
+    const events = await db.query<{ kind: string; n: number }>(
+      `SELECT e.kind, count(*)::int AS n FROM application_events e JOIN applications a ON a.id = e.application_id
+       JOIN offers o ON o.id = a.offer_id WHERE o.employer_id = $1 GROUP BY e.kind ORDER BY e.kind`,
+      [recruiter.organisation_id],
+    );
+    expect(events.rows.map((row) => row.kind)).toEqual(['message', 'status']);
+    const candidate = await accountOf('candidate');
+    const messages = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM application_events e JOIN applications a ON a.id = e.application_id
+       WHERE a.person_id = $1 AND e.kind = 'message'`,
+      [candidate.person_id],
+    );
+    expect(messages.rows[0]!.n).toBeGreaterThan(0);
+    const unexplained = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM applications WHERE status = 'rejected' AND refusal_reason IS NULL",
+    );
+    expect(unexplained.rows[0]!.n).toBe(0);
+    const pool = await db.query<{ n: number }>(
+      'SELECT count(DISTINCT p.person_id)::int AS n FROM candidate_profiles p JOIN profile_facets f USING (person_id) WHERE p.pool_opt_in',
+    );
+    expect(pool.rows[0]!.n).toBeGreaterThan(5);
+  });
+
   it('keeps canaries out of what the demo accounts follow', async () => {
     const advisor = await accountOf('advisor');
     const ofUser = await accountOf('of_user');

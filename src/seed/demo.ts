@@ -11,6 +11,7 @@ import { planSeed, type SeedPlan } from './plan.js';
 import { strongPassword } from './passwords.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
+import { seedRecruitingDemo } from './recruiting.js';
 import type { SeedStaff } from './staff.js';
 
 /** What users read in the demo accounts file. */
@@ -197,6 +198,14 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
+  // Recruiting's history: statuses, refusal reasons and recruiters' messages (src/seed/recruiting.ts).
+  await seedRecruitingDemo({
+    db: options.db,
+    vault: options.vault,
+    seed: options.seed,
+    now,
+    showcasePersonId: citizens.find((account) => account.role === 'candidate')?.personId ?? null,
+  });
   const organisationOf = new Map(
     staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
   );
