@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { FormBrowser, signedInBrowser } from '../../test/support/form-browser.js';
 import { addAccount, identityApp, TEST_PUBLIC_URL } from '../../test/support/identity.js';
 import { softAuthenticator } from '../../test/support/soft-authenticator.js';
@@ -13,7 +13,7 @@ import type { Role, Vault } from '../vault/index.js';
  * The approval queue over HTTP: who sees what, the two-person rule through the pages, step-up,
  * CSRF, suspension, and nothing of another organisation.
  */
-describe('staff account management pages', () => {
+describe.each(engines)('staff account management pages, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -34,7 +34,7 @@ describe('staff account management pages', () => {
     ).rows[0]!.n;
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     ({ app, vault } = await identityApp(db, { clock }));
     await db.query(
       `INSERT INTO organisations (id, kind, name, siret, versant) VALUES

@@ -1,7 +1,7 @@
 import { seedAccounts } from '../../seed/seed.purposes.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../../test/support/databases.js';
+import { engines, openTestDb } from '../../../test/support/databases.js';
 import { makeVault, system } from '../../../test/support/fixtures.js';
 import type { Db } from '../../db/client.js';
 import { systemRandom } from '../../kernel/random.js';
@@ -21,7 +21,7 @@ import { createSession, findSession } from '../sessions/session-store.js';
 import { approveStaffAccount, requestStaffAccount, type AccountsDeps } from './staff-requests.js';
 import { liftSuspension, suspendAccount } from './suspensions.js';
 
-describe('staff accounts need a second person', () => {
+describe.each(engines)('staff accounts need a second person, on %s', (engine) => {
   let db: Db;
   let deps: AccountsDeps;
   const orgA = randomUUID();
@@ -56,7 +56,7 @@ describe('staff accounts need a second person', () => {
   }
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     const { vault, accessLog, clock } = await makeVault(db);
     deps = {
       db,
