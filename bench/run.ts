@@ -46,7 +46,8 @@ const benches = {
   b: async () => {
     const durable = await startPostgres({ durable: true });
     try {
-      printOneDoor(await benchOneDoor(durable));
+      const reads = process.env.BENCH_DOOR_READS ? Number(process.env.BENCH_DOOR_READS) : undefined;
+      printOneDoor(await benchOneDoor(durable, { reads }));
     } finally {
       durable.stop();
     }
