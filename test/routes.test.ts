@@ -93,6 +93,17 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['POST /candidat/cv', 'page roles=candidate returnTo=/candidat/cv', 'q b upload'],
   ['POST /candidat/cv/telechargement', 'page roles=candidate returnTo=/candidat/cv', 'q b form'],
   ['POST /candidat/cv/suppression', 'page roles=candidate returnTo=/candidat/cv', 'q b form'],
+  ['GET /mes-donnees', 'page roles=candidate,job_seeker', 'q'],
+  ['GET /mes-donnees/lisible', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees', 'q'],
+  ['POST /mes-donnees/export', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees', 'q b form'],
+  ['GET /mes-donnees/suppression', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees/suppression', 'q'],
+  [
+    'POST /mes-donnees/suppression',
+    'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees/suppression',
+    'q b form',
+  ],
+  ['GET /mes-donnees/supprime', 'public', 'q'],
+  ['GET /mes-acces', 'page roles=candidate,job_seeker', 'q'],
 ];
 
 function describeAccess(access: Access | undefined): string {

@@ -7,3 +7,4 @@ export { listOwnCvs, readCv, type CvFile, type CvSummary } from './cvs.js';
 export { MAX_CVS } from './candidates.purposes.js';
 export { MAX_CV_BYTES } from './cv-pdf.js';
 export { registerCandidatesRoutes } from './routes/candidates.routes.js';
+export { candidateCareerSection, candidateCvSection, candidateProfileSection } from './privacy.section.js';
