@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
 import { signedInBrowser, type FormBrowser } from '../../test/support/form-browser.js';
 import { person, system, twoOrganisations } from '../../test/support/fixtures.js';
-import { identityApp } from '../../test/support/identity.js';
+import { addAccount, identityApp } from '../../test/support/identity.js';
 import { postFile } from '../../test/support/multipart.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import { searchPool } from '../recruiting/recruiting.purposes.js';
-import { seedAccounts, seedPeople } from '../seed/seed.purposes.js';
+import { seedPeople } from '../seed/seed.purposes.js';
 import type { Actor, Vault } from '../vault/index.js';
 
 /** A page without its CSRF tokens, which differ on every page. */
@@ -233,22 +233,7 @@ describe.each(engines)('the candidate’s space on %s', (engine) => {
 
   const accountOf = new Map<string, string>();
   async function candidateAccount(personId: string): Promise<string> {
-    const id = randomUUID();
-    await vault.write(system, seedAccounts, [
-      {
-        id,
-        role: 'candidate',
-        organisationId: null,
-        personId,
-        email: `${id}@exemple.fr`,
-        displayName: 'candidat',
-        passwordHash: null,
-        status: 'active',
-        createdBy: null,
-        approvedBy: null,
-        approvedAt: null,
-      },
-    ]);
+    const { id } = await addAccount(vault, { role: 'candidate', personId });
     accountOf.set(personId, id);
     return id;
   }
