@@ -1,4 +1,6 @@
 import type { AccessLog } from './audit/index.js';
+import { registerCandidatesRoutes } from './candidates/index.js';
+import { registerPrivacyRoutes } from './privacy/index.js';
 import type { Db } from './db/client.js';
 import type { Web } from './http/kit/index.js';
 import type { Clock } from './kernel/clock.js';
@@ -31,4 +33,4 @@ export type RegisterRoutes = (web: Web, deps: DomainDeps) => void;
  * Every domain's routes, registered after identity's by the composition root (src/http/app.ts).
  * A portal adds its own line here, as it adds its purposes to src/purposes.ts.
  */
-export const domainRoutes: readonly RegisterRoutes[] = [];
+export const domainRoutes: readonly RegisterRoutes[] = [registerCandidatesRoutes, registerPrivacyRoutes];

@@ -9,7 +9,7 @@ import { checkActor, entryActor, subjectOf } from './actors.js';
 import { profileFacets } from './facets.js';
 import type { WritePurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
-import type { Actor, DesiredZones, LanguageSkill } from './types.js';
+import type { Actor, CategorySought, DesiredZones, LanguageSkill } from './types.js';
 
 export interface WriteDeps {
   db: Db;
@@ -37,6 +37,7 @@ export const concerns: Record<TableName, { record: 'person' | 'account'; sql: st
     record: 'person',
     sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',
   },
+  cv: { record: 'person', sql: 'SELECT person_id FROM written' },
   totp: { record: 'account', sql: 'SELECT account_id FROM written' },
 };
 
@@ -118,6 +119,10 @@ function checkRows(purpose: WritePurpose, table: TableSpec, rows: readonly Write
     throw new AppError('BAD_REQUEST', 'half a name');
   if (purpose.table === 'profile' && partial(['zones', 'languages', 'postsSought'])) {
     throw new AppError('BAD_REQUEST', 'facets need zones, languages and posts sought');
+  }
+  // The categories are facets too: given alone, they would replace the others with nothing.
+  if (purpose.table === 'profile' && fields.includes('categoriesSought') && !fields.includes('zones')) {
+    throw new AppError('BAD_REQUEST', 'categories sought go with the other facets');
   }
   return { fields, plain };
 }
@@ -225,6 +230,7 @@ async function writeFacets(keyring: Keyring, q: Tx, rows: readonly WriteRow[], m
       zones: row.zones as DesiredZones,
       languages: row.languages as LanguageSkill[],
       postsSought: row.postsSought as string[],
+      categoriesSought: (row.categoriesSought as CategorySought[] | null | undefined) ?? [],
     }).map((facet) => ({ personId: row.id, token: keyring.index('profileFacet', facet) })),
   );
   await q.query(
