@@ -29,7 +29,6 @@ export function article3Of(offer: OfferRow): Article3Fields {
     profile: offer.profile,
     vacantFrom: offer.vacant_from,
     applyTo: offer.apply_to,
-    deadline: offer.deadline,
   };
 }
 

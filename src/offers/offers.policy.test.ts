@@ -25,7 +25,6 @@ describe('the offers’ rules', () => {
       profile: 'Diplôme d’État',
       vacantFrom: '2026-12-01',
       applyTo: 'Direction des ressources humaines',
-      deadline: '2026-12-20',
     };
     expect(missingForPublication(complete)).toEqual([]);
     expect(missingForPublication({ ...complete, grades: '  ', vacantFrom: null })).toEqual(['grades', 'vacantFrom']);

@@ -36,7 +36,6 @@ export interface Article3Fields {
   profile: string;
   vacantFrom: string | null;
   applyTo: string;
-  deadline: string | null;
 }
 
 /** The French names of the art. 3 fields, for « il manque : … ». */
@@ -48,12 +47,12 @@ export const article3Labels: Record<keyof Article3Fields, string> = {
   profile: 'le profil attendu',
   vacantFrom: 'la date de vacance de l’emploi',
   applyTo: 'à qui adresser les candidatures',
-  deadline: 'la date limite de candidature',
 };
 
 /**
  * What an offer still lacks of art. 3 before it may be published (the versant, the category,
- * the employer, the métier, the place and the creation-or-vacancy come with every draft).
+ * the employer, the métier, the place and the creation-or-vacancy come with every draft; the
+ * deadline for applications, when left empty, is the end of the publication).
  */
 export function missingForPublication(offer: Article3Fields): (keyof Article3Fields)[] {
   return (Object.keys(article3Labels) as (keyof Article3Fields)[]).filter((field) => {
