@@ -78,6 +78,27 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['GET /accessibilite', 'public', 'q'],
   ['GET /donnees-personnelles', 'public', 'q'],
   ['GET /demo/boite-mail', 'public', 'q'],
+  // Offers (src/offers/): the public search and pages, alerts, a recruiter's offers.
+  ['GET /offres/alertes', 'page roles=candidate', 'q'],
+  ['GET /offres/alertes/nouvelle', 'page roles=candidate', 'q'],
+  ['POST /offres/alertes/nouvelle', 'page roles=candidate returnTo=/offres/alertes', 'q b form'],
+  ['POST /offres/alertes/suppression', 'page roles=candidate returnTo=/offres/alertes', 'q b form'],
+  ['GET /offres', 'public', 'q'],
+  ['GET /offres/:reference', 'public', 'p q'],
+  ['GET /recrutement/offres', 'page roles=recruiter,recruiter_manager', 'q'],
+  ['GET /recrutement/offres/nouvelle', 'page roles=recruiter,recruiter_manager', 'q'],
+  [
+    'POST /recrutement/offres/nouvelle',
+    'page roles=recruiter,recruiter_manager returnTo=/recrutement/offres/nouvelle',
+    'q b form',
+  ],
+  ['GET /recrutement/offres/:id', 'page roles=recruiter,recruiter_manager', 'p q'],
+  ['GET /recrutement/offres/:id/modification', 'page roles=recruiter,recruiter_manager', 'p q'],
+  ['POST /recrutement/offres/:id/modification', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['GET /recrutement/offres/:id/publication', 'page roles=recruiter,recruiter_manager', 'p q'],
+  ['POST /recrutement/offres/:id/publication', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['POST /recrutement/offres/:id/cloture', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['POST /recrutement/offres/:id/archivage', 'page roles=recruiter,recruiter_manager', 'p q b form'],
 ];
 
 function describeAccess(access: Access | undefined): string {

@@ -66,8 +66,7 @@ export function searchConditions(
     params.push(value);
     where.push(fragment(`$${params.length}`));
   };
-  if (criteria.text)
-    add((n) => `o.search_vector @@ websearch_to_tsquery('rempart_fr', offer_words(${n}))`, criteria.text);
+  if (criteria.text) add((n) => `o.search_vector @@ offer_tsquery(${n})`, criteria.text);
   if (criteria.versant) add((n) => `o.versant = ${n}`, criteria.versant);
   if (criteria.category) add((n) => `o.category = ${n}`, criteria.category);
   if (criteria.nature) add((n) => `o.nature = ${n}`, criteria.nature);
@@ -92,7 +91,7 @@ export async function searchPublished(
   const byRelevance = options.sort === 'pertinence' && criteria.text;
   // Relevance ranks by weighted words (title first), then the newest among equals.
   const order = byRelevance
-    ? `ts_rank(o.search_vector, websearch_to_tsquery('rempart_fr', offer_words($1))) DESC, o.published_on DESC, o.id`
+    ? `ts_rank(o.search_vector, offer_tsquery($1)) DESC, o.published_on DESC, o.id`
     : 'o.published_on DESC, o.id';
   const offset = (options.page - 1) * PAGE_SIZE;
   const [page, count] = await Promise.all([

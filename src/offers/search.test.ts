@@ -52,7 +52,7 @@ describe.each(engines)('searching offers on %s', (engine) => {
   });
 
   it('finds words whatever their accents, case and inflection', async () => {
-    for (const q of ['infirmiere', 'INFIRMIÈRES', 'infirmières', 'Infirmière']) {
+    for (const q of ['infirmiere', 'INFIRMIÈRES', 'infirmières', 'Infirmière', 'infirmier', 'infirmiers']) {
       expect(await titles({ q })).toContain('Infirmière en soins généraux');
     }
     // « hôpitaux » stems to « hopital », written in the aide-soignant's description.

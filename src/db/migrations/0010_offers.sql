@@ -47,13 +47,30 @@ CREATE FUNCTION offer_words(value text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT translate(value, E'\u2019\u2018\u00ab\u00bb\u2014\u2013\u2026\u00a0\u202f', '         ') $$;
 
+-- Snowball's French stemmer does not stem a word the same with and without its accents
+-- (« infirmière » and « infirmier » share a stem; « infirmiere » does not). So each text is
+-- stemmed twice: without accents first (what the person typed may have none), and with its
+-- accents, then unaccented; a document holds both sets of stems and a query matches either.
+-- unaccent() is STABLE only because its rules file could change; ours never does at run time,
+-- which is what lets these wrappers be IMMUTABLE and feed a stored column.
+CREATE FUNCTION offer_tsvector(value text) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT to_tsvector('public.rempart_fr'::regconfig, public.offer_words(value)) ||
+    public.unaccent('public.unaccent'::regdictionary,
+      to_tsvector('pg_catalog.french'::regconfig, public.offer_words(value))::text)::tsvector $$;
+CREATE FUNCTION offer_tsquery(value text) RETURNS tsquery
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT websearch_to_tsquery('public.rempart_fr'::regconfig, public.offer_words(value)) ||
+    public.unaccent('public.unaccent'::regdictionary,
+      websearch_to_tsquery('pg_catalog.french'::regconfig, public.offer_words(value))::text)::tsquery $$;
+
 -- Stored, so a search reads the index and never stems a row; weighted so that relevance puts a
 -- word of the title before one of the métier, and both before the description.
 ALTER TABLE offers ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-  setweight(to_tsvector('rempart_fr'::regconfig, offer_words(title)), 'A') ||
-  setweight(to_tsvector('rempart_fr'::regconfig, offer_words(metier || ' ' || domaine)), 'B') ||
-  setweight(to_tsvector('rempart_fr'::regconfig, offer_words(place || ' ' || grades || ' ' || service)), 'C') ||
-  setweight(to_tsvector('rempart_fr'::regconfig, offer_words(description || ' ' || profile)), 'D')
+  setweight(offer_tsvector(title), 'A') ||
+  setweight(offer_tsvector(metier || ' ' || domaine), 'B') ||
+  setweight(offer_tsvector(place || ' ' || grades || ' ' || service), 'C') ||
+  setweight(offer_tsvector(description || ' ' || profile), 'D')
 ) STORED;
 CREATE INDEX offers_search_vector ON offers USING gin (search_vector);
 

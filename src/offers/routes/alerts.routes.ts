@@ -57,7 +57,8 @@ export function registerAlertRoutes(web: Web, deps: DomainDeps): void {
   );
 
   const render = (form: FormState<string>) => {
-    const parsed = criteriaFields.safeParse(form.values);
+    const { label: _label, ...values } = form.values;
+    const parsed = criteriaFields.safeParse(values);
     const criteria = parsed.success ? criteriaOf(parsed.data) : {};
     return newAlertPage({ form, summary: criteriaSummary(criteria), hidden: hiddenOf(criteria) });
   };
