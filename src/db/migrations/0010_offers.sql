@@ -72,7 +72,8 @@ ALTER TABLE offers ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
   setweight(offer_tsvector(place || ' ' || grades || ' ' || service), 'C') ||
   setweight(offer_tsvector(description || ' ' || profile), 'D')
 ) STORED;
-CREATE INDEX offers_search_vector ON offers USING gin (search_vector);
+-- No pending list: offers are written a few at a time, and a search must not scan a long one.
+CREATE INDEX offers_search_vector ON offers USING gin (search_vector) WITH (fastupdate = off);
 
 -- The public list is published offers, newest first: this index serves a page without a sort,
 -- and a filter on a facet walks it. 0001's (status, departement, domaine) stays for the facets.
@@ -80,6 +81,7 @@ CREATE INDEX offers_published_recent ON offers (published_on DESC, id) WHERE sta
 CREATE INDEX offers_published_versant ON offers (versant, published_on DESC) WHERE status = 'published';
 CREATE INDEX offers_published_category ON offers (category, published_on DESC) WHERE status = 'published';
 CREATE INDEX offers_published_metier ON offers (metier, published_on DESC) WHERE status = 'published';
+CREATE INDEX offers_published_domaine ON offers (domaine, published_on DESC) WHERE status = 'published';
 -- A recruiter's list: one employer's offers by status, newest first.
 CREATE INDEX offers_employer_status ON offers (employer_id, status, created_at DESC);
 
