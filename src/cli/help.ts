@@ -68,6 +68,18 @@ relink donne un nouveau lien à l’un des deux tant qu’il n’a pas enregistr
 expiré ou perdu) ; le lien précédent cesse de fonctionner.
 Les liens commencent par PUBLIC_URL : réglez-la d’abord sur l’adresse publique de la plateforme.`,
   },
+  offers: {
+    summary: 'importe le fichier des offres en données ouvertes (DGAFP)',
+    synopsis: ['rempart offers import FICHIER.csv [--report RAPPORT.csv]'],
+    subcommands: ['import'],
+    details: `Importe le fichier hebdomadaire des offres d’emploi public publié en données ouvertes par la
+DGAFP (colonnes Référence, Intitulé, Organisme de rattachement, Employeur, Versant, Catégorie, Nature
+de l’emploi, Métier, Domaine, Localisation, Lieu d’affectation, Niveau d’études, Durée du contrat,
+Temps plein et les dates ; séparateur « ; » ou « , »). Chaque ligne valable est enregistrée ; chaque
+ligne refusée figure avec son motif dans le rapport. Importer deux fois le même fichier ne change rien.
+  --report RAPPORT.csv   le rapport des lignes refusées (FICHIER.rejets.csv par défaut)
+Code de sortie 1 quand des lignes sont refusées.`,
+  },
   keys: {
     summary: 'nouvelle clé de données et rechiffrement par lots',
     synopsis: ['rempart keys rotate [--batch-size N] [--settle-seconds S]'],
