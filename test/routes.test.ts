@@ -79,6 +79,53 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['GET /accessibilite', 'public', 'q'],
   ['GET /donnees-personnelles', 'public', 'q'],
   ['GET /demo/boite-mail', 'public', 'q'],
+  // Offers (src/offers/): the public search and pages, alerts, a recruiter's offers.
+  ['GET /offres/alertes', 'page roles=candidate', 'q'],
+  ['GET /offres/alertes/nouvelle', 'page roles=candidate', 'q'],
+  ['POST /offres/alertes/nouvelle', 'page roles=candidate returnTo=/offres/alertes', 'q b form'],
+  ['POST /offres/alertes/suppression', 'page roles=candidate returnTo=/offres/alertes', 'q b form'],
+  ['GET /offres', 'public', 'q'],
+  ['GET /offres/:reference', 'public', 'p q'],
+  ['GET /recrutement/offres', 'page roles=recruiter,recruiter_manager', 'q'],
+  ['GET /recrutement/offres/nouvelle', 'page roles=recruiter,recruiter_manager', 'q'],
+  [
+    'POST /recrutement/offres/nouvelle',
+    'page roles=recruiter,recruiter_manager returnTo=/recrutement/offres/nouvelle',
+    'q b form',
+  ],
+  ['GET /recrutement/offres/:id', 'page roles=recruiter,recruiter_manager', 'p q'],
+  ['GET /recrutement/offres/:id/modification', 'page roles=recruiter,recruiter_manager', 'p q'],
+  ['POST /recrutement/offres/:id/modification', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['GET /recrutement/offres/:id/publication', 'page roles=recruiter,recruiter_manager', 'p q'],
+  ['POST /recrutement/offres/:id/publication', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['POST /recrutement/offres/:id/cloture', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['POST /recrutement/offres/:id/archivage', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['GET /candidat', 'page roles=candidate', 'q'],
+  ['GET /candidat/profil', 'page roles=candidate returnTo=/candidat/profil', 'q'],
+  ['GET /candidat/profil/identite', 'page roles=candidate returnTo=/candidat/profil/identite', 'q'],
+  ['POST /candidat/profil/identite', 'page roles=candidate returnTo=/candidat/profil/identite', 'q b form'],
+  ['GET /candidat/profil/parcours', 'page roles=candidate returnTo=/candidat/profil/parcours', 'q'],
+  ['POST /candidat/profil/parcours', 'page roles=candidate returnTo=/candidat/profil/parcours', 'q b form'],
+  ['POST /candidat/profil/parcours/retrait', 'page roles=candidate returnTo=/candidat/profil', 'q b form'],
+  ['GET /candidat/profil/souhaits', 'page roles=candidate returnTo=/candidat/profil/souhaits', 'q'],
+  ['POST /candidat/profil/souhaits', 'page roles=candidate returnTo=/candidat/profil/souhaits', 'q b form'],
+  ['GET /candidat/profil/vivier', 'page roles=candidate returnTo=/candidat/profil/vivier', 'q'],
+  ['POST /candidat/profil/vivier', 'page roles=candidate returnTo=/candidat/profil/vivier', 'q b form'],
+  ['GET /candidat/cv', 'page roles=candidate returnTo=/candidat/cv', 'q'],
+  ['POST /candidat/cv', 'page roles=candidate returnTo=/candidat/cv', 'q b upload'],
+  ['POST /candidat/cv/telechargement', 'page roles=candidate returnTo=/candidat/cv', 'q b form'],
+  ['POST /candidat/cv/suppression', 'page roles=candidate returnTo=/candidat/cv', 'q b form'],
+  ['GET /mes-donnees', 'page roles=candidate,job_seeker', 'q'],
+  ['GET /mes-donnees/lisible', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees', 'q'],
+  ['POST /mes-donnees/export', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees', 'q b form'],
+  ['GET /mes-donnees/suppression', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees/suppression', 'q'],
+  [
+    'POST /mes-donnees/suppression',
+    'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees/suppression',
+    'q b form',
+  ],
+  ['GET /mes-donnees/supprime', 'public', 'q'],
+  ['GET /mes-acces', 'page roles=candidate,job_seeker', 'q'],
   // Recruiting (issue 9): the recruiter's home and applications, the candidate's, the pool, the API.
   ['GET /recrutement', `page ${RECRUITERS}`, 'q'],
   ['GET /recrutement/candidatures', `page ${RECRUITERS}`, 'q'],
@@ -135,12 +182,20 @@ describe('every route declares its access and validates what it reads', () => {
       .map((route) => [
         `${route.method} ${route.url}`,
         describeAccess(route.access),
-        [...route.schemas.map((part) => SHORT[part]), route.form ? 'form' : ''].filter(Boolean).join(' '),
+        [...route.schemas.map((part) => SHORT[part]), route.form ? 'form' : '', route.upload ? 'upload' : '']
+          .filter(Boolean)
+          .join(' '),
       ]);
     expect(listed).toEqual(EXPECTED.map((row) => [...row]));
   });
 
   it('gives a schema to every path parameter and every body, and takes form bodies only on forms', () => {
+    expect(
+      app
+        .routeList()
+        .filter((route) => route.upload)
+        .map((route) => route.method),
+    ).not.toContain('GET');
     for (const route of app.routeList()) {
       if (route.url.startsWith('/essai/') || !route.access) continue;
       if (route.url.includes(':')) expect(route.schemas, route.url).toContain('params');

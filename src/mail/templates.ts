@@ -149,6 +149,16 @@ export const templates = {
       'Si vous n’êtes pas à l’origine d’une candidature sur rempart, ignorez ce message : n’ouvrez pas le lien et ne saisissez aucun mot de passe.',
     ],
   }),
+  offer_alert: define({
+    params: { count: 'count' },
+    subject: '[rempart] De nouvelles offres correspondent à votre recherche',
+    body: (p) => [
+      'Bonjour,',
+      `${p.count === '1' ? 'Une nouvelle offre d’emploi public correspond' : `${p.count} nouvelles offres d’emploi public correspondent`} à l’une de vos recherches enregistrées.`,
+      'Pour les voir, connectez-vous à rempart, puis ouvrez «\u00a0Mes alertes\u00a0» depuis la page des offres (/offres/alertes).',
+      'Si vous n’êtes pas à l’origine de cette alerte ou ne souhaitez plus la recevoir, supprimez-la depuis «\u00a0Mes alertes\u00a0».',
+    ],
+  }),
 };
 
 /** The name of a message rempart can send. */

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import type { NewAccount, Role, Vault } from '../vault/index.js';
 import { isoDay } from './dates.js';
+import { seedDemoOffers } from './demo-offers.js';
 import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
@@ -198,6 +199,8 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
+  // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
+  await seedDemoOffers(options.db, plan);
   // Recruiting's history: statuses, refusal reasons and recruiters' messages (src/seed/recruiting.ts).
   await seedRecruitingDemo({
     db: options.db,

@@ -2,6 +2,7 @@ import type { BlindIndexName } from '../crypto/blind-index.js';
 import type {
   ApplicationStatus,
   CareerItem,
+  CategorySought,
   DesiredZones,
   LanguageSkill,
   PostalAddress,
@@ -77,6 +78,7 @@ export const catalogue = {
       zones: json<DesiredZones>('zones_enc'),
       languages: json<LanguageSkill[]>('languages_enc'),
       aspirations: text('aspirations_enc'),
+      categoriesSought: json<CategorySought[]>('categories_sought_enc'),
     },
     plain: { poolOptIn: plain<boolean>('pool_opt_in', 'boolean') },
     extends: 'person',
@@ -133,6 +135,17 @@ export const catalogue = {
       kind: plain<ReferralEventKind>('kind', 'text'),
       occurredOn: plain<string>('occurred_on', 'date'),
       declaredBy: plain<string | null>('declared_by', 'uuid'),
+    },
+  },
+  cv: {
+    table: 'cvs',
+    idColumn: 'id',
+    // The content is the PDF in base64; the file name says who it is, so it is sealed too.
+    fields: { fileName: text('file_name_enc'), content: text('content_enc') },
+    plain: {
+      personId: plain<string>('person_id', 'uuid'),
+      sizeBytes: plain<number>('size_bytes', 'integer'),
+      uploadedAt: plain<Date>('uploaded_at', 'timestamptz'),
     },
   },
   totp: {

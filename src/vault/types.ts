@@ -61,6 +61,9 @@ export interface LanguageSkill {
   level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 }
 
+/** A category of the civil service a candidate seeks (A, B or C). */
+export type CategorySought = 'A' | 'B' | 'C';
+
 export interface DesiredZones {
   regions: string[];
   departements: string[];
