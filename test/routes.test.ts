@@ -131,6 +131,7 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['GET /recrutement/candidatures', `page ${RECRUITERS}`, 'q'],
   ['GET /recrutement/candidatures/:id', `page ${RECRUITERS}`, 'p q'],
   ['POST /recrutement/candidatures/:id/statut', `page ${RECRUITERS}`, 'p q b form'],
+  ['POST /recrutement/candidatures/:id/cv', `page ${RECRUITERS}`, 'p q b form'],
   ['POST /recrutement/candidatures/:id/message', `page ${RECRUITERS}`, 'p q b form'],
   ['GET /candidat/candidatures', 'page roles=candidate', 'q'],
   ['GET /candidat/candidatures/nouvelle', 'page roles=candidate', 'q'],

@@ -37,6 +37,22 @@ export const readApplicationMessage = readPurpose({
   pageCap: 1,
 });
 
+/**
+ * The CV a candidate attached to an application to the recruiter's own employer: a logged read
+ * on record `cv` (h7's table), only if the CV is the applicant's own.
+ */
+export const readApplicationCv = readPurpose({
+  name: 'recruiting.application_cv',
+  record: 'cv',
+  roles: ['recruiter', 'recruiter_manager'],
+  subject: 'organisation',
+  fields: ['fileName', 'content'],
+  scope: `SELECT a.cv_id AS id FROM applications a JOIN offers o ON o.id = a.offer_id
+    JOIN cvs c ON c.id = a.cv_id AND c.person_id = a.person_id
+    WHERE o.employer_id = :subject AND a.cv_id = ANY(:ids)`,
+  pageCap: 1,
+});
+
 /** The messages the employer's recruiters wrote on one of its applications. */
 export const readEmployerHistory = readPurpose({
   name: 'recruiting.application_history',
@@ -157,6 +173,7 @@ export const openPoolProfile = readPurpose({
 export const recruitingPurposes: readonly AnyPurpose[] = [
   reviewApplicants,
   readApplicationMessage,
+  readApplicationCv,
   readEmployerHistory,
   recordEmployerEvent,
   applyToOffer,

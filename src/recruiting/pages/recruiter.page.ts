@@ -1,4 +1,5 @@
 import {
+  actionButton,
   alert,
   buttonGroup,
   csrfInput,

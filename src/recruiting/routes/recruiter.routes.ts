@@ -4,6 +4,7 @@ import { actorOf } from '../../identity/index.js';
 import { access, formFields, invalid, type Web } from '../../http/kit/index.js';
 import { emptyForm, type FormState } from '../../ui/index.js';
 import { countNewApplications } from '../recruiting.repo.js';
+import { applicationCv, attachmentHeader } from '../cvs.js';
 import { employerOf, type RecruitingDeps } from '../deps.js';
 import {
   applicationPage,
@@ -125,6 +126,20 @@ export function registerRecruiterRoutes(web: Web, deps: RecruitingDeps): void {
         throw error;
       }
       return reply.redirect(`/recrutement/candidatures/${request.params.id}?fait=statut`, 303);
+    },
+  );
+
+  // The attached CV, by a one-click form: a logged read of the door, never cached.
+  web.form(
+    '/recrutement/candidatures/:id/cv',
+    { access: page, params: idParams, fields: z.strictObject({}) },
+    async (_values, request, reply) => {
+      const file = await applicationCv(deps, actorOf(request), request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachmentHeader(file.fileName))
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
     },
   );
 
