@@ -69,6 +69,7 @@ describe.each(engines)('the CV of an application (%s)', (engine) => {
 
   it('lets the employer’s recruiter download it as a logged read, and nobody else', async () => {
     const page = `/recrutement/candidatures/${applicationId}`;
+    expect((await w.get(page, 'recruiterB')).body).toContain(`action="${page}/cv"`);
     const download = await w.post(`${page}/cv`, 'recruiterB', {}, page);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');

@@ -177,9 +177,13 @@ export function applicationPage(input: {
         {
           label: 'Curriculum vitæ',
           value: view.hasCv
-            ? html`<a class="fr-link fr-icon-download-line fr-link--icon-left" href="${base}/cv"
-                >Télécharger le CV (PDF)</a
-              >`
+            ? actionButton({
+                action: `${base}/cv`,
+                csrfToken: input.statusForm.csrfToken,
+                fields: {},
+                label: 'Télécharger le CV (PDF)',
+                options: { small: true, style: 'secondary', icon: 'fr-icon-download-line' },
+              })
             : 'Aucun CV joint',
         },
       ])}
