@@ -1,4 +1,5 @@
 import { candidateCareerSection, candidateCvSection, candidateProfileSection } from '../candidates/index.js';
+import { applicationsSection, recruiterMessagesSection } from '../recruiting/index.js';
 import { accountSection, identitySection } from './identity.section.js';
 import type { PrivacySection } from './section.js';
 
@@ -12,4 +13,6 @@ export const privacySections: readonly PrivacySection[] = [
   candidateProfileSection,
   candidateCareerSection,
   candidateCvSection,
+  applicationsSection,
+  recruiterMessagesSection,
 ];

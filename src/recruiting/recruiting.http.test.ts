@@ -108,6 +108,17 @@ describe.each(engines)('recruiting over HTTP (%s)', (engine) => {
     const detail = await w.get(`/candidat/candidatures/${appA}`, 'candidateA');
     expect(detail.body).toContain('Entretien');
     expect(detail.body).toContain('Pouvez-vous venir mardi à 10');
+    // « Mes données » (GDPR art. 15 and 20) holds the application, its message and the recruiter's.
+    const exported = await w.post('/mes-donnees/export', 'candidateA', {}, '/mes-donnees');
+    expect(exported.statusCode).toBe(200);
+    const sections = (exported.json() as { sections: Record<string, { items: Record<string, unknown>[] }> }).sections;
+    expect(sections.candidatures!.items).toEqual([
+      expect.objectContaining({ status: 'Entretien', message: 'Bonjour, je suis motivée.' }),
+    ]);
+    expect(sections.messages_recruteurs!.items).toEqual([
+      expect.objectContaining({ message: 'Bonjour Zoé,\nPouvez-vous venir mardi à 10 h ?' }),
+    ]);
+    expect(exported.body).not.toContain('Anaïs');
   });
 
   it('lets a candidate reach only their own applications', async () => {

@@ -99,7 +99,8 @@ export const readOwnApplication = readPurpose({
   subject: 'person',
   fields: ['message'],
   scope: 'SELECT id FROM applications WHERE person_id = :subject AND id = ANY(:ids)',
-  pageCap: 1,
+  // A page of « Mes données » reads up to 50 of the person's own messages at once.
+  pageCap: 50,
 });
 
 /** A candidate reads the recruiter's messages on their own applications. */

@@ -163,3 +163,26 @@ export async function hasApplied(q: Queryable, personId: string, offerId: string
   ]);
   return rows.length > 0;
 }
+
+/** Every application of one person, newest first (at most 1,000): for their own « Mes données ». */
+export async function everyPersonApplication(q: Queryable, personId: string): Promise<ApplicationRow[]> {
+  const { rows } = await q.query<ApplicationRow>(
+    `SELECT ${columns} ${from} WHERE a.person_id = $1 ORDER BY a.submitted_at DESC, a.id LIMIT 1000`,
+    [personId],
+  );
+  return rows;
+}
+
+/** The recruiters' messages on one person's applications, oldest first (ids and dates only). */
+export async function messagesToPerson(
+  q: Queryable,
+  personId: string,
+): Promise<{ id: string; title: string; created_at: Date }[]> {
+  const { rows } = await q.query<{ id: string; title: string; created_at: Date }>(
+    `SELECT e.id, o.title, e.created_at FROM application_events e JOIN applications a ON a.id = e.application_id
+     JOIN offers o ON o.id = a.offer_id WHERE a.person_id = $1 AND e.kind = 'message'
+     ORDER BY e.created_at, e.id LIMIT 1000`,
+    [personId],
+  );
+  return rows;
+}
