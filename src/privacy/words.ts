@@ -7,6 +7,10 @@ const purposes: Record<string, string> = {
   'recruiting.application': 'Examen de votre candidature par l’employeur',
   'recruiting.pool_search': 'Recherche dans le vivier de candidats',
   'recruiting.pool': 'Consultation de votre profil dans le vivier de candidats',
+  'recruiting.application_message': 'Lecture de votre message de candidature par l’employeur',
+  'recruiting.application_history': 'Lecture de l’historique de votre candidature par l’employeur',
+  'recruiting.application_cv': 'Téléchargement du CV joint à votre candidature par l’employeur',
+  'recruiting.application_event': 'Suivi de votre candidature par l’employeur',
   'mail.deliver': 'Envoi d’un courriel',
   'self.view': 'Consultation de votre propre profil',
 };
@@ -49,6 +53,7 @@ const fields: Record<string, string> = {
   fileName: 'nom du CV',
   content: 'contenu du CV',
   note: 'note d’orientation',
+  body: 'message du recruteur',
 };
 
 export function fieldLabel(field: string): string {
