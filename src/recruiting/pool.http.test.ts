@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/support/databases.js';
 import { recruitingWorld } from '../../test/support/recruiting.js';
+import { accessesAbout } from '../audit/queries.js';
 
 const handleOf = (body: string) => /name="profil" value="([^"]+)"/.exec(body)?.[1];
 
@@ -74,6 +75,10 @@ describe.each(engines)('the candidate pool (%s)', (engine) => {
       "SELECT people, action FROM access_log WHERE purpose = 'recruiting.pool'",
     );
     expect(rows).toEqual([{ people: [w.world.poolOnly.id], action: 'read' }]);
+    // The person sees that read in « Mes accès », by organisation and role.
+    await w.built.platform.sealer.sealNow();
+    const seen = await accessesAbout(w.db, [w.world.poolOnly.id], { limit: 10 });
+    expect(seen.map((entry) => entry.purpose)).toContain('recruiting.pool');
     // Another manager, or a forged handle, opens nothing: the same answer.
     const foreign = await w.post('/recrutement/vivier/profil', 'managerB', { profil: handle }, '/recrutement/vivier');
     const forged = await w.post(
