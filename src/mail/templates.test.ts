@@ -18,6 +18,8 @@ const samples: Record<TemplateName, Record<string, string>> = {
   staff_new_session: { when, device: 'Chrome sur Windows' },
   session_moved: { when, device: 'Chrome sur Android' },
   session_move_held: { when, device: 'Firefox sur Windows' },
+  declarations_due: {},
+  declarations_overdue: {},
 };
 
 const names = Object.keys(templates) as TemplateName[];

@@ -3,6 +3,8 @@ import type {
   ApplicationStatus,
   CareerItem,
   DesiredZones,
+  ExitOutcome,
+  InterruptionReason,
   LanguageSkill,
   PostalAddress,
   ReferralEventKind,
@@ -119,6 +121,9 @@ export const catalogue = {
       kind: plain<ReferralEventKind>('kind', 'text'),
       occurredOn: plain<string>('occurred_on', 'date'),
       declaredBy: plain<string | null>('declared_by', 'uuid'),
+      reason: plain<InterruptionReason | null>('reason', 'text'),
+      outcome: plain<ExitOutcome | null>('outcome', 'text'),
+      daysPresent: plain<number | null>('days_present', 'integer'),
     },
   },
   totp: {
