@@ -24,17 +24,8 @@ export interface SessionRow {
   open: number;
 }
 
-export interface NewSession {
-  id: string;
-  title: string;
-  formacode: string | null;
-  departement: string;
-  place: string;
-  startsOn: string;
-  endsOn: string;
-  capacity: number;
-  funding: Funding;
-}
+/** A session to insert: what the organisation says of it, without the counts. */
+export type NewSession = Omit<SessionRow, 'imported' | 'referrals' | 'open'>;
 
 const sessionColumns = `s.id, s.title, s.formacode, s.departement, s.place, s.starts_on::text AS "startsOn",
   s.ends_on::text AS "endsOn", s.capacity, s.funding, s.imported,
