@@ -12,6 +12,7 @@ import { strongPassword } from './passwords.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
 import type { SeedStaff } from './staff.js';
+import { seedTrainingDemo } from './training-demo.js';
 
 /** What users read in the demo accounts file. */
 export { roleLabels };
@@ -197,6 +198,11 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
+  await seedTrainingDemo(options.db, {
+    organisationId: plan.organisations.trainingOrganisations[0]!.id,
+    today: isoDay(now),
+    seed: options.seed,
+  });
   const organisationOf = new Map(
     staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
   );
