@@ -1,7 +1,7 @@
 import { AppError } from '../kernel/errors.js';
 import type { Actor, ExitOutcome, InterruptionReason } from '../vault/index.js';
 import { notFound, organisationOf, today, type TrainingDeps } from './deps.js';
-import { attendanceDeclared, findReferral, moveReferral } from './referrals.repo.js';
+import { attendanceDeclared, findReferral, moveReferral, stampDeclaration } from './referrals.repo.js';
 import { declareEvent } from './training.purposes.js';
 import { dateProblem, isLate, mayAnswer, mayDeclare, monthOf, statusAfter } from './training.policy.js';
 
@@ -77,12 +77,13 @@ export async function declare(
   await deps.db.transaction(async (tx) => {
     const moved = await moveReferral(tx, { id: referralId, from: referral.status, to: statusAfter(kind) });
     if (!moved) throw new AppError('NOT_FOUND', 'referral changed meanwhile');
+    const id = deps.random.uuid();
     await deps.vault.write(
       actor,
       declareEvent,
       [
         {
-          id: deps.random.uuid(),
+          id,
           referralId,
           kind,
           occurredOn: day,
@@ -95,6 +96,7 @@ export async function declare(
       ],
       tx,
     );
+    await stampDeclaration(tx, id, deps.clock.now());
   });
   return { late: isLate(kind, day, now) };
 }

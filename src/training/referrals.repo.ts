@@ -119,3 +119,11 @@ export async function countToAnswer(q: Queryable, organisationId: string): Promi
   );
   return rows[0]!.n;
 }
+
+/**
+ * Dates a declaration by the platform's clock (the vault's insert takes the database's), so that
+ * « hors délai » is judged on the same time as the due dates.
+ */
+export async function stampDeclaration(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query('UPDATE referral_events SET declared_at = $2 WHERE id = $1', [id, at]);
+}

@@ -140,7 +140,8 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
       `${base}?fait=sortie`,
     );
     const { rows } = await db.query<{ kind: string; outcome: string | null; days: number | null }>(
-      `SELECT kind, outcome, days_present AS days FROM referral_events WHERE referral_id = $1 ORDER BY declared_at, id`,
+      `SELECT kind, outcome, days_present AS days FROM referral_events WHERE referral_id = $1
+       ORDER BY array_position(ARRAY['entry', 'attendance', 'interruption', 'exit'], kind)`,
       [world.referralA],
     );
     expect(rows).toEqual([
