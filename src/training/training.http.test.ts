@@ -93,6 +93,17 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
       expect(stable(other.body)).toBe(stable(missing.body));
       expect(other.body).not.toContain(world.traineeB.email!);
     }
+    // Nor an information meeting on another organisation's session.
+    const meeting = { place: 'Lyon', startsAt: '12/01/2027 09:30', minutes: '60', seats: '10' };
+    const other = await userA.form(`/organisme/sessions/${world.sessionB}/reunions`, meeting);
+    const missing = await userA.form(`/organisme/sessions/${randomUUID()}/reunions`, meeting);
+    expect(other.statusCode).toBe(404);
+    expect(stable(other.body)).toBe(stable(missing.body));
+    const meetings = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM information_sessions');
+    expect(meetings.rows[0]!.n).toBe(0);
+    // Control: on its own session, the meeting is added.
+    await userA.open(`/organisme/sessions/${world.sessionA}`);
+    expect((await userA.form(`/organisme/sessions/${world.sessionA}/reunions`, meeting)).statusCode).toBe(303);
     const { rows } = await db.query<{ status: string; events: number }>(
       `SELECT status, (SELECT count(*)::int FROM referral_events e WHERE e.referral_id = r.id) AS events
        FROM referrals r WHERE id = $1`,
