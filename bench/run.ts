@@ -8,6 +8,7 @@ import { startPostgres, type PostgresServer } from '../test/support/postgres-ser
 import { benchAuditVerify } from './audit-verify.js';
 import { benchPasswordLogins, benchProofCost } from './identity.js';
 import { benchOneDoor, printOneDoor } from './one-door.js';
+import { benchKairos } from './kairos.js';
 import { benchSeed } from './seed.js';
 import { fmt } from './stats.js';
 
@@ -69,6 +70,11 @@ const benches = {
   },
 };
 
+const scaleBenches = {
+  /** (g) Kairos at 1,000,000 job seekers: an OF's trainee-list page and an advisor's portfolio search. */
+  g: benchKairos,
+};
+
 const identityBenches = {
   /** (d) password logins per second per core. */
   d: async () => benchPasswordLogins(),
@@ -80,9 +86,9 @@ const identityBenches = {
   },
 };
 
-/** `npm run bench [-- --only a,b,c,d,e]`: prints each figure and its ratio; asserts nothing. */
+/** `npm run bench [-- --only a,b,c,d,e,g]`: prints each figure and its ratio; asserts nothing. */
 export async function runBenchmarks(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e' } } });
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e,g' } } });
   const chosen = values.only.split(',').map((name) => name.trim());
   console.log(
     `rempart bench — ${new Date().toISOString()} — ${os.cpus().length} cœurs, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`,
@@ -92,6 +98,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     for (const name of chosen) {
       if (name in identityBenches) await identityBenches[name as keyof typeof identityBenches]();
       else if (name in benches) await benches[name as keyof typeof benches](server);
+      else if (name in scaleBenches) await scaleBenches[name as keyof typeof scaleBenches](server);
       else throw new Error(`banc inconnu : ${name}`);
     }
   } finally {

@@ -25,19 +25,28 @@ export async function listTrainees(
   organisationId: string,
   filter: { sessionId?: string; limit: number; offset: number },
 ): Promise<{ rows: TraineeRow[]; total: number }> {
-  const where = `s.organisation_id = $1 AND ($2::uuid IS NULL OR r.session_id = $2)`;
-  const { rows } = await q.query<TraineeRow>(
+  // Two spellings rather than `$2 IS NULL OR …`, so that each gets its own plan: one session's
+  // page walks the index (session_id, referred_at, id) and stops at the page's end.
+  const where = filter.sessionId
+    ? 'r.session_id = $2 AND s.organisation_id = $1'
+    : 's.organisation_id = $1 AND $2::uuid IS NULL';
+  // The total comes with the page (a window count over the rows the filter keeps): one round trip.
+  const { rows } = await q.query<TraineeRow & { total: number }>(
     `SELECT r.id AS "referralId", r.person_id AS "personId", r.session_id AS "sessionId", r.status,
-            r.referred_at AS "referredAt"
+            r.referred_at AS "referredAt", count(*) OVER ()::int AS total
      FROM referrals r JOIN training_sessions s ON s.id = r.session_id
      WHERE ${where} ORDER BY r.referred_at, r.id LIMIT $3 OFFSET $4`,
     [organisationId, filter.sessionId ?? null, filter.limit, filter.offset],
   );
+  if (rows.length > 0 || filter.offset === 0) {
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  }
+  // Past the last page the window counts nothing: ask for the total alone.
   const count = await q.query<{ total: number }>(
     `SELECT count(*)::int AS total FROM referrals r JOIN training_sessions s ON s.id = r.session_id WHERE ${where}`,
     [organisationId, filter.sessionId ?? null],
   );
-  return { rows, total: count.rows[0]!.total };
+  return { rows: [], total: count.rows[0]!.total };
 }
 
 export interface ReferralRow extends TraineeRow {
