@@ -6,6 +6,7 @@ import type { Web } from './http/kit/index.js';
 import type { Clock } from './kernel/clock.js';
 import type { Random } from './kernel/random.js';
 import type { NotifyAccount } from './mail/index.js';
+import { registerTrainingRoutes } from './training/index.js';
 import type { Vault } from './vault/index.js';
 import { registerOfferRoutes } from './offers/index.js';
 
@@ -38,4 +39,5 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerOfferRoutes,
   registerCandidatesRoutes,
   registerPrivacyRoutes,
+  registerTrainingRoutes,
 ];

@@ -8,6 +8,7 @@ import { makeVault } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import type { Role, Vault } from '../vault/index.js';
+import { duesByOrganisation } from '../training/dues.repo.js';
 import { DEMO_DOMAIN, seedDemo, type DemoAccountsFile } from './demo.js';
 
 const allRoles: Role[] = [
@@ -164,6 +165,24 @@ describe.each(engines)('demo mode on %s', (engine) => {
     expect(applicants.rows[0]!.n).toBeGreaterThan(0);
     expect((await accountOf('recruiter_manager')).organisation_id).toBe(recruiter.organisation_id);
     expect((await accountOf('of_manager')).organisation_id).toBe(ofUser.organisation_id);
+  });
+
+  it('gives the demo training organisation referrals at every stage, and declarations owed', async () => {
+    const ofUser = await accountOf('of_user');
+    const { rows } = await db.query<{ status: string }>(
+      `SELECT DISTINCT r.status FROM referrals r JOIN training_sessions s ON s.id = r.session_id
+       WHERE s.organisation_id = $1 ORDER BY r.status`,
+      [ofUser.organisation_id],
+    );
+    expect(rows.map((row) => row.status)).toEqual(expect.arrayContaining(['accepted', 'entered', 'referred']));
+    const meetings = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_slots l JOIN information_sessions i ON i.id = l.information_session_id
+       JOIN training_sessions s ON s.id = i.session_id WHERE s.organisation_id = $1`,
+      [ofUser.organisation_id],
+    );
+    expect(meetings.rows[0]!.n).toBeGreaterThan(0);
+    const owed = await duesByOrganisation(db, '2026-11-20', ofUser.organisation_id);
+    expect(owed[0]!.overdue).toBeGreaterThan(0);
   });
 
   it('keeps canaries out of what the demo accounts follow', async () => {

@@ -13,6 +13,7 @@ import { strongPassword } from './passwords.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
 import type { SeedStaff } from './staff.js';
+import { seedTrainingDemo } from './training-demo.js';
 
 /** What users read in the demo accounts file. */
 export { roleLabels };
@@ -200,6 +201,11 @@ export async function seedDemo(
   await options.vault.write(seedActor, seedAccounts, citizens);
   // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
   await seedDemoOffers(options.db, plan);
+  await seedTrainingDemo(options.db, {
+    organisationId: plan.organisations.trainingOrganisations[0]!.id,
+    today: isoDay(now),
+    seed: options.seed,
+  });
   const organisationOf = new Map(
     staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
   );

@@ -4,6 +4,8 @@ import type {
   CareerItem,
   CategorySought,
   DesiredZones,
+  ExitOutcome,
+  InterruptionReason,
   LanguageSkill,
   PostalAddress,
   ReferralEventKind,
@@ -121,6 +123,9 @@ export const catalogue = {
       kind: plain<ReferralEventKind>('kind', 'text'),
       occurredOn: plain<string>('occurred_on', 'date'),
       declaredBy: plain<string | null>('declared_by', 'uuid'),
+      reason: plain<InterruptionReason | null>('reason', 'text'),
+      outcome: plain<ExitOutcome | null>('outcome', 'text'),
+      daysPresent: plain<number | null>('days_present', 'integer'),
     },
   },
   cv: {

@@ -164,6 +164,7 @@ export const portalPrefixes: readonly string[] = [
   '/candidat',
   '/mes-donnees',
   '/mes-acces',
+  '/organisme',
 ];
 
 /**
