@@ -78,6 +78,14 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['GET /accessibilite', 'public', 'q'],
   ['GET /donnees-personnelles', 'public', 'q'],
   ['GET /demo/boite-mail', 'public', 'q'],
+  ['GET /conseiller', 'page roles=advisor', 'q'],
+  ['GET /conseiller/recherche', 'page roles=advisor', 'q'],
+  ['POST /conseiller/recherche', 'page roles=advisor', 'q b form'],
+  ['GET /conseiller/demandeurs/:id', 'page roles=advisor', 'p q'],
+  ['GET /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q'],
+  ['POST /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q b form'],
+  ['GET /conseiller/suivi', 'page roles=advisor', 'q'],
+  ['GET /demandeur', 'page roles=job_seeker', 'q'],
 ];
 
 function describeAccess(access: Access | undefined): string {
