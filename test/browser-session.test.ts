@@ -62,10 +62,10 @@ describe('device-bound session in Chromium', () => {
     await page.fill('#champ-email', email);
     await page.fill('#champ-password', password);
     await Promise.all([
-      page.waitForURL(`${base}/compte`),
+      page.waitForURL(`${base}/demandeur`),
       page.click('button[type="submit"]:has-text("Se connecter")'),
     ]);
-    expect(await page.textContent('h1')).toBe('Mon compte');
+    expect(await page.textContent('h1')).toBe('Mon espace demandeur d’emploi');
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === '__Host-rempart');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });

@@ -124,6 +124,11 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
   it('refers a job seeker to a session with a sealed note, as the advisor', async () => {
     const page = await advisorA.open(`/conseiller/demandeurs/${world.traineeA.id}/orientation?texte=web`);
     expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`value="${sessionB}"`);
+    // Words narrow the list; a word no session holds leaves none.
+    const none = await advisorA.open(`/conseiller/demandeurs/${world.traineeA.id}/orientation?texte=boulanger`);
+    expect(none.body).not.toContain(`value="${sessionB}"`);
+    expect(none.body).toContain('Aucune session à venir ou en cours ne correspond');
     const sent = await advisorA.form(`/conseiller/demandeurs/${world.traineeA.id}/orientation?texte=web`, {
       session: sessionB,
       note: 'Projet de reconversion solide, disponible dès janvier.',

@@ -10,9 +10,9 @@ import { advisorOf } from './advisor.js';
 /** The sessions a job seeker may be referred to, found by words and département, a page at a time. */
 export async function findSessions(
   deps: Pick<DomainDeps, 'db' | 'clock'>,
-  filter: { text?: string; departement?: string; page: number },
+  filter: { texte?: string; departement?: string; page: number },
 ): Promise<{ sessions: SessionChoiceView[]; total: number; pages: number }> {
-  const words = (filter.text ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = (filter.texte ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
   const { sessions, total } = await openSessions(deps.db, {
     words,
     departement: filter.departement,
