@@ -98,6 +98,7 @@ describe.each(engines)('the job seeker’s space (%s)', (engine) => {
     const home = await seekerA.browser.open('/demandeur');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain(names.a);
+    expect(home.body).toContain('Hélène Dupré');
     expect(home.body).toContain('Interruption, le 15 octobre 2026');
     expect(home.body).toContain('reprise d’emploi en CDI');
     expect(home.body).not.toContain('raisons de santé');
@@ -107,6 +108,8 @@ describe.each(engines)('the job seeker’s space (%s)', (engine) => {
     expect(other.body).toContain('raisons de santé');
     expect(other.body).not.toContain('reprise d’emploi');
     expect(other.body).not.toContain('Motivée');
+    expect(other.body).toContain('Thảo Nguyễn');
+    expect(other.body).not.toContain('Hélène');
   });
 
   it('takes no id: nobody reaches another person’s space by address', async () => {

@@ -6,6 +6,17 @@ import { readPurpose, type AnyPurpose } from '../vault/index.js';
  * art. 15 gives them access to both; the reads are logged as their own.
  */
 
+/** Who the signed-in job seeker is, as their space greets them: name and France Travail identifier. */
+export const ownIdentity = readPurpose({
+  name: 'job_seeker.identity',
+  record: 'person',
+  roles: ['job_seeker'],
+  subject: 'person',
+  fields: ['lastName', 'firstName', 'franceTravailId'],
+  scope: 'SELECT id FROM people WHERE id = :subject AND id = ANY(:ids)',
+  pageCap: 1,
+});
+
 /** The notes of the job seeker's own referrals. */
 export const ownReferralNotes = readPurpose({
   name: 'job_seeker.referrals',
@@ -29,4 +40,4 @@ export const ownDeclarations = readPurpose({
   pageCap: 200,
 });
 
-export const jobSeekersPurposes: readonly AnyPurpose[] = [ownReferralNotes, ownDeclarations];
+export const jobSeekersPurposes: readonly AnyPurpose[] = [ownIdentity, ownReferralNotes, ownDeclarations];

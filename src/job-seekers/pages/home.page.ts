@@ -1,14 +1,23 @@
 import { referralProgress, type ReferralView } from '../../advising/index.js';
-import { alert, html, pageHeader, type PageContent } from '../../ui/index.js';
+import { alert, html, pageHeader, summaryList, type PageContent } from '../../ui/index.js';
 
 /** The job seeker's space: their referrals, where each training stands, and their rights. */
-export function jobSeekerHome(referrals: readonly ReferralView[]): PageContent {
+export function jobSeekerHome(input: {
+  name: string;
+  franceTravailId: string | null;
+  referrals: readonly ReferralView[];
+}): PageContent {
+  const { referrals } = input;
   return {
     title: 'Mon espace demandeur d’emploi',
     main: html`${pageHeader({
         title: 'Mon espace demandeur d’emploi',
         lead: 'Les formations vers lesquelles votre conseiller vous a orienté, et où elles en sont.',
       })}
+      ${summaryList([
+        { label: 'Nom', value: input.name || 'Non renseigné' },
+        { label: 'Identifiant France Travail', value: input.franceTravailId ?? 'Non renseigné' },
+      ])}
       ${
         referrals.length === 0
           ? alert('info', 'Votre conseiller ne vous a encore orienté vers aucune formation.')
