@@ -59,6 +59,14 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
         detail: 'Entrée confirmée par le centre de Lyon.',
         declaredBy: null,
       },
+      {
+        id: randomUUID(),
+        referralId: referral!.id,
+        kind: 'interruption',
+        occurredOn: '2026-10-12',
+        detail: 'Interruption : déménagement hors du département.',
+        declaredBy: null,
+      },
     ]);
   });
   afterAll(async () => {
@@ -106,7 +114,10 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
     const own = await advisorA.open(`/conseiller/demandeurs/${world.traineeA.id}`);
     expect(own.statusCode).toBe(200);
     expect(own.body).toContain('Développeur web');
-    expect(own.body).toContain('Entrée confirmée par le centre de Lyon.');
+    expect(own.body).toContain('Entrée en formation, le 2 septembre 2026');
+    expect(own.body).toContain('déménagement hors du département');
+    // Only the details the advisor acts on are read: an entry's is not.
+    expect(own.body).not.toContain('Entrée confirmée par le centre de Lyon.');
     for (const path of ['', '/orientation']) {
       const outsider = await advisorA.open(`/conseiller/demandeurs/${world.traineeB.id}${path}`);
       const nobody = await advisorA.open(`/conseiller/demandeurs/${randomUUID()}${path}`);
@@ -118,7 +129,7 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
     // The other advisor does not read A's trainee's declarations either.
     const crossed = await advisorB.open(`/conseiller/demandeurs/${world.traineeA.id}`);
     expect(crossed.statusCode).toBe(404);
-    expect(crossed.body).not.toContain('centre de Lyon');
+    expect(crossed.body).not.toContain('déménagement');
   });
 
   it('refers a job seeker to a session with a sealed note, as the advisor', async () => {
@@ -184,7 +195,7 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
     const follow = await advisorA.open('/conseiller/suivi');
     expect(follow.statusCode).toBe(200);
     expect(follow.body).toContain('DUPRÉ Hélène');
-    expect(follow.body).toContain('Entrée en formation, le 2 septembre 2026');
+    expect(follow.body).toContain('Interruption, le 12 octobre 2026');
     expect(follow.body).not.toContain('NGUYỄN');
     const filtered = await advisorA.open('/conseiller/suivi?statut=exited');
     expect(filtered.body).toContain('Aucune orientation ne correspond.');

@@ -40,6 +40,13 @@ export async function openJobSeeker(
   });
   if (!record) throw new AppError('NOT_FOUND');
   const rows = await portfolioReferrals(deps.db, advisorId, [personId]);
-  const referrals = await trainingProgress(deps, actor, rows, { notes: readReferralNotes, details: readDeclarations });
+  const referrals = await trainingProgress(deps, actor, rows, {
+    notes: readReferralNotes,
+    details: readDeclarations,
+    // What the advisor acts on: why a training stopped, how it ended. The dates of entry and
+    // attendance say the rest; their details are not read (GDPR art. 5(1)(c), and each record
+    // read counts against the advisor's daily read ceiling).
+    detailKinds: ['interruption', 'exit'],
+  });
   return { person: personLine(record), contact: contactView(record), referrals };
 }

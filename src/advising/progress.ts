@@ -8,6 +8,8 @@ export interface ProgressPurposes {
   /** Left out where the note is not shown (the job seeker's home). */
   notes?: ReadPurpose<'referral', 'note'>;
   details: ReadPurpose<'referralEvent', 'detail'>;
+  /** The kinds of declaration whose detail is read; every kind when left out. */
+  detailKinds?: readonly string[];
 }
 
 /**
@@ -33,7 +35,11 @@ export async function trainingProgress(
       ? await deps.vault.read(actor, purposes.notes, ids.slice(0, purposes.notes.pageCap))
       : [];
   // The latest declarations when there are more than one read may ask for.
-  const eventIds = events.map((event) => event.id).slice(-purposes.details.pageCap);
+  const kinds = purposes.detailKinds;
+  const eventIds = events
+    .filter((event) => !kinds || kinds.includes(event.kind))
+    .map((event) => event.id)
+    .slice(-purposes.details.pageCap);
   const details = eventIds.length > 0 ? await deps.vault.read(actor, purposes.details, eventIds) : [];
   const texts = {
     notes: new Map(notes.map((record) => [record.id, record.note])),
