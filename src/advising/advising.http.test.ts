@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/support/databases.js';
 import { openTestDb } from '../../test/support/databases.js';
-import { system, twoOrganisations } from '../../test/support/fixtures.js';
+import { person, system, twoOrganisations } from '../../test/support/fixtures.js';
 import { FormBrowser, signedInBrowser } from '../../test/support/form-browser.js';
 import { addAccount, identityApp } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
-import { seedReferralEvents } from '../seed/seed.purposes.js';
+import { seedPeople, seedReferralEvents } from '../seed/seed.purposes.js';
 import type { Actor, Vault } from '../vault/index.js';
 
 const idOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
@@ -100,6 +100,25 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
     expect(mainOf(outsider.body).replace(/Nguyễn|Thảo/g, 'X')).toBe(
       mainOf(nobody.body).replace(/Personne|Aucune(?= ?")/g, 'X'),
     );
+  });
+
+  it('answers an outsider’s own identifier as an identifier nobody has', async () => {
+    const outsider = person({ lastName: 'Roussel', firstName: 'Anouk', franceTravailId: '9999999Z' });
+    await vault.write(system, seedPeople, [outsider]);
+    await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [
+      idOf(world.actors.advisorB),
+      outsider.id,
+    ]);
+    // Control: the outsider's own advisor finds them by that identifier.
+    await advisorB.open('/conseiller/recherche');
+    const found = await advisorB.form('/conseiller/recherche', { identifiant: '9999999Z', nom: '', prenom: '' });
+    expect(found.body).toContain('ROUSSEL Anouk');
+    await advisorA.open('/conseiller/recherche');
+    const probe = await advisorA.form('/conseiller/recherche', { identifiant: '9999999Z', nom: '', prenom: '' });
+    const nobody = await advisorA.form('/conseiller/recherche', { identifiant: '8888888Y', nom: '', prenom: '' });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.body).not.toContain('ROUSSEL');
+    expect(mainOf(probe.body).replace('9999999Z', 'X')).toBe(mainOf(nobody.body).replace('8888888Y', 'X'));
   });
 
   it('asks for an identifier or both names, and keeps what was typed', async () => {
