@@ -27,7 +27,9 @@ interface DemoSlot {
 /**
  * The demo logins, one per role and two administrators: a staff account asked for by one
  * administrator must be approved by another (DESIGN.md's two-person rule), so a demo with a
- * single one would reach a dead end. E-mails sit under a reserved domain (RFC 6761 §6.2).
+ * single one would reach a dead end. A second advisor shows that each portfolio is its own; the
+ * demo advisor's job seekers at other stages of a training are added after these
+ * (src/seed/kairos-demo.ts). E-mails sit under a reserved domain (RFC 6761 §6.2).
  */
 const demoSlots: readonly DemoSlot[] = [
   { local: 'candidat', role: 'candidate' },
