@@ -151,6 +151,14 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['GET /api/v1/organisme/stagiaires', `api ${OF}`, 'q'],
   ['POST /api/v1/organisme/orientations/:id/reponse', `api ${OF}`, 'p q b'],
   ['POST /api/v1/organisme/orientations/:id/declarations', `api ${OF}`, 'p q b'],
+  ['GET /conseiller', 'page roles=advisor', 'q'],
+  ['GET /conseiller/recherche', 'page roles=advisor', 'q'],
+  ['POST /conseiller/recherche', 'page roles=advisor', 'q b form'],
+  ['GET /conseiller/demandeurs/:id', 'page roles=advisor', 'p q'],
+  ['GET /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q'],
+  ['POST /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q b form'],
+  ['GET /conseiller/suivi', 'page roles=advisor', 'q'],
+  ['GET /demandeur', 'page roles=job_seeker', 'q'],
 ];
 
 function describeAccess(access: Access | undefined): string {

@@ -1,5 +1,6 @@
 import { candidateCareerSection, candidateCvSection, candidateProfileSection } from '../candidates/index.js';
 import { accountSection, identitySection } from './identity.section.js';
+import { jobSeekerSections } from '../job-seekers/index.js';
 import type { PrivacySection } from './section.js';
 
 /**
@@ -12,4 +13,5 @@ export const privacySections: readonly PrivacySection[] = [
   candidateProfileSection,
   candidateCareerSection,
   candidateCvSection,
+  ...jobSeekerSections,
 ];

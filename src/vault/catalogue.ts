@@ -114,6 +114,18 @@ export const catalogue = {
       submittedAt: plain<Date>('submitted_at', 'timestamptz'),
     },
   },
+  referral: {
+    table: 'referrals',
+    idColumn: 'id',
+    // The advisor's note for the training organisation (migration 0014): free text about the person.
+    fields: { note: text('note_enc') },
+    plain: {
+      sessionId: plain<string>('session_id', 'uuid'),
+      personId: plain<string>('person_id', 'uuid'),
+      referredBy: plain<string | null>('referred_by', 'uuid'),
+      referredAt: plain<Date>('referred_at', 'timestamptz'),
+    },
+  },
   referralEvent: {
     table: 'referral_events',
     idColumn: 'id',

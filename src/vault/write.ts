@@ -33,6 +33,7 @@ export const concerns: Record<TableName, { record: 'person' | 'account'; sql: st
   profile: { record: 'person', sql: 'SELECT person_id FROM written' },
   account: { record: 'account', sql: 'SELECT id FROM written' },
   application: { record: 'person', sql: 'SELECT person_id FROM written' },
+  referral: { record: 'person', sql: 'SELECT person_id FROM written' },
   referralEvent: {
     record: 'person',
     sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',

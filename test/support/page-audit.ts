@@ -165,6 +165,8 @@ export const portalPrefixes: readonly string[] = [
   '/mes-donnees',
   '/mes-acces',
   '/organisme',
+  '/conseiller',
+  '/demandeur',
 ];
 
 /**
