@@ -113,7 +113,7 @@ describe('device-bound session in Chromium', () => {
       await page.click('button[type="submit"]:has-text("Se connecter")');
     };
     await signIn();
-    await page.waitForURL(`${base}/compte`);
+    await page.waitForURL(`${base}/candidat`);
     // Changing MFA is a sensitive action: a citizen without a second factor confirms with the password.
     await page.goto(`${base}/compte/totp`);
     await page.waitForURL(/\/compte\/verification\?retour=%2Fcompte%2Ftotp$/);
@@ -136,8 +136,8 @@ describe('device-bound session in Chromium', () => {
     await page.waitForURL(`${base}/connexion/verification`);
     await page.fill('#champ-code', code());
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/compte`);
-    expect(await page.textContent('h1')).toBe('Mon compte');
+    await page.waitForURL(`${base}/candidat`);
+    expect(await page.textContent('h1')).toBe('Mon espace candidat');
     await context.close();
   });
 

@@ -20,13 +20,16 @@ describe('the signed-in state on every page', () => {
   const clock = fixedClock(new Date('2026-11-25T10:00:00Z'));
   let candidate: FormBrowser;
   let manager: FormBrowser;
+  let vault: Awaited<ReturnType<typeof identityApp>>['vault'];
+  let organisation: string;
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
     const built = await identityApp(db, { clock, extend: (web) => web.home(['of_manager'], '/gestion/comptes') });
     app = built.app;
+    vault = built.vault;
     await app.ready();
-    const organisation = randomUUID();
+    organisation = randomUUID();
     await db.query(
       "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '55555555555555')",
       [organisation],
@@ -81,8 +84,10 @@ describe('the signed-in state on every page', () => {
     const toHome = await manager.open('/espace');
     expect(toHome.statusCode).toBe(303);
     expect(toHome.headers.location).toBe('/gestion/comptes');
-    const toAccount = await candidate.open('/espace');
-    expect(toAccount.headers.location).toBe('/compte');
+    expect((await candidate.open('/espace')).headers.location).toBe('/candidat');
+    const admin = await addAccount(vault, { role: 'admin', organisationId: organisation });
+    const withoutHome = await signedInBrowser(app, db, { accountId: admin.id, role: 'admin', clock });
+    expect((await withoutHome.open('/espace')).headers.location).toBe('/compte');
     // Nobody signed in: the login page, as for any account page.
     expect((await new FormBrowser(app).open('/espace')).headers.location).toMatch(/^\/connexion/);
   });
