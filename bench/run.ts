@@ -7,19 +7,24 @@ import { makeVault } from '../test/support/fixtures.js';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server.js';
 import { benchAuditVerify } from './audit-verify.js';
 import { benchPasswordLogins, benchProofCost } from './identity.js';
+import { benchOfferSearch } from './offer-search.js';
 import { benchOneDoor, printOneDoor } from './one-door.js';
 import { benchSeed } from './seed.js';
 import { fmt } from './stats.js';
 
 let databases = 0;
 
-async function freshPostgres(server: PostgresServer, poolSize = 10): Promise<Db> {
+async function freshPostgresOpened(server: PostgresServer, poolSize = 10) {
   const name = `bench_${process.pid}_${databases++}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return (await openDatabase({ databaseUrl: server.url.replace(/\/postgres$/, `/${name}`), poolSize })).db;
+  return openDatabase({ databaseUrl: server.url.replace(/\/postgres$/, `/${name}`), poolSize });
+}
+
+async function freshPostgres(server: PostgresServer, poolSize = 10): Promise<Db> {
+  return (await freshPostgresOpened(server, poolSize)).db;
 }
 
 async function freshPglite(): Promise<Db> {
@@ -46,7 +51,8 @@ const benches = {
   b: async () => {
     const durable = await startPostgres({ durable: true });
     try {
-      printOneDoor(await benchOneDoor(durable));
+      const reads = process.env.BENCH_DOOR_READS ? Number(process.env.BENCH_DOOR_READS) : undefined;
+      printOneDoor(await benchOneDoor(durable, { reads }));
     } finally {
       durable.stop();
     }
@@ -67,6 +73,20 @@ const benches = {
       await db.close();
     }
   },
+  /** (f) offer-search latency, p50 and p99, at BENCH_OFFERS offers (default 100,000). */
+  f: async (server: PostgresServer) => {
+    const count = Number(process.env.BENCH_OFFERS ?? 100_000);
+    console.log(`(f) latence de la recherche d’offres — ${count} offres`);
+    for (const [engine, open] of [
+      ['postgres', () => freshPostgresOpened(server)],
+      ['pglite', () => openDatabase({})],
+    ] as const) {
+      const opened = await open();
+      const { p50, p99 } = await benchOfferSearch(opened, count);
+      console.log(`offer-search ${engine}: p50_ms=${p50.toFixed(1)} p99_ms=${p99.toFixed(1)}`);
+      await opened.db.close();
+    }
+  },
 };
 
 const identityBenches = {
@@ -80,9 +100,9 @@ const identityBenches = {
   },
 };
 
-/** `npm run bench [-- --only a,b,c,d,e]`: prints each figure and its ratio; asserts nothing. */
+/** `npm run bench [-- --only a,b,c,d,e,f]`: prints each figure and its ratio; asserts nothing. */
 export async function runBenchmarks(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e' } } });
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e,f' } } });
   const chosen = values.only.split(',').map((name) => name.trim());
   console.log(
     `rempart bench — ${new Date().toISOString()} — ${os.cpus().length} cœurs, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`,

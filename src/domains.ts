@@ -7,6 +7,7 @@ import type { Clock } from './kernel/clock.js';
 import type { Random } from './kernel/random.js';
 import type { NotifyAccount } from './mail/index.js';
 import type { Vault } from './vault/index.js';
+import { registerOfferRoutes } from './offers/index.js';
 
 /**
  * What a domain's routes get from the composition root: the one door (`vault`), its own
@@ -33,4 +34,8 @@ export type RegisterRoutes = (web: Web, deps: DomainDeps) => void;
  * Every domain's routes, registered after identity's by the composition root (src/http/app.ts).
  * A portal adds its own line here, as it adds its purposes to src/purposes.ts.
  */
-export const domainRoutes: readonly RegisterRoutes[] = [registerCandidatesRoutes, registerPrivacyRoutes];
+export const domainRoutes: readonly RegisterRoutes[] = [
+  registerOfferRoutes,
+  registerCandidatesRoutes,
+  registerPrivacyRoutes,
+];

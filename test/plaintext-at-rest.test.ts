@@ -191,12 +191,13 @@ describe('no plaintext at rest', () => {
 });
 
 /**
- * Issue 8 item 7: citizens' client addresses were stored in clear in `sessions` and
- * `login_failures`. A citizen logs in from one address, a guesser fails from others (IPv4 and
- * IPv6); the files and a pg_dump of those two tables must hold none of them, in any written
- * form. A control address written in clear in a session row shows the scan reads those tables.
+ * Issue 8 item 7: citizens' client addresses were stored in clear in `sessions`,
+ * `login_failures` and the access log (failed logins, new sessions). A citizen logs in from one
+ * address, a guesser fails from others (IPv4 and IPv6); the files and a pg_dump of those tables
+ * must hold none of them, in any written form. A control address written in clear in a session
+ * row shows the scan reads those tables.
  */
-describe('no citizen address at rest in sessions and login_failures', () => {
+describe('no citizen address at rest in sessions, login_failures and the access log', () => {
   const password = 'Une phrase de passe très longue 2026 !';
   const citizen = '198.51.100.173';
   const guessers = ['203.0.113.219', '2001:db8:5:6:1:2:3:4'];
@@ -209,7 +210,7 @@ describe('no citizen address at rest in sessions and login_failures', () => {
     { value: '2001:db8:5:6::/64', label: 'adresse:2001:db8:5:6::/64' },
   ];
   const scanner = new LeakScanner([...needles, control]);
-  const tables = ['sessions', 'login_failures'];
+  const tables = ['sessions', 'login_failures', 'access_log'];
 
   /** A login, failed logins, and the control row; through the HTTP routes, as in production. */
   async function exercise(db: Db): Promise<void> {
@@ -237,6 +238,11 @@ describe('no citizen address at rest in sessions and login_failures', () => {
       'SELECT (SELECT count(*) FROM sessions)::int + (SELECT count(*) FROM login_failures)::int AS n',
     );
     expect(rows[0]!.n).toBe(3);
+    // The journal has the login and the failures, each with its (pseudonymised) address.
+    const journal = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM access_log WHERE action LIKE 'auth.login.%' AND client_addr IS NOT NULL",
+    );
+    expect(journal.rows[0]!.n).toBeGreaterThanOrEqual(3);
     await db.query('UPDATE sessions SET user_agent_label = $1 WHERE id = (SELECT min(id) FROM sessions)', [
       `Contrôle ${control.value}`,
     ]);

@@ -57,14 +57,28 @@ Les journaux sont lisibles dans un terminal et en JSON ailleurs ; LOG_LEVEL règ
   },
   admins: {
     summary: 'crée les deux premiers administrateurs d’une installation',
-    synopsis: ['rempart admins bootstrap --email ADRESSE --email ADRESSE'],
-    subcommands: ['bootstrap'],
+    synopsis: ['rempart admins bootstrap --email ADRESSE --email ADRESSE', 'rempart admins relink --email ADRESSE'],
+    subcommands: ['bootstrap', 'relink'],
     details: `Crée, une seule fois, les deux premiers administrateurs et affiche le lien d’invitation de
 chacun (à usage unique, valable 7 jours) : il y choisit son mot de passe puis enregistre sa clé
 d’accès. Refusé dès qu’un administrateur existe : tout compte du personnel suivant est demandé
 par une personne et approuvé par une autre, dans « Gestion des comptes ».
   --email ADRESSE   l’adresse de chacun des deux administrateurs (deux fois, deux personnes)
+relink donne un nouveau lien à l’un des deux tant qu’il n’a pas enregistré sa clé d’accès (lien
+expiré ou perdu) ; le lien précédent cesse de fonctionner.
 Les liens commencent par PUBLIC_URL : réglez-la d’abord sur l’adresse publique de la plateforme.`,
+  },
+  offers: {
+    summary: 'importe le fichier des offres en données ouvertes (DGAFP)',
+    synopsis: ['rempart offers import FICHIER.csv [--report RAPPORT.csv]'],
+    subcommands: ['import'],
+    details: `Importe le fichier hebdomadaire des offres d’emploi public publié en données ouvertes par la
+DGAFP (colonnes Référence, Intitulé, Organisme de rattachement, Employeur, Versant, Catégorie, Nature
+de l’emploi, Métier, Domaine, Localisation, Lieu d’affectation, Niveau d’études, Durée du contrat,
+Temps plein et les dates ; séparateur « ; » ou « , »). Chaque ligne valable est enregistrée ; chaque
+ligne refusée figure avec son motif dans le rapport. Importer deux fois le même fichier ne change rien.
+  --report RAPPORT.csv   le rapport des lignes refusées (FICHIER.rejets.csv par défaut)
+Code de sortie 1 quand des lignes sont refusées.`,
   },
   keys: {
     summary: 'nouvelle clé de données et rechiffrement par lots',

@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, QueryResult, Tx } from './client.js';
 
 function wrap<Row>(result: { rows: unknown[]; affectedRows?: number }): QueryResult<Row> {
@@ -14,13 +15,23 @@ function asTx(tx: Transaction): Tx {
 }
 
 /**
+ * The contrib extensions our migrations create, loaded into every PGlite we open: `unaccent`
+ * for French full-text search (migration 0010), which PostgreSQL ships in its contrib too.
+ */
+export const pgliteExtensions = { unaccent };
+
+/**
  * Opens the embedded engine: file-backed in `dataDir`, or in memory when it is undefined. A
  * `template` (a tarball from PGlite's dumpDataDir) starts from that cluster instead of running
  * initdb, most of a new database's start-up; the tests use one.
  */
 export async function openPglite(dataDir?: string, template?: Blob): Promise<Db> {
   return pgliteDb(
-    await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) }),
+    await PGlite.create({
+      extensions: pgliteExtensions,
+      ...(dataDir ? { dataDir } : {}),
+      ...(template ? { loadDataDir: template } : {}),
+    }),
   );
 }
 

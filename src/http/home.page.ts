@@ -72,6 +72,11 @@ export function homePage(): PageContent {
         Certains comptes gestionnaires peuvent chercher des profils dans le vivier, parmi les candidats qui ont accepté
         d’y figurer.
       </p>
+      <p>
+        <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/offres"
+          >Chercher une offre d’emploi public</a
+        >
+      </p>
 
       <h2>Le suivi des stagiaires en formation</h2>
       <p>

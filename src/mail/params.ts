@@ -11,7 +11,7 @@ import type { Role } from '../vault/index.js';
  */
 
 /** The kinds of value a template parameter can hold. */
-export type ParamKind = 'datetime' | 'device' | 'role' | 'mfaChange';
+export type ParamKind = 'datetime' | 'device' | 'role' | 'mfaChange' | 'count';
 
 /** French labels of the roles, as an invitation names them. */
 export { roleLabels };
@@ -64,6 +64,8 @@ const checks: Record<ParamKind, (value: string) => boolean> = {
   device: (value) => value.trim() !== '' && value.length <= MAX_DEVICE_LENGTH && !hasControl(value),
   role: (value) => Object.hasOwn(roleLabels, value),
   mfaChange: (value) => Object.hasOwn(mfaChangeLabels, value),
+  // A number of things (new offers): digits only, so nothing else can ride in it.
+  count: (value) => /^[1-9]\d{0,5}$/.test(value),
 };
 
 /**

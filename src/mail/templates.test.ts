@@ -18,6 +18,7 @@ const samples: Record<TemplateName, Record<string, string>> = {
   staff_new_session: { when, device: 'Chrome sur Windows' },
   session_moved: { when, device: 'Chrome sur Android' },
   session_move_held: { when, device: 'Firefox sur Windows' },
+  offer_alert: { count: '3' },
 };
 
 const names = Object.keys(templates) as TemplateName[];

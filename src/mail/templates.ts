@@ -127,6 +127,16 @@ export const templates = {
       'Si ce n’était pas vous, contactez immédiatement votre responsable sécurité : il peut suspendre le compte et fermer la session.',
     ],
   }),
+  offer_alert: define({
+    params: { count: 'count' },
+    subject: '[rempart] De nouvelles offres correspondent à votre recherche',
+    body: (p) => [
+      'Bonjour,',
+      `${p.count === '1' ? 'Une nouvelle offre d’emploi public correspond' : `${p.count} nouvelles offres d’emploi public correspondent`} à l’une de vos recherches enregistrées.`,
+      'Pour les voir, connectez-vous à rempart, puis ouvrez «\u00a0Mes alertes\u00a0» depuis la page des offres (/offres/alertes).',
+      'Si vous n’êtes pas à l’origine de cette alerte ou ne souhaitez plus la recevoir, supprimez-la depuis «\u00a0Mes alertes\u00a0».',
+    ],
+  }),
 };
 
 /** The name of a message rempart can send. */

@@ -62,6 +62,20 @@ describe.each(engines)('demo mode on %s', (engine) => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('shows about 2,000 offers of several employers, the published ones complete for art. 3', async () => {
+    const { rows } = await db.query<{ offers: number; employers: number; published: number; incomplete: number }>(
+      `SELECT count(*)::int AS offers, count(DISTINCT employer_id)::int AS employers,
+         count(*) FILTER (WHERE status = 'published')::int AS published,
+         count(*) FILTER (WHERE status = 'published' AND (grades = '' OR recruiting_authority = '' OR apply_to = ''
+           OR profile = '' OR vacant_from IS NULL OR published_at IS NULL))::int AS incomplete
+       FROM offers`,
+    );
+    expect(rows[0]!.offers).toBe(2000);
+    expect(rows[0]!.employers).toBeGreaterThan(3);
+    expect(rows[0]!.published).toBeGreaterThan(1500);
+    expect(rows[0]!.incomplete).toBe(0);
+  });
+
   it('writes DATA_DIR/demo-accounts.json, readable by its owner only', async () => {
     expect(result.accountsFile).toBe(path.join(dataDir, 'demo-accounts.json'));
     expect((await stat(result.accountsFile)).mode & 0o777).toBe(0o600);

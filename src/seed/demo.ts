@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import type { NewAccount, Role, Vault } from '../vault/index.js';
 import { isoDay } from './dates.js';
+import { seedDemoOffers } from './demo-offers.js';
 import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
@@ -204,6 +205,8 @@ export async function seedDemo(
     { personId: candidate.personId!, fullName: candidate.displayName, cvId: new Rng(plan.seed, 'demo-cv').uuid() },
     now,
   );
+  // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
+  await seedDemoOffers(options.db, plan);
   const organisationOf = new Map(
     staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
   );

@@ -23,8 +23,12 @@ export interface WriteDeps {
 /** One row of a write: its id, and values for fields and plain columns the purpose allows. */
 export type WriteRow = { id: string } & Record<string, unknown>;
 
-/** Which people (or accounts) a write concerns, from the rows written: for its log entry. */
-const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }> = {
+/**
+ * Which people (or accounts) a row of each table concerns, as SQL over `written` (rows of that
+ * table): a write's log entry names them, and so does a read of a record that is not itself a
+ * person (an application, a CV), so that « Mes accès » shows it and the guard counts people.
+ */
+export const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }> = {
   person: { record: 'person', sql: 'SELECT id FROM written' },
   profile: { record: 'person', sql: 'SELECT person_id FROM written' },
   account: { record: 'account', sql: 'SELECT id FROM written' },

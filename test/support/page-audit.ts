@@ -158,7 +158,13 @@ export class PageAudit {
  * (`test/<portal>-accessibility.test.ts`, with {@link uncoveredPages}); test/accessibility.test.ts
  * covers every other page.
  */
-export const portalPrefixes: readonly string[] = ['/candidat', '/mes-donnees', '/mes-acces'];
+export const portalPrefixes: readonly string[] = [
+  '/offres',
+  '/recrutement/offres',
+  '/candidat',
+  '/mes-donnees',
+  '/mes-acces',
+];
 
 /**
  * The page routes the app serves (GET, with a query-string schema, outside the API) whose URL

@@ -4,7 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../../src/db/migrate.js';
-import { openPglite, pgliteDb } from '../../src/db/pglite.js';
+import { openPglite, pgliteDb, pgliteExtensions } from '../../src/db/pglite.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -34,7 +34,7 @@ export async function pgliteTemplate(): Promise<string> {
   const dir = path.join(root, 'node_modules/.cache/rempart');
   const file = path.join(dir, `pglite-template-${templateKey()}.tar`);
   if (existsSync(file)) return file;
-  const pg = await PGlite.create();
+  const pg = await PGlite.create({ extensions: pgliteExtensions });
   try {
     await migrate(pgliteDb(pg));
     const tarball = await pg.dumpDataDir('none');
