@@ -187,6 +187,11 @@ describe.each(engines)('demo mode on %s', (engine) => {
     expect(applicants.rows[0]!.n).toBeGreaterThan(0);
     expect((await accountOf('recruiter_manager')).organisation_id).toBe(recruiter.organisation_id);
     expect((await accountOf('of_manager')).organisation_id).toBe(ofUser.organisation_id);
+    const candidate = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cvs c JOIN accounts a ON a.person_id = c.person_id WHERE a.role = $1',
+      ['candidate'],
+    );
+    expect(candidate.rows[0]!.n).toBe(1);
   });
 
   it('gives the demo training organisation referrals at every stage, and declarations owed', async () => {

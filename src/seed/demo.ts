@@ -11,6 +11,7 @@ import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
 import { strongPassword } from './passwords.js';
+import { seedDemoCv } from './candidate-cvs.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
 import type { SeedStaff } from './staff.js';
@@ -220,6 +221,12 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
+  const candidate = citizens.find((account) => account.role === 'candidate')!;
+  await seedDemoCv(
+    options.vault,
+    { personId: candidate.personId!, fullName: candidate.displayName, cvId: new Rng(plan.seed, 'demo-cv').uuid() },
+    now,
+  );
   // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
   await seedDemoOffers(options.db, plan);
   await seedTrainingDemo(options.db, {
