@@ -1,3 +1,4 @@
+import { registerAdvisingRoutes } from './advising/index.js';
 import type { AccessLog } from './audit/index.js';
 import { registerCandidatesRoutes } from './candidates/index.js';
 import { registerPrivacyRoutes } from './privacy/index.js';
@@ -6,6 +7,8 @@ import type { Web } from './http/kit/index.js';
 import type { Clock } from './kernel/clock.js';
 import type { Random } from './kernel/random.js';
 import type { NotifyAccount } from './mail/index.js';
+import { registerTrainingRoutes } from './training/index.js';
+import { registerJobSeekerRoutes } from './job-seekers/index.js';
 import type { Vault } from './vault/index.js';
 import { registerOfferRoutes } from './offers/index.js';
 import { registerRecruitingRoutes } from './recruiting/index.js';
@@ -40,4 +43,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerCandidatesRoutes,
   registerPrivacyRoutes,
   registerRecruitingRoutes,
+  registerTrainingRoutes,
+  registerAdvisingRoutes,
+  registerJobSeekerRoutes,
 ];

@@ -1,6 +1,7 @@
 import { advisingPurposes } from './advising/advising.purposes.js';
 import { candidatesPurposes } from './candidates/candidates.purposes.js';
 import { adminsPurposes } from './cli/admins.purposes.js';
+import { jobSeekersPurposes } from './job-seekers/job-seekers.purposes.js';
 import { identityPurposes } from './identity/identity.purposes.js';
 import { mailPurposes } from './mail/mail.purposes.js';
 import { privacyPurposes } from './privacy/privacy.purposes.js';
@@ -23,4 +24,5 @@ export const allPurposes: readonly (readonly AnyPurpose[])[] = [
   trainingPurposes,
   advisingPurposes,
   privacyPurposes,
+  jobSeekersPurposes,
 ];

@@ -118,6 +118,12 @@ describe('the candidate’s space and the citizens’ privacy pages, on a deskto
     await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Déposer ce CV")')]);
     expect(await page.locator('.fr-upload-group--error').count()).toBe(1);
     await audit.check('POST /candidat/cv (erreur)', 'candidate');
+    // Over 2 Mo: the browser gets the page with the field's error, not a broken connection.
+    const big = path.join(dir, `gros-${process.pid}.pdf`);
+    writeFileSync(big, Buffer.concat([await samplePdf(), Buffer.alloc(3 * 1024 * 1024)]));
+    await page.setInputFiles('#champ-cv', big);
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Déposer ce CV")')]);
+    expect(await page.textContent('#champ-cv-erreur')).toContain('dépasse 2');
     // A career form sent back with its errors.
     await page.goto(`${base}/candidat/profil/parcours`);
     await page.evaluate(() =>

@@ -7,6 +7,7 @@ import { identityApp } from './support/identity.js';
 
 const MANAGERS = 'roles=admin,of_manager';
 const RECRUITERS = 'roles=recruiter,recruiter_manager';
+const OF = 'roles=of_user,of_manager';
 
 /**
  * Every route of the platform, with the access it declares and the parts of the request it
@@ -142,6 +143,39 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['POST /recrutement/vivier/profil', 'page roles=recruiter_manager', 'q b form'],
   ['GET /api/v1/recrutement/candidatures', `api ${RECRUITERS}`, 'q'],
   ['POST /api/v1/recrutement/candidatures/:id/statut', `api ${RECRUITERS}`, 'p q b'],
+  // The training organisations' portal (src/training/).
+  ['GET /organisme', `page ${OF}`, 'q'],
+  ['GET /organisme/declarations', `page ${OF}`, 'q'],
+  ['GET /organisme/securite', 'page roles=of_manager', 'q'],
+  ['POST /organisme/securite', 'page roles=of_manager stepUp returnTo=/organisme/securite', 'q b form'],
+  ['GET /organisme/sessions', `page ${OF}`, 'q'],
+  ['GET /organisme/sessions/nouvelle', `page ${OF}`, 'q'],
+  ['POST /organisme/sessions/nouvelle', `page ${OF}`, 'q b form'],
+  ['GET /organisme/sessions/:id', `page ${OF}`, 'p q'],
+  ['POST /organisme/sessions/:id/reunions', `page ${OF}`, 'p q b form'],
+  ['GET /organisme/sessions/import', `page ${OF}`, 'q'],
+  ['POST /organisme/sessions/import', `page ${OF}`, 'q b form'],
+  ['POST /organisme/sessions/import/lot', `page ${OF}`, 'q b'],
+  ['GET /organisme/sessions/import/script.js', 'public', 'q'],
+  ['GET /organisme/orientations/:id', `page ${OF}`, 'p q'],
+  ['POST /organisme/orientations/:id/coordonnees', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/reponse', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/entree', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/presence', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/interruption', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/sortie', `page ${OF}`, 'p q b form'],
+  ['GET /api/v1/organisme/sessions', `api ${OF}`, 'q'],
+  ['GET /api/v1/organisme/stagiaires', `api ${OF}`, 'q'],
+  ['POST /api/v1/organisme/orientations/:id/reponse', `api ${OF}`, 'p q b'],
+  ['POST /api/v1/organisme/orientations/:id/declarations', `api ${OF}`, 'p q b'],
+  ['GET /conseiller', 'page roles=advisor', 'q'],
+  ['GET /conseiller/recherche', 'page roles=advisor', 'q'],
+  ['POST /conseiller/recherche', 'page roles=advisor', 'q b form'],
+  ['GET /conseiller/demandeurs/:id', 'page roles=advisor', 'p q'],
+  ['GET /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q'],
+  ['POST /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q b form'],
+  ['GET /conseiller/suivi', 'page roles=advisor', 'q'],
+  ['GET /demandeur', 'page roles=job_seeker', 'q'],
 ];
 
 function describeAccess(access: Access | undefined): string {

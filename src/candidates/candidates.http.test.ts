@@ -62,6 +62,24 @@ describe.each(engines)('the candidate’s space on %s', (engine) => {
     expect((await zoe.open('/espace')).headers.location).toBe('/candidat');
   });
 
+  it('keeps other roles out of every page of the candidate’s space', async () => {
+    const seeker = await signedInBrowser(app, db, {
+      accountId: (await addAccount(vault, { role: 'job_seeker', personId: kit.traineeA.id })).id,
+      role: 'job_seeker',
+      clock,
+    });
+    const recruiter = await signedInBrowser(app, db, {
+      accountId: accountId(kit.actors.recruiterA),
+      role: 'recruiter',
+      clock,
+    });
+    for (const path of ['/candidat', '/candidat/profil', '/candidat/profil/souhaits', '/candidat/cv']) {
+      expect((await seeker.open(path)).statusCode).toBe(403);
+      expect((await recruiter.open(path)).statusCode).toBe(403);
+    }
+    expect((await recruiter.form('/candidat/cv/telechargement', { cv: randomUUID() })).statusCode).toBe(403);
+  });
+
   it('saves identity, career, wishes and categories, read back through the door as the candidate', async () => {
     await zoe.open('/candidat/profil/identite');
     const saved = await zoe.form('/candidat/profil/identite', {

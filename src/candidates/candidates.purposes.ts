@@ -100,7 +100,20 @@ export const ownCvs = readPurpose({
   pageCap: MAX_CVS,
 });
 
+/** The demo data give the showcase candidate a CV: the platform's own write, logged as such. */
+export const seedCvs = writePurpose({
+  name: 'candidates.seed_cvs',
+  table: 'cv',
+  mode: 'create',
+  roles: 'platform',
+  subject: 'none',
+  fields: ['fileName', 'content'],
+  plain: ['personId', 'sizeBytes', 'uploadedAt'],
+  scope: 'SELECT id FROM new_rows',
+});
+
 export const candidatesPurposes: readonly AnyPurpose[] = [
+  seedCvs,
   viewSelf,
   editIdentity,
   createProfile,

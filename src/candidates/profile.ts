@@ -43,6 +43,21 @@ export interface OwnProfile {
   inPool: boolean;
 }
 
+const PROFILE_FIELDS = [
+  'lastName',
+  'firstName',
+  'birthDate',
+  'email',
+  'phone',
+  'address',
+  'career',
+  'postsSought',
+  'zones',
+  'languages',
+  'aspirations',
+  'categoriesSought',
+] as const;
+
 function personOf(actor: Actor): string {
   if (actor.kind !== 'account' || actor.role !== 'candidate' || !actor.personId) {
     throw new AppError('FORBIDDEN', 'not a candidate');
@@ -53,7 +68,8 @@ function personOf(actor: Actor): string {
 /** The signed-in candidate's own identity and profile, read through the door as themselves. */
 export async function readOwnProfile(deps: Deps, actor: Actor): Promise<OwnProfile> {
   const personId = personOf(actor);
-  const [self] = await deps.vault.read(actor, viewSelf, [personId]);
+  // Only what the profile shows: not the France Travail fields a job seeker's record has.
+  const [self] = await deps.vault.read(actor, viewSelf, [personId], { fields: PROFILE_FIELDS });
   if (!self) throw new AppError('NOT_FOUND', 'own person');
   const state = await profileStateOf(deps.db, personId);
   return {

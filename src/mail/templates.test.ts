@@ -21,6 +21,8 @@ const samples: Record<TemplateName, Record<string, string>> = {
   offer_alert: { count: '3' },
   application_status: { link: 'https://rempart.test/candidat/candidatures' },
   application_message: { link: 'https://rempart.test/candidat/candidatures' },
+  declarations_due: {},
+  declarations_overdue: {},
 };
 
 const names = Object.keys(templates) as TemplateName[];

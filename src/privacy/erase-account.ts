@@ -19,6 +19,9 @@ const ACCOUNT_ROWS = [
   'mail_outbox',
   'account_suspensions',
   'account_requests',
+  // The guard's counters of what the account read today: its own person, nobody else.
+  'guard_daily_reads',
+  'guard_day_totals',
 ];
 
 /** The candidate's own rows, by person: applications first (their events follow; one may name a CV), CVs, pool facets, profile. */

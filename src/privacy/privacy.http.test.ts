@@ -77,7 +77,7 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
 
   it('gives a job seeker their identity and France Travail registration, without a candidate’s sections', async () => {
     const data = (await helene.form('/mes-donnees/export', {})).json();
-    expect(Object.keys(data.sections)).toEqual(['compte', 'identite']);
+    expect(Object.keys(data.sections)).toEqual(['compte', 'identite', 'orientations', 'declarations']);
     expect(data.sections.identite.items[0]).toMatchObject({ lastName: 'Dupré', franceTravailId: '1234567A' });
     expect(JSON.stringify(data)).not.toContain('Garçon');
   });

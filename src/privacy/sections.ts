@@ -1,6 +1,7 @@
 import { candidateCareerSection, candidateCvSection, candidateProfileSection } from '../candidates/index.js';
 import { applicationsSection, recruiterMessagesSection } from '../recruiting/index.js';
 import { accountSection, identitySection } from './identity.section.js';
+import { jobSeekerSections } from '../job-seekers/index.js';
 import type { PrivacySection } from './section.js';
 
 /**
@@ -15,4 +16,5 @@ export const privacySections: readonly PrivacySection[] = [
   candidateCvSection,
   applicationsSection,
   recruiterMessagesSection,
+  ...jobSeekerSections,
 ];

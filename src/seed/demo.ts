@@ -6,14 +6,17 @@ import { systemClock, type Clock } from '../kernel/clock.js';
 import type { NewAccount, Role, Vault } from '../vault/index.js';
 import { isoDay } from './dates.js';
 import { seedDemoOffers } from './demo-offers.js';
+import { kairosDemoJobSeekers, type DemoJobSeeker } from './kairos-demo.js';
 import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
 import { strongPassword } from './passwords.js';
+import { seedDemoCv } from './candidate-cvs.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
 import { seedRecruitingDemo } from './recruiting.js';
 import type { SeedStaff } from './staff.js';
+import { seedTrainingDemo } from './training-demo.js';
 
 /** What users read in the demo accounts file. */
 export { roleLabels };
@@ -28,7 +31,9 @@ interface DemoSlot {
 /**
  * The demo logins, one per role and two administrators: a staff account asked for by one
  * administrator must be approved by another (DESIGN.md's two-person rule), so a demo with a
- * single one would reach a dead end. E-mails sit under a reserved domain (RFC 6761 §6.2).
+ * single one would reach a dead end. A second advisor shows that each portfolio is its own; the
+ * demo advisor's job seekers at other stages of a training are added after these
+ * (src/seed/kairos-demo.ts). E-mails sit under a reserved domain (RFC 6761 §6.2).
  */
 const demoSlots: readonly DemoSlot[] = [
   { local: 'candidat', role: 'candidate' },
@@ -38,6 +43,7 @@ const demoSlots: readonly DemoSlot[] = [
   { local: 'organisme-formation', role: 'of_user' },
   { local: 'rgc-organisme', role: 'of_manager' },
   { local: 'conseiller', role: 'advisor' },
+  { local: 'conseiller-2', role: 'advisor', label: 'Second conseiller, avec son propre portefeuille' },
   { local: 'securite', role: 'security_officer' },
   { local: 'admin', role: 'admin' },
   { local: 'admin-2', role: 'admin', label: 'Second administrateur de la plateforme' },
@@ -97,6 +103,7 @@ function demoStaff(plan: SeedPlan): [string, SeedStaff][] {
     ['organisme-formation', training.users[0]!],
     ['rgc-organisme', training.manager],
     ['conseiller', staff.advisors[0]!],
+    ['conseiller-2', staff.advisors[1]!],
     ['securite', staff.securityOfficer],
     ['admin', staff.admins[0]],
     ['admin-2', staff.admins[1]],
@@ -108,8 +115,15 @@ function organisationName(plan: SeedPlan, id: string | null): string | null {
   return [...employers, ...trainingOrganisations, ...agencies, platform].find((o) => o.id === id)?.name ?? null;
 }
 
-/** Citizens' demo accounts, linked to the showcase job seeker and candidate. */
-function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<string, Login>): NewAccount[] {
+/**
+ * Citizens' demo accounts, linked to the showcase job seeker and candidate, and to the job
+ * seekers of the demo advisor at other stages of a training (src/seed/kairos-demo.ts).
+ */
+function citizenAccounts(
+  plan: SeedPlan,
+  logins: ReadonlyMap<string, Login>,
+  jobSeekers: readonly DemoJobSeeker[],
+): NewAccount[] {
   const generate = peopleGenerator(plan.context);
   const ids = new Rng(plan.seed, 'demo-accounts');
   const { jobSeeker, candidate } = plan.context.showcase;
@@ -119,6 +133,7 @@ function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<string, Login>): Ne
     [
       ['job_seeker', 'demandeur-emploi', jobSeeker],
       ['candidate', 'candidat', candidate],
+      ...jobSeekers.map(({ local, index }) => ['job_seeker', local, index] as const),
     ] as const
   ).map(([role, local, index]) => {
     const { person } = generate(index);
@@ -147,9 +162,12 @@ interface Login {
 }
 
 /** Each demo login's e-mail and password, by the login's local part. */
-async function makeLogins(hashPassword: SeedDemoOptions['hashPassword']): Promise<Map<string, Login>> {
+async function makeLogins(
+  slots: readonly DemoSlot[],
+  hashPassword: SeedDemoOptions['hashPassword'],
+): Promise<Map<string, Login>> {
   const logins = await Promise.all(
-    demoSlots.map(async ({ local }) => {
+    slots.map(async ({ local }) => {
       const password = strongPassword();
       return [
         local,
@@ -187,10 +205,15 @@ export async function seedDemo(
 ): Promise<SeedResult & { accountsFile: string; accounts: DemoAccountEntry[] }> {
   const now = (options.clock ?? systemClock).now();
   const plan = planSeed({ seed: options.seed, people: options.people, today: isoDay(now) });
-  const logins = await makeLogins(options.hashPassword);
+  const jobSeekers = kairosDemoJobSeekers(plan);
+  const slots: DemoSlot[] = [
+    ...demoSlots,
+    ...jobSeekers.map(({ local, label }) => ({ local, role: 'job_seeker' as const, label })),
+  ];
+  const logins = await makeLogins(slots, options.hashPassword);
   const staffLogins = demoStaff(plan);
   const overrides = new Map(staffLogins.map(([local, staff]) => [staff.id, logins.get(local)!]));
-  const citizens = citizenAccounts(plan, logins);
+  const citizens = citizenAccounts(plan, logins, jobSeekers);
   const result = await writeSeed({
     db: options.db,
     vault: options.vault,
@@ -199,6 +222,12 @@ export async function seedDemo(
     onProgress: options.onProgress,
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
+  const candidate = citizens.find((account) => account.role === 'candidate')!;
+  await seedDemoCv(
+    options.vault,
+    { personId: candidate.personId!, fullName: candidate.displayName, cvId: new Rng(plan.seed, 'demo-cv').uuid() },
+    now,
+  );
   // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
   await seedDemoOffers(options.db, plan);
   // Recruiting's history: statuses, refusal reasons and recruiters' messages (src/seed/recruiting.ts).
@@ -208,6 +237,11 @@ export async function seedDemo(
     seed: options.seed,
     now,
     showcasePersonId: citizens.find((account) => account.role === 'candidate')?.personId ?? null,
+  });
+  await seedTrainingDemo(options.db, {
+    organisationId: plan.organisations.trainingOrganisations[0]!.id,
+    today: isoDay(now),
+    seed: options.seed,
   });
   const organisationOf = new Map(
     staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
@@ -220,7 +254,7 @@ export async function seedDemo(
     const link = (await options.invite?.(staff.id, staff.role)) ?? null;
     if (link) invitations.set(local, link);
   }
-  const accounts: DemoAccountEntry[] = demoSlots.map(({ local, role, label }) => ({
+  const accounts: DemoAccountEntry[] = slots.map(({ local, role, label }) => ({
     role,
     roleLabel: label ?? roleTitle(role),
     email: logins.get(local)!.email,

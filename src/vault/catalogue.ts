@@ -4,6 +4,8 @@ import type {
   CareerItem,
   CategorySought,
   DesiredZones,
+  ExitOutcome,
+  InterruptionReason,
   LanguageSkill,
   PostalAddress,
   ReferralEventKind,
@@ -126,6 +128,18 @@ export const catalogue = {
       createdAt: plain<Date>('created_at', 'timestamptz'),
     },
   },
+  referral: {
+    table: 'referrals',
+    idColumn: 'id',
+    // The advisor's note for the training organisation (migration 0014): free text about the person.
+    fields: { note: text('note_enc') },
+    plain: {
+      sessionId: plain<string>('session_id', 'uuid'),
+      personId: plain<string>('person_id', 'uuid'),
+      referredBy: plain<string | null>('referred_by', 'uuid'),
+      referredAt: plain<Date>('referred_at', 'timestamptz'),
+    },
+  },
   referralEvent: {
     table: 'referral_events',
     idColumn: 'id',
@@ -135,6 +149,9 @@ export const catalogue = {
       kind: plain<ReferralEventKind>('kind', 'text'),
       occurredOn: plain<string>('occurred_on', 'date'),
       declaredBy: plain<string | null>('declared_by', 'uuid'),
+      reason: plain<InterruptionReason | null>('reason', 'text'),
+      outcome: plain<ExitOutcome | null>('outcome', 'text'),
+      daysPresent: plain<number | null>('days_present', 'integer'),
     },
   },
   cv: {

@@ -37,6 +37,7 @@ export const concerns: Record<TableName, { record: 'person' | 'account'; sql: st
     record: 'person',
     sql: 'SELECT a.person_id FROM written w JOIN applications a ON a.id = w.application_id',
   },
+  referral: { record: 'person', sql: 'SELECT person_id FROM written' },
   referralEvent: {
     record: 'person',
     sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',

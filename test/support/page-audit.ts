@@ -166,6 +166,9 @@ export const portalPrefixes: readonly string[] = [
   '/mes-acces',
   '/candidat/candidatures',
   '/recrutement',
+  '/organisme',
+  '/conseiller',
+  '/demandeur',
 ];
 
 /**

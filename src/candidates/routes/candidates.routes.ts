@@ -18,7 +18,7 @@ export function registerCandidatesRoutes(web: Web, deps: DomainDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const profile = await readOwnProfile(deps, actor);
-      const cvCount = (await cvRowsOf(deps.db, request.session!.personId!)).length;
+      const cvCount = actor.kind === 'account' && actor.personId ? (await cvRowsOf(deps.db, actor.personId)).length : 0;
       return reply.page(
         candidateHomePage({
           firstName: profile.identity.firstName,
