@@ -162,7 +162,10 @@ async function seed(platform: Platform, people: number, organisations: number): 
   const advisorAccounts = Array.from({ length: ADVISORS }, () => account('advisor', agency));
   await timed(`${ADVISORS} conseillers et leurs portefeuilles`, async () => {
     for (const batch of [ofAccounts, ...chunks(advisorAccounts, 500)]) await vault.write(system, seedAccounts, batch);
-    const portfolioTemplates = templates.slice(benchTrainees.length, benchTrainees.length + ACCOUNTS * PORTFOLIO_TEMPLATES);
+    const portfolioTemplates = templates.slice(
+      benchTrainees.length,
+      benchTrainees.length + ACCOUNTS * PORTFOLIO_TEMPLATES,
+    );
     await db.query(
       `INSERT INTO portfolios (advisor_id, person_id)
        SELECT ($1::uuid[])[1 + (n - 1) / $3], p FROM unnest($2::uuid[]) WITH ORDINALITY AS t(p, n)`,
