@@ -23,8 +23,7 @@ describe('the signed-in state on every page', () => {
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    // The RGC's home is the training organisations' portal's (src/training/).
-    const built = await identityApp(db, { clock });
+    const built = await identityApp(db, { clock, extend: (web) => web.home(['of_manager'], '/gestion/comptes') });
     app = built.app;
     await app.ready();
     const organisation = randomUUID();
@@ -81,7 +80,7 @@ describe('the signed-in state on every page', () => {
   it('sends each account from /espace to its role’s home, « Mon compte » where none is declared', async () => {
     const toHome = await manager.open('/espace');
     expect(toHome.statusCode).toBe(303);
-    expect(toHome.headers.location).toBe('/organisme');
+    expect(toHome.headers.location).toBe('/gestion/comptes');
     const toAccount = await candidate.open('/espace');
     expect(toAccount.headers.location).toBe('/compte');
     // Nobody signed in: the login page, as for any account page.
