@@ -162,7 +162,10 @@ async function seed(platform: Platform, people: number, organisations: number): 
   const advisorAccounts = Array.from({ length: ADVISORS }, () => account('advisor', agency));
   await timed(`${ADVISORS} conseillers et leurs portefeuilles`, async () => {
     for (const batch of [ofAccounts, ...chunks(advisorAccounts, 500)]) await vault.write(system, seedAccounts, batch);
-    const portfolioTemplates = templates.slice(benchTrainees.length, benchTrainees.length + ACCOUNTS * PORTFOLIO_TEMPLATES);
+    const portfolioTemplates = templates.slice(
+      benchTrainees.length,
+      benchTrainees.length + ACCOUNTS * PORTFOLIO_TEMPLATES,
+    );
     await db.query(
       `INSERT INTO portfolios (advisor_id, person_id)
        SELECT ($1::uuid[])[1 + (n - 1) / $3], p FROM unnest($2::uuid[]) WITH ORDINALITY AS t(p, n)`,
@@ -172,10 +175,19 @@ async function seed(platform: Platform, people: number, organisations: number): 
       `INSERT INTO portfolios (advisor_id, person_id)
        SELECT ($1::uuid[])[1 + abs(hashtext(p.id::text || 'a')) % $3], p.id FROM people p
        WHERE NOT (p.id = ANY($2::uuid[]))`,
-      [advisorAccounts.map((a) => a.id), portfolioTemplates.map((t) => t.id), ADVISORS],
+      // The others' advisors only: a copy in a measured advisor's portfolio would be searched and fail to decrypt.
+      [advisorAccounts.slice(ACCOUNTS).map((a) => a.id), portfolioTemplates.map((t) => t.id), ADVISORS - ACCOUNTS],
     );
   });
-  await timed('ANALYZE', () => db.query('ANALYZE'));
+  // Statistics for the planner: only the tables' owner may gather them.
+  await timed('ANALYZE', async () => {
+    const owner = await platform.openOwner();
+    try {
+      await owner.exec('ANALYZE');
+    } finally {
+      await owner.close();
+    }
+  });
   return {
     ofUsers: ofAccounts.map(actorOf),
     sessions,

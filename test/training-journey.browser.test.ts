@@ -129,4 +129,48 @@ describe('the training organisation’s journey in Chromium', () => {
     expect(await page.locator('#champ-code').count()).toBe(0);
     await context.close();
   });
+
+  it('imports a CSV file in lots with a progress bar and the report of the rejected rows', async () => {
+    await db.query("UPDATE organisations SET mfa_policy = '{}' WHERE id = $1", [world.orgA]);
+    clock.advance(60_000);
+    const context = await browser.newContext();
+    await context.clock.setFixedTime(clock.now());
+    const page = await context.newPage();
+    await page.goto(`${base}/connexion`);
+    await page.fill('#champ-email', email);
+    await page.fill('#champ-password', password);
+    await Promise.all([
+      page.waitForURL(`${base}/connexion/verification`),
+      page.click('button[type="submit"]:has-text("Se connecter")'),
+    ]);
+    await page.fill('#champ-code', code());
+    await Promise.all([page.waitForURL(`${base}/organisme`), page.click('button:has-text("Valider")')]);
+    await page.goto(`${base}/organisme/sessions/import`);
+    const rows = Array.from({ length: 250 }, (_, i) => `Session ${i};31054;01/02/2027;30/06/2027;Lyon;69;12;AFC`);
+    rows[120] = 'Sans lieu;31054;01/02/2027;30/06/2027;;69;12;AFC';
+    rows[230] = 'Mauvais financement;31054;01/02/2027;30/06/2027;Lyon;69;12;Bourse';
+    const csv = ['intitule;formacode;debut;fin;lieu;departement;places;financement', ...rows].join('\n');
+    await page.setInputFiles('#champ-fichier', {
+      name: 'sessions.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.click('button:has-text("Importer")');
+    await page.waitForSelector('#import-etat:has-text("Import terminé")');
+    expect(await page.textContent('#import-etat')).toMatch(/248 sessions importées, 2 lignes refusées/);
+    expect(
+      await page.evaluate(() => (document.getElementById('import-progression') as HTMLProgressElement).value),
+    ).toBe(250);
+    const report = await page.locator('#import-rapport li').allTextContents();
+    expect(report).toEqual([
+      expect.stringMatching(/^Ligne 122\s: Indiquez le lieu de la session\.$/),
+      expect.stringMatching(/^Ligne 232\s: Choisissez un financement\.$/),
+    ]);
+    const { rows: count } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM training_sessions WHERE organisation_id = $1 AND imported',
+      [world.orgA],
+    );
+    expect(count[0]!.n).toBe(248);
+    await context.close();
+  });
 });
