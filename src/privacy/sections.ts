@@ -1,7 +1,8 @@
+import { savedSearchesSection } from '../offers/index.js';
 import type { PrivacySection } from './section.js';
 
 /**
  * Every domain's part of « Mes données », in the order the page shows them. A domain adds its
  * own section here, as it adds its purposes to src/purposes.ts.
  */
-export const privacySections: readonly PrivacySection[] = [];
+export const privacySections: readonly PrivacySection[] = [savedSearchesSection];
