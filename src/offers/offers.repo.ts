@@ -89,18 +89,21 @@ export async function searchPublished(
   options: { sort: Sort; page: number },
 ): Promise<{ rows: OfferSummaryRow[]; total: number }> {
   const { where, params } = searchConditions(criteria);
-  const byRelevance = options.sort === 'pertinence' && criteria.text;
-  // Relevance ranks by the words of the title, then of the métier (migration 0010's rank_vector),
-  // then the newest among equals.
-  const order = byRelevance
-    ? `ts_rank(o.rank_vector, offer_tsquery($1)) DESC, o.published_on DESC, o.id`
-    : 'o.published_on DESC, o.id';
   const offset = (options.page - 1) * PAGE_SIZE;
   if (criteria.text) {
-    // Words: the index gives every match at once, so one statement pages and counts them.
+    // Words: the full-text index gives every match at once; they are kept aside (MATERIALIZED,
+    // so no plan walks the date index testing each offer), then counted, sorted and paged.
+    // Relevance ranks by the words of the title, then of the métier (migration 0010's
+    // rank_vector), then the newest among equals.
+    const rank = options.sort === 'pertinence' ? 'ts_rank(o.rank_vector, offer_tsquery($1))' : '0';
     const { rows } = await db.query<OfferSummaryRow & { total: number }>(
-      `SELECT ${summaryColumns}, count(*) OVER ()::int AS total FROM offers o JOIN organisations e ON e.id = o.employer_id
-       WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+      `WITH matched AS MATERIALIZED (
+         SELECT o.id, o.published_on, ${rank} AS rank FROM offers o WHERE ${where}),
+       page AS (SELECT id, rank, published_on FROM matched ORDER BY rank DESC, published_on DESC, id
+         LIMIT ${PAGE_SIZE} OFFSET ${offset})
+       SELECT ${summaryColumns}, (SELECT count(*) FROM matched)::int AS total
+       FROM page p JOIN offers o ON o.id = p.id JOIN organisations e ON e.id = o.employer_id
+       ORDER BY p.rank DESC, p.published_on DESC, p.id`,
       params,
     );
     const total = rows[0]?.total ?? (offset > 0 ? await countUpToCap(db, where, params) : 0);
@@ -110,7 +113,7 @@ export async function searchPublished(
   const [page, total] = await Promise.all([
     db.query<OfferSummaryRow>(
       `SELECT ${summaryColumns} FROM offers o JOIN organisations e ON e.id = o.employer_id
-       WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+       WHERE ${where} ORDER BY o.published_on DESC, o.id LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
       params,
     ),
     countUpToCap(db, where, params),
