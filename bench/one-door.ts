@@ -38,7 +38,10 @@ export interface DoorBenchResult {
   db: { concurrency: number; plain: number; door: number }[];
   http: { plain: number; door: number };
   lockWaits: number;
+  lockKinds: [string, number][];
   lockSamples: number;
+  /** Diagnostic: c=8 with the commit not waiting for the disk (synchronous_commit off), same run. */
+  asyncCommit: { plain: number; door: number };
   fixedCost: Awaited<ReturnType<typeof benchFixedCost>>;
 }
 
@@ -50,47 +53,89 @@ export async function benchOneDoor(server: PostgresServer, options: { reads?: nu
     DATABASE_URL: server.url,
     READ_CEILING_PER_DAY: '100000',
   });
-  const platform = await openPlatform(config, { masterKey: systemRandom.bytes(32) });
+  const masterKey = systemRandom.bytes(32);
+  const platform = await openPlatform(config, { masterKey });
   platform.sealer.start();
   try {
     const world = await prepare(platform);
     const sampler = await lockSampler(server.url);
     const db: DoorBenchResult['db'] = [];
     for (const concurrency of CONCURRENCIES) {
-      const plain = (i: number) =>
-        platform.db.query(
-          'SELECT id, last_name, first_name, ft_id FROM bench_plain_people WHERE id = $1',
-          [world.pick(i)],
-          { prepare: true },
-        );
-      const door = async (i: number, worker: number) => {
-        const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
-        if (rows.length !== 1) throw new Error('lecture attendue');
-      };
-      await throughput(300, concurrency, plain);
-      await throughput(300, concurrency, door);
-      const plainRuns: number[] = [];
-      const doorRuns: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        plainRuns.push(await throughput(reads, concurrency, plain));
-        sampler.start();
-        doorRuns.push(await throughput(reads, concurrency, door));
-        sampler.stop();
-      }
-      db.push({ concurrency, plain: median(plainRuns), door: median(doorRuns) });
+      db.push({ concurrency, ...(await interleaved(platform, world, reads, rounds, concurrency, sampler)) });
     }
     const http = await benchHttp(platform, world, reads, rounds, sampler);
     await sampler.close();
+    const asyncCommit = await withoutDurableCommit(platform, masterKey, (other) =>
+      interleaved(other, world, reads, rounds, 8),
+    );
     const fixedCost = await benchFixedCost(platform);
     return {
       db,
       http,
       lockWaits: sampler.waits(),
+      lockKinds: [...sampler.kinds()],
       lockSamples: sampler.samples(),
+      asyncCommit,
       fixedCost,
     } satisfies DoorBenchResult;
   } finally {
     await platform.close();
+  }
+}
+
+/** Plain SELECTs and door reads in alternating rounds; medians of reads per second. */
+async function interleaved(
+  platform: Platform,
+  world: World,
+  reads: number,
+  rounds: number,
+  concurrency: number,
+  sampler?: Sampler,
+): Promise<{ plain: number; door: number }> {
+  const plain = (i: number) =>
+    platform.db.query(
+      'SELECT id, last_name, first_name, ft_id FROM bench_plain_people WHERE id = $1',
+      [world.pick(i)],
+      {
+        prepare: true,
+      },
+    );
+  const door = async (i: number, worker: number) => {
+    const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
+    if (rows.length !== 1) throw new Error('lecture attendue');
+  };
+  await throughput(300, concurrency, plain);
+  await throughput(300, concurrency, door);
+  const plainRuns: number[] = [];
+  const doorRuns: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    plainRuns.push(await throughput(reads, concurrency, plain));
+    sampler?.start();
+    doorRuns.push(await throughput(reads, concurrency, door));
+    sampler?.stop();
+  }
+  return { plain: median(plainRuns), door: median(doorRuns) };
+}
+
+/**
+ * A diagnostic, not the product: the same database through a second pool whose sessions do not
+ * wait for the write-ahead log to reach the disk at commit (synchronous_commit = off for the
+ * application's role). The gap to the durable figure is the commit's share of a door read.
+ */
+async function withoutDurableCommit<T>(
+  platform: Platform,
+  masterKey: Buffer,
+  work: (platform: Platform) => Promise<T>,
+): Promise<T> {
+  const owner = await platform.openOwner();
+  await owner.exec('ALTER ROLE rempart_app SET synchronous_commit = off');
+  const other = await openPlatform(platform.config, { masterKey });
+  try {
+    return await work(other);
+  } finally {
+    await other.close();
+    await owner.exec('ALTER ROLE rempart_app RESET synchronous_commit');
+    await owner.close();
   }
 }
 
@@ -251,6 +296,8 @@ interface Sampler {
   start(): void;
   stop(): void;
   waits(): number;
+  /** Each kind of wait seen (lock type, mode, relation or transaction), with its count. */
+  kinds(): Map<string, number>;
   samples(): number;
   close(): Promise<void>;
 }
@@ -261,12 +308,16 @@ async function lockSampler(url: string): Promise<Sampler> {
   await client.connect();
   let waits = 0;
   let samples = 0;
+  const kinds = new Map<string, number>();
   let running = false;
   let loop: Promise<void> = Promise.resolve();
   const run = async () => {
     while (running) {
-      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_locks WHERE NOT granted');
-      waits += Number(rows[0]!.n);
+      const { rows } = await client.query<{ kind: string }>(
+        `SELECT concat_ws(' ', locktype, mode, relation::regclass::text) AS kind FROM pg_locks WHERE NOT granted`,
+      );
+      waits += rows.length;
+      for (const row of rows) kinds.set(row.kind, (kinds.get(row.kind) ?? 0) + 1);
       samples++;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -280,6 +331,7 @@ async function lockSampler(url: string): Promise<Sampler> {
       running = false;
     },
     waits: () => waits,
+    kinds: () => kinds,
     samples: () => samples,
     close: async () => {
       running = false;
@@ -308,6 +360,15 @@ export function printOneDoor(result: DoorBenchResult): void {
   );
   console.log(
     `    attentes de verrou observées : ${result.lockWaits} sur ${result.lockSamples} échantillons de pg_locks`,
+  );
+  for (const [kind, count] of result.lockKinds) console.log(`      ${count} × ${kind}`);
+  const fast = result.asyncCommit;
+  const durable = at(8).door;
+  console.log(
+    `    diagnostic c=8, commit sans attente du disque : en clair ${fast.plain.toFixed(0)} lectures/s, porte ${fast.door.toFixed(0)} lectures/s, ratio ${ratio(fast).toFixed(3)}`,
+  );
+  console.log(
+    `    part de l’attente du disque au commit dans une lecture par la porte (c=8) : ${((1 - durable / fast.door) * 100).toFixed(0)} %`,
   );
   printFixedCost(result.fixedCost);
 }

@@ -9,6 +9,7 @@ import { benchAuditVerify } from './audit-verify.js';
 import { benchPasswordLogins, benchProofCost } from './identity.js';
 import { benchOfferSearch } from './offer-search.js';
 import { benchOneDoor, printOneDoor } from './one-door.js';
+import { benchKairos } from './kairos.js';
 import { benchSeed } from './seed.js';
 import { fmt } from './stats.js';
 
@@ -51,7 +52,8 @@ const benches = {
   b: async () => {
     const durable = await startPostgres({ durable: true });
     try {
-      printOneDoor(await benchOneDoor(durable));
+      const reads = process.env.BENCH_DOOR_READS ? Number(process.env.BENCH_DOOR_READS) : undefined;
+      printOneDoor(await benchOneDoor(durable, { reads }));
     } finally {
       durable.stop();
     }
@@ -89,6 +91,11 @@ const benches = {
   },
 };
 
+const scaleBenches = {
+  /** (g) Kairos at 1,000,000 job seekers: an OF's trainee-list page and an advisor's portfolio search. */
+  g: benchKairos,
+};
+
 const identityBenches = {
   /** (d) password logins per second per core. */
   d: async () => benchPasswordLogins(),
@@ -100,9 +107,9 @@ const identityBenches = {
   },
 };
 
-/** `npm run bench [-- --only a,b,c,d,e,f]`: prints each figure and its ratio; asserts nothing. */
+/** `npm run bench [-- --only a,b,c,d,e,f,g]`: prints each figure and its ratio; asserts nothing. */
 export async function runBenchmarks(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e,f' } } });
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', default: 'a,b,c,d,e,f,g' } } });
   const chosen = values.only.split(',').map((name) => name.trim());
   console.log(
     `rempart bench — ${new Date().toISOString()} — ${os.cpus().length} cœurs, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`,
@@ -112,6 +119,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     for (const name of chosen) {
       if (name in identityBenches) await identityBenches[name as keyof typeof identityBenches]();
       else if (name in benches) await benches[name as keyof typeof benches](server);
+      else if (name in scaleBenches) await scaleBenches[name as keyof typeof scaleBenches](server);
       else throw new Error(`banc inconnu : ${name}`);
     }
   } finally {

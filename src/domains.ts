@@ -1,9 +1,14 @@
+import { registerAdvisingRoutes } from './advising/index.js';
 import type { AccessLog } from './audit/index.js';
+import { registerCandidatesRoutes } from './candidates/index.js';
+import { registerPrivacyRoutes } from './privacy/index.js';
 import type { Db } from './db/client.js';
 import type { Web } from './http/kit/index.js';
 import type { Clock } from './kernel/clock.js';
 import type { Random } from './kernel/random.js';
 import type { NotifyAccount } from './mail/index.js';
+import { registerTrainingRoutes } from './training/index.js';
+import { registerJobSeekerRoutes } from './job-seekers/index.js';
 import type { Vault } from './vault/index.js';
 import { registerOfferRoutes } from './offers/index.js';
 
@@ -32,4 +37,11 @@ export type RegisterRoutes = (web: Web, deps: DomainDeps) => void;
  * Every domain's routes, registered after identity's by the composition root (src/http/app.ts).
  * A portal adds its own line here, as it adds its purposes to src/purposes.ts.
  */
-export const domainRoutes: readonly RegisterRoutes[] = [registerOfferRoutes];
+export const domainRoutes: readonly RegisterRoutes[] = [
+  registerOfferRoutes,
+  registerCandidatesRoutes,
+  registerPrivacyRoutes,
+  registerTrainingRoutes,
+  registerAdvisingRoutes,
+  registerJobSeekerRoutes,
+];

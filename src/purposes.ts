@@ -1,8 +1,10 @@
 import { advisingPurposes } from './advising/advising.purposes.js';
 import { candidatesPurposes } from './candidates/candidates.purposes.js';
 import { adminsPurposes } from './cli/admins.purposes.js';
+import { jobSeekersPurposes } from './job-seekers/job-seekers.purposes.js';
 import { identityPurposes } from './identity/identity.purposes.js';
 import { mailPurposes } from './mail/mail.purposes.js';
+import { privacyPurposes } from './privacy/privacy.purposes.js';
 import { recruitingPurposes } from './recruiting/recruiting.purposes.js';
 import { seedPurposes } from './seed/seed.purposes.js';
 import { trainingPurposes } from './training/training.purposes.js';
@@ -21,4 +23,6 @@ export const allPurposes: readonly (readonly AnyPurpose[])[] = [
   recruitingPurposes,
   trainingPurposes,
   advisingPurposes,
+  privacyPurposes,
+  jobSeekersPurposes,
 ];

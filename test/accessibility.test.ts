@@ -113,6 +113,7 @@ describe('every page, on a desktop and on a phone', () => {
       email: `elodie.${randomUUID().slice(0, 4)}@of.fr`,
       role: 'of_user',
       organisationId,
+      reason: 'arrival',
     });
     // Invitations at their two steps: no password chosen yet, and the factor still to enrol.
     const invite = async (withPassword: boolean) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { relinkBootstrapAdmin } from '../src/cli/admins-bootstrap.js';
 import { loadConfig } from '../src/config/config.js';
 import {
   completeInvitationWithPasskey,
@@ -81,6 +82,21 @@ describe('rempart admins bootstrap', () => {
     expect(again.out).toBe('');
   });
 
+  it('gives a new link to an administrator whose invitation is not complete, and the old one stops working', async () => {
+    const old = links.get(second)!;
+    const result = await rempart(['admins', 'relink', '--email', second]);
+    expect(result.code).toBe(0);
+    const link = /(http:\/\/localhost:3000\/invitation\/\S+)/.exec(result.out)?.[1];
+    expect(link).toBeDefined();
+    expect(link).not.toBe(old);
+    links.set(second, link!);
+    links.set(`${second} (ancien)`, old);
+    const stranger = await rempart(['admins', 'relink', '--email', 'personne@exemple.fr']);
+    expect(stranger.code).toBe(2);
+    expect(stranger.err).toContain('n’est pas un des deux premiers administrateurs');
+    expect((await rempart(['admins', 'relink'])).code).toBe(2);
+  });
+
   describe('then, through the invitations', () => {
     let platform: Platform;
     let deps: AccountsDeps;
@@ -143,6 +159,15 @@ describe('rempart admins bootstrap', () => {
       expect(rows[0]).toEqual({ status: 'active', passkeys: 1 });
       // The link is spent.
       expect(await openInvitation(deps, token)).toBeNull();
+    });
+
+    it('opens only the newest link of a relinked administrator, and relinks no finished account', async () => {
+      expect(await openInvitation(deps, links.get(`${second} (ancien)`)!.split('/').at(-1)!)).toBeNull();
+      expect(await openInvitation(deps, tokenOf(second))).toMatchObject({ email: second });
+      // The first one enrolled a passkey above: its account is finished, nobody may relink it.
+      await expect(relinkBootstrapAdmin({ ...platform, publicUrl: 'http://localhost:3000' }, first)).rejects.toThrow(
+        /n’est pas un des deux premiers administrateurs/,
+      );
     });
 
     it('applies the two-person rule to every account after them', async () => {

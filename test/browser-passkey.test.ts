@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { approveStaffAccount, requestStaffAccount } from '../src/identity/accounts/staff-requests.js';
 import { fixedClock } from '../src/kernel/clock.js';
-import { launchChromium } from './support/browser.js';
+import { freePort, launchChromium, withAuthenticator as withBrowserAuthenticator } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { identityApp, twoAdmins } from './support/identity.js';
 import { linkFromMailbox } from './support/mail.js';
-
-/** A free port, so the app's public URL (the passkeys' relying party) is known before it listens. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 /**
  * Passkeys end to end, in Chromium with its virtual authenticator (reached through CDP): an
@@ -65,24 +55,7 @@ describe('passkeys in Chromium', () => {
     await db?.close();
   });
 
-  async function withAuthenticator(): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; id: string }> {
-    const context = await browser.newContext();
-    await context.clock.setFixedTime(clock.now());
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
-    return { context, page, cdp, id: authenticatorId };
-  }
+  const withAuthenticator = () => withBrowserAuthenticator(browser, clock);
 
   async function status(): Promise<string> {
     const { rows } = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [advisorId]);
@@ -116,10 +89,10 @@ describe('passkeys in Chromium', () => {
     // Without a password: the authenticator offers the passkey it holds.
     await page.goto(`${base}/connexion`);
     await Promise.all([
-      page.waitForURL(`${base}/compte`),
+      page.waitForURL(`${base}/conseiller`),
       page.click('button:has-text("Se connecter avec une clé d’accès")'),
     ]);
-    expect(await page.textContent('h1')).toBe('Mon compte');
+    expect(await page.textContent('h1')).toBe('Mon portefeuille');
     await page.goto(`${base}/compte/cles`);
     expect(await page.textContent('table')).toContain('Ordinateur du bureau');
     await page.click('button:has-text("Se déconnecter")');
@@ -133,8 +106,11 @@ describe('passkeys in Chromium', () => {
     await page.waitForURL(`${base}/connexion/verification`);
     expect(await page.locator('#champ-code').count()).toBe(0);
     expect(await page.locator('summary:has-text("code de secours")').count()).toBe(0);
-    await Promise.all([page.waitForURL(`${base}/compte`), page.click('button:has-text("Utiliser ma clé d’accès")')]);
-    expect(await page.textContent('h1')).toBe('Mon compte');
+    await Promise.all([
+      page.waitForURL(`${base}/conseiller`),
+      page.click('button:has-text("Utiliser ma clé d’accès")'),
+    ]);
+    expect(await page.textContent('h1')).toBe('Mon portefeuille');
     signedIn = { context, page, cdp, id };
   });
 
@@ -155,7 +131,7 @@ describe('passkeys in Chromium', () => {
     expect(await sessions()).toBe(before);
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId: id, isUserVerified: true });
     await Promise.all([
-      page.waitForURL(`${base}/compte`),
+      page.waitForURL(`${base}/conseiller`),
       page.click('button:has-text("Se connecter avec une clé d’accès")'),
     ]);
   });

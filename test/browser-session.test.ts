@@ -62,10 +62,10 @@ describe('device-bound session in Chromium', () => {
     await page.fill('#champ-email', email);
     await page.fill('#champ-password', password);
     await Promise.all([
-      page.waitForURL(`${base}/compte`),
+      page.waitForURL(`${base}/demandeur`),
       page.click('button[type="submit"]:has-text("Se connecter")'),
     ]);
-    expect(await page.textContent('h1')).toBe('Mon compte');
+    expect(await page.textContent('h1')).toBe('Mon espace demandeur d’emploi');
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === '__Host-rempart');
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
@@ -113,7 +113,8 @@ describe('device-bound session in Chromium', () => {
       await page.click('button[type="submit"]:has-text("Se connecter")');
     };
     await signIn();
-    await page.waitForURL(`${base}/compte`);
+    // A candidate lands on their own space (the role's home).
+    await page.waitForURL(`${base}/candidat`);
     // Changing MFA is a sensitive action: a citizen without a second factor confirms with the password.
     await page.goto(`${base}/compte/totp`);
     await page.waitForURL(/\/compte\/verification\?retour=%2Fcompte%2Ftotp$/);
@@ -136,8 +137,7 @@ describe('device-bound session in Chromium', () => {
     await page.waitForURL(`${base}/connexion/verification`);
     await page.fill('#champ-code', code());
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/compte`);
-    expect(await page.textContent('h1')).toBe('Mon compte');
+    await page.waitForURL(`${base}/candidat`);
     await context.close();
   });
 
@@ -174,7 +174,7 @@ describe('device-bound session in Chromium', () => {
         HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) }),
       );
       await page.click('button:has-text("Valider")');
-      await page.waitForURL(`${base}/compte`);
+      await page.waitForURL(`${base}/organisme`);
       const cookie = (await victim.cookies()).find((c) => c.name === '__Host-rempart')!;
       await victim.close();
 

@@ -229,9 +229,14 @@ describe('rempart serve, as npm start runs it', () => {
   });
 
   it('lists one account per role and two administrators, TOTP secrets for the roles that may use TOTP, invitations for the others', () => {
-    expect(demo.accounts.map((account) => account.role).sort()).toEqual([
+    // Beyond one per role: the demo advisor's job seekers at other stages of a training.
+    const stages = demo.accounts.filter((account) => account.email.startsWith('demandeur-emploi-'));
+    expect(stages.map((account) => account.role)).toEqual(stages.map(() => 'job_seeker'));
+    const perRole = demo.accounts.filter((account) => !stages.includes(account));
+    expect(perRole.map((account) => account.role).sort()).toEqual([
       'admin',
       'admin',
+      'advisor',
       'advisor',
       'candidate',
       'job_seeker',
@@ -246,6 +251,7 @@ describe('rempart serve, as npm start runs it', () => {
     expect(invited.sort()).toEqual([
       'admin',
       'admin',
+      'advisor',
       'advisor',
       'of_manager',
       'recruiter_manager',

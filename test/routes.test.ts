@@ -6,6 +6,7 @@ import { openTestDb } from './support/databases.js';
 import { identityApp } from './support/identity.js';
 
 const MANAGERS = 'roles=admin,of_manager';
+const OF = 'roles=of_user,of_manager';
 
 /**
  * Every route of the platform, with the access it declares and the parts of the request it
@@ -99,6 +100,65 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['POST /recrutement/offres/:id/publication', 'page roles=recruiter,recruiter_manager', 'p q b form'],
   ['POST /recrutement/offres/:id/cloture', 'page roles=recruiter,recruiter_manager', 'p q b form'],
   ['POST /recrutement/offres/:id/archivage', 'page roles=recruiter,recruiter_manager', 'p q b form'],
+  ['GET /candidat', 'page roles=candidate', 'q'],
+  ['GET /candidat/profil', 'page roles=candidate returnTo=/candidat/profil', 'q'],
+  ['GET /candidat/profil/identite', 'page roles=candidate returnTo=/candidat/profil/identite', 'q'],
+  ['POST /candidat/profil/identite', 'page roles=candidate returnTo=/candidat/profil/identite', 'q b form'],
+  ['GET /candidat/profil/parcours', 'page roles=candidate returnTo=/candidat/profil/parcours', 'q'],
+  ['POST /candidat/profil/parcours', 'page roles=candidate returnTo=/candidat/profil/parcours', 'q b form'],
+  ['POST /candidat/profil/parcours/retrait', 'page roles=candidate returnTo=/candidat/profil', 'q b form'],
+  ['GET /candidat/profil/souhaits', 'page roles=candidate returnTo=/candidat/profil/souhaits', 'q'],
+  ['POST /candidat/profil/souhaits', 'page roles=candidate returnTo=/candidat/profil/souhaits', 'q b form'],
+  ['GET /candidat/profil/vivier', 'page roles=candidate returnTo=/candidat/profil/vivier', 'q'],
+  ['POST /candidat/profil/vivier', 'page roles=candidate returnTo=/candidat/profil/vivier', 'q b form'],
+  ['GET /candidat/cv', 'page roles=candidate returnTo=/candidat/cv', 'q'],
+  ['POST /candidat/cv', 'page roles=candidate returnTo=/candidat/cv', 'q b upload'],
+  ['POST /candidat/cv/telechargement', 'page roles=candidate returnTo=/candidat/cv', 'q b form'],
+  ['POST /candidat/cv/suppression', 'page roles=candidate returnTo=/candidat/cv', 'q b form'],
+  ['GET /mes-donnees', 'page roles=candidate,job_seeker', 'q'],
+  ['GET /mes-donnees/lisible', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees', 'q'],
+  ['POST /mes-donnees/export', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees', 'q b form'],
+  ['GET /mes-donnees/suppression', 'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees/suppression', 'q'],
+  [
+    'POST /mes-donnees/suppression',
+    'page roles=candidate,job_seeker stepUp returnTo=/mes-donnees/suppression',
+    'q b form',
+  ],
+  ['GET /mes-donnees/supprime', 'public', 'q'],
+  ['GET /mes-acces', 'page roles=candidate,job_seeker', 'q'],
+  // The training organisations' portal (src/training/).
+  ['GET /organisme', `page ${OF}`, 'q'],
+  ['GET /organisme/declarations', `page ${OF}`, 'q'],
+  ['GET /organisme/securite', 'page roles=of_manager', 'q'],
+  ['POST /organisme/securite', 'page roles=of_manager stepUp returnTo=/organisme/securite', 'q b form'],
+  ['GET /organisme/sessions', `page ${OF}`, 'q'],
+  ['GET /organisme/sessions/nouvelle', `page ${OF}`, 'q'],
+  ['POST /organisme/sessions/nouvelle', `page ${OF}`, 'q b form'],
+  ['GET /organisme/sessions/:id', `page ${OF}`, 'p q'],
+  ['POST /organisme/sessions/:id/reunions', `page ${OF}`, 'p q b form'],
+  ['GET /organisme/sessions/import', `page ${OF}`, 'q'],
+  ['POST /organisme/sessions/import', `page ${OF}`, 'q b form'],
+  ['POST /organisme/sessions/import/lot', `page ${OF}`, 'q b'],
+  ['GET /organisme/sessions/import/script.js', 'public', 'q'],
+  ['GET /organisme/orientations/:id', `page ${OF}`, 'p q'],
+  ['POST /organisme/orientations/:id/coordonnees', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/reponse', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/entree', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/presence', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/interruption', `page ${OF}`, 'p q b form'],
+  ['POST /organisme/orientations/:id/sortie', `page ${OF}`, 'p q b form'],
+  ['GET /api/v1/organisme/sessions', `api ${OF}`, 'q'],
+  ['GET /api/v1/organisme/stagiaires', `api ${OF}`, 'q'],
+  ['POST /api/v1/organisme/orientations/:id/reponse', `api ${OF}`, 'p q b'],
+  ['POST /api/v1/organisme/orientations/:id/declarations', `api ${OF}`, 'p q b'],
+  ['GET /conseiller', 'page roles=advisor', 'q'],
+  ['GET /conseiller/recherche', 'page roles=advisor', 'q'],
+  ['POST /conseiller/recherche', 'page roles=advisor', 'q b form'],
+  ['GET /conseiller/demandeurs/:id', 'page roles=advisor', 'p q'],
+  ['GET /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q'],
+  ['POST /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q b form'],
+  ['GET /conseiller/suivi', 'page roles=advisor', 'q'],
+  ['GET /demandeur', 'page roles=job_seeker', 'q'],
 ];
 
 function describeAccess(access: Access | undefined): string {
@@ -140,12 +200,20 @@ describe('every route declares its access and validates what it reads', () => {
       .map((route) => [
         `${route.method} ${route.url}`,
         describeAccess(route.access),
-        [...route.schemas.map((part) => SHORT[part]), route.form ? 'form' : ''].filter(Boolean).join(' '),
+        [...route.schemas.map((part) => SHORT[part]), route.form ? 'form' : '', route.upload ? 'upload' : '']
+          .filter(Boolean)
+          .join(' '),
       ]);
     expect(listed).toEqual(EXPECTED.map((row) => [...row]));
   });
 
   it('gives a schema to every path parameter and every body, and takes form bodies only on forms', () => {
+    expect(
+      app
+        .routeList()
+        .filter((route) => route.upload)
+        .map((route) => route.method),
+    ).not.toContain('GET');
     for (const route of app.routeList()) {
       if (route.url.startsWith('/essai/') || !route.access) continue;
       if (route.url.includes(':')) expect(route.schemas, route.url).toContain('params');

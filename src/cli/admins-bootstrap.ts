@@ -1,4 +1,6 @@
+import type { AccessLog } from '../audit/types.js';
 import type { Db } from '../db/client.js';
+import { journal } from '../identity/journal.js';
 import { issueToken, MAX_TOKEN_TTL_MS } from '../identity/tokens.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Random } from '../kernel/random.js';
@@ -99,5 +101,43 @@ export async function bootstrapAdmins(
       links.push({ email, link: `${deps.publicUrl}/invitation/${token}` });
     }
     return links;
+  });
+}
+
+/**
+ * A new invitation link for one of the first two administrators whose own has not been used in
+ * time, or was lost: `rempart admins relink --email A`. Only while that account has no passkey
+ * yet (its invitation is not complete), so it can never hand a finished account to whoever holds
+ * the console; the new link replaces any earlier one of the account (tokens.ts keeps one live
+ * link per purpose), and the journal records it. Without this, links expired after 7 days would
+ * leave an installation with no way to its first administrator, since bootstrap runs once.
+ */
+export async function relinkBootstrapAdmin(
+  deps: BootstrapDeps & { accessLog: AccessLog },
+  email: string,
+): Promise<string> {
+  const accountId = await deps.vault.findAccountIdByEmail(email);
+  const refused = new BootstrapRefused(
+    `Refusé : ${email} n’est pas un des deux premiers administrateurs dont l’invitation reste à terminer.`,
+  );
+  if (!accountId) throw refused;
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ pending: boolean }>(
+      `SELECT NOT EXISTS (SELECT 1 FROM passkeys p WHERE p.account_id = a.id) AS pending
+       FROM accounts a
+       WHERE a.id = $1 AND a.role = 'admin' AND a.created_by IS NULL AND a.approved_by IS NULL
+       FOR UPDATE`,
+      [accountId],
+    );
+    if (!rows[0]?.pending) throw refused;
+    const token = await issueToken(tx, {
+      accountId,
+      purpose: 'invitation',
+      ttlMs: MAX_TOKEN_TTL_MS,
+      clock: deps.clock,
+      random: deps.random,
+    });
+    await journal(deps.accessLog, tx, 'account.invitation_reissued', { actorId: null, subjectId: accountId });
+    return `${deps.publicUrl}/invitation/${token}`;
   });
 }

@@ -57,13 +57,15 @@ Les journaux sont lisibles dans un terminal et en JSON ailleurs ; LOG_LEVEL règ
   },
   admins: {
     summary: 'crée les deux premiers administrateurs d’une installation',
-    synopsis: ['rempart admins bootstrap --email ADRESSE --email ADRESSE'],
-    subcommands: ['bootstrap'],
+    synopsis: ['rempart admins bootstrap --email ADRESSE --email ADRESSE', 'rempart admins relink --email ADRESSE'],
+    subcommands: ['bootstrap', 'relink'],
     details: `Crée, une seule fois, les deux premiers administrateurs et affiche le lien d’invitation de
 chacun (à usage unique, valable 7 jours) : il y choisit son mot de passe puis enregistre sa clé
 d’accès. Refusé dès qu’un administrateur existe : tout compte du personnel suivant est demandé
 par une personne et approuvé par une autre, dans « Gestion des comptes ».
   --email ADRESSE   l’adresse de chacun des deux administrateurs (deux fois, deux personnes)
+relink donne un nouveau lien à l’un des deux tant qu’il n’a pas enregistré sa clé d’accès (lien
+expiré ou perdu) ; le lien précédent cesse de fonctionner.
 Les liens commencent par PUBLIC_URL : réglez-la d’abord sur l’adresse publique de la plateforme.`,
   },
   offers: {

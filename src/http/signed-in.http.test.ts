@@ -6,6 +6,7 @@ import { FormBrowser, signedInBrowser } from '../../test/support/form-browser.js
 import { addAccount, identityApp } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
+import type { Vault } from '../vault/index.js';
 
 /** The header, as the page shows it: from the banner's start to the end of its menu. */
 const headerOf = (body: string) => body.slice(body.indexOf('<header'), body.indexOf('</header>'));
@@ -20,10 +21,12 @@ describe('the signed-in state on every page', () => {
   const clock = fixedClock(new Date('2026-11-25T10:00:00Z'));
   let candidate: FormBrowser;
   let manager: FormBrowser;
+  let vault: Vault;
+  let platformTeam: string;
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
-    const built = await identityApp(db, { clock, extend: (web) => web.home(['of_manager'], '/gestion/comptes') });
+    const built = await identityApp(db, { clock });
     app = built.app;
     await app.ready();
     const organisation = randomUUID();
@@ -31,6 +34,9 @@ describe('the signed-in state on every page', () => {
       "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF', '55555555555555')",
       [organisation],
     );
+    vault = built.vault;
+    platformTeam = randomUUID();
+    await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'platform', 'Équipe')", [platformTeam]);
     const citizen = await addAccount(built.vault, { role: 'candidate' });
     const rgc = await addAccount(built.vault, { role: 'of_manager', organisationId: organisation });
     candidate = await signedInBrowser(app, db, { accountId: citizen.id, role: 'candidate', clock });
@@ -78,11 +84,13 @@ describe('the signed-in state on every page', () => {
   });
 
   it('sends each account from /espace to its role’s home, « Mon compte » where none is declared', async () => {
-    const toHome = await manager.open('/espace');
+    const toHome = await candidate.open('/espace');
     expect(toHome.statusCode).toBe(303);
-    expect(toHome.headers.location).toBe('/gestion/comptes');
-    const toAccount = await candidate.open('/espace');
-    expect(toAccount.headers.location).toBe('/compte');
+    expect(toHome.headers.location).toBe('/candidat');
+    // A platform administrator has no portal: their space is the account.
+    const { id } = await addAccount(vault, { role: 'admin', organisationId: platformTeam });
+    const admin = await signedInBrowser(app, db, { accountId: id, role: 'admin', clock });
+    expect((await admin.open('/espace')).headers.location).toBe('/compte');
     // Nobody signed in: the login page, as for any account page.
     expect((await new FormBrowser(app).open('/espace')).headers.location).toMatch(/^\/connexion/);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { addAccount } from '../../test/support/identity.js';
 import { makeVault } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
@@ -8,13 +8,13 @@ import { systemRandom } from '../kernel/random.js';
 import { purgeIdentityState } from './housekeeping.js';
 import { startFlow } from './login/flows.js';
 
-describe('identity housekeeping', () => {
+describe.each(engines)('identity housekeeping, on %s', (engine) => {
   let db: Db;
   const now = new Date('2026-11-22T12:00:00Z');
   const ago = (ms: number) => new Date(now.getTime() - ms);
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
   });
   afterAll(async () => {
     await db?.close();

@@ -2,7 +2,7 @@ import { seedPeople } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { person, system } from '../../test/support/fixtures.js';
 import { addAccount, identityApp, submitForm } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
@@ -20,7 +20,7 @@ function cookiesOf(response: LightMyRequestResponse): Record<string, string> {
   return out;
 }
 
-describe('device-bound sessions over HTTP', () => {
+describe.each(engines)('device-bound sessions over HTTP, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let device: DeviceClient;
@@ -49,7 +49,7 @@ describe('device-bound sessions over HTTP', () => {
   }
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     const built = await identityApp(db, { clock });
     app = built.app;
     const candidate = person({ kind: 'candidate' });

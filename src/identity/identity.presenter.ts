@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleTitle, type Role } from '../kernel/roles.js';
 import type { ManagedAccount } from './accounts/managed-accounts.js';
+import { requestReasons } from './accounts/request-reasons.js';
 import { suspensionReasons, type SuspensionLevel, type SuspensionView } from './accounts/suspensions.js';
 import type { OwnContact } from './contact.js';
 import type { PasskeySummary } from './passkeys/passkeys.js';
@@ -115,7 +116,7 @@ export interface ManagedAccountView {
   organisation: string;
   status: ManagedAccount['status'];
   /** While a request waits: when, by whom, and whether the viewer is that person. */
-  request: { on: string; by: string; byViewer: boolean } | null;
+  request: { on: string; by: string; byViewer: boolean; reason: string } | null;
   /** While suspended: at which level, why, and who, if anyone, asked for the lift. No names. */
   suspension: SuspensionSummary | null;
 }
@@ -168,6 +169,7 @@ export function managedAccountView(
           on: dateTime.format(pending.requestedAt),
           by: pending.requestedBy === viewerId ? 'Vous' : requesterLabel(requesters.get(pending.requestedBy)),
           byViewer: pending.requestedBy === viewerId,
+          reason: requestReasons[pending.reason],
         }
       : null,
     suspension: account.status === 'suspended' ? suspensionSummary(suspensions.get(account.accountId), viewerId) : null,

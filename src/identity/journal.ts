@@ -25,7 +25,8 @@ export type SecurityEvent =
   | 'account.reactivation_requested'
   | 'account.reactivated'
   | 'account.registered'
-  | 'account.email_verified';
+  | 'account.email_verified'
+  | 'account.invitation_reissued';
 
 /**
  * The security journal shares the access log's hash chain, signed checkpoints and verifier:

@@ -1,7 +1,7 @@
 import { seedAccounts } from '../seed/seed.purposes.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { makeVault, system } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { emptyForm, toHtmlString } from '../ui/index.js';
@@ -24,11 +24,11 @@ vi.mock('./tokens.js', async (original) => ({
 const link = 'https://rempart.test/lien/abc';
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-describe('a link’s lifetime, stated and enforced from one constant', () => {
+describe.each(engines)('a link’s lifetime, stated and enforced from one constant, on %s', (engine) => {
   let db: Db;
   let kit: Awaited<ReturnType<typeof makeVault>>;
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     kit = await makeVault(db);
   });
   afterAll(() => db.close());

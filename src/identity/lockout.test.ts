@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import type { Db } from '../db/client.js';
 import {
   accountDelayMs,
@@ -66,7 +66,7 @@ describe('account policy', () => {
   });
 });
 
-describe('recorded failures', () => {
+describe.each(engines)('recorded failures, on %s', (engine) => {
   let db: Db;
   const newAccount = async () => {
     const id = randomUUID();
@@ -87,7 +87,7 @@ describe('recorded failures', () => {
   };
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
   });
   afterAll(async () => {
     await db.close();

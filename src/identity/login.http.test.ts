@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { addAccount, identityApp, submitForm } from '../../test/support/identity.js';
 import { linkFromMailbox } from '../../test/support/mail.js';
 import type { Db } from '../db/client.js';
@@ -30,7 +30,7 @@ function countingHasher(): PasswordHasher & { calls: () => number } {
   };
 }
 
-describe('login over HTTP', () => {
+describe.each(engines)('login over HTTP, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -75,7 +75,7 @@ describe('login over HTTP', () => {
   }
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     ({ app, vault } = await identityApp(db, { clock, passwords: hasher }));
     await app.ready();
     deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);

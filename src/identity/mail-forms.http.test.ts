@@ -2,7 +2,7 @@ import { seedAccounts } from '../seed/seed.purposes.js';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { system } from '../../test/support/fixtures.js';
 import { identityApp, submitForm } from '../../test/support/identity.js';
 import { mannWhitney, median } from '../../test/support/statistics.js';
@@ -47,7 +47,7 @@ function shuffle<T>(items: T[]): void {
   }
 }
 
-describe('the reset and registration forms', () => {
+describe.each(engines)('the reset and registration forms, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -70,7 +70,7 @@ describe('the reset and registration forms', () => {
     Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n);
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     ({ app, vault } = await identityApp(db, { clock, passwords: hasher }));
     await app.ready();
     known = Array.from({ length: TRIES }, () => fresh());

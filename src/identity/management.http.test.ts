@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { FormBrowser, signedInBrowser } from '../../test/support/form-browser.js';
 import { addAccount, identityApp, TEST_PUBLIC_URL } from '../../test/support/identity.js';
 import { softAuthenticator } from '../../test/support/soft-authenticator.js';
@@ -13,7 +13,7 @@ import type { Role, Vault } from '../vault/index.js';
  * The approval queue over HTTP: who sees what, the two-person rule through the pages, step-up,
  * CSRF, suspension, and nothing of another organisation.
  */
-describe('staff account management pages', () => {
+describe.each(engines)('staff account management pages, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -34,7 +34,7 @@ describe('staff account management pages', () => {
     ).rows[0]!.n;
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     ({ app, vault } = await identityApp(db, { clock }));
     await db.query(
       `INSERT INTO organisations (id, kind, name, siret, versant) VALUES
@@ -53,7 +53,7 @@ describe('staff account management pages', () => {
 
   async function requestAccount(browser: FormBrowser, fields: Record<string, string>) {
     await browser.open('/gestion/comptes/nouveau');
-    return browser.form('/gestion/comptes/nouveau', fields);
+    return browser.form('/gestion/comptes/nouveau', { reason: 'arrival', ...fields });
   }
 
   it('lets an RGC ask, and only a second RGC approve; the invitation is mailed', async () => {
@@ -72,6 +72,8 @@ describe('staff account management pages', () => {
     const queue = await asker.open('/gestion/comptes?fait=demande');
     expect(queue.body).toContain('Élodie Marchand');
     expect(queue.body).toContain('En attente d’une seconde personne');
+    // The approver decides with the reason in view.
+    expect(queue.body).toContain('Arrivée dans le service');
     expect(queue.body).not.toContain('/gestion/comptes/approuver');
     const { rows } = await db.query<{ account_id: string }>(
       'SELECT account_id FROM account_requests WHERE requested_by = $1',
@@ -233,6 +235,17 @@ describe('staff account management pages', () => {
     });
     expect(tooHigh.statusCode).toBe(400);
     expect(tooHigh.body).toContain('value="Intrus"');
+    // No reason: the field says so, and what was typed stays.
+    const noReason = await requestAccount(aBrowser, {
+      displayName: 'Sans motif',
+      email: 'sans.motif@exemple.fr',
+      role: 'of_user',
+      organisationId: ofA,
+      reason: '',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Choisissez le motif de la demande.');
+    expect(noReason.body).toContain('value="Sans motif"');
 
     for (const [role, organisationId] of [
       ['recruiter', employer],
@@ -299,7 +312,13 @@ describe('staff account management pages', () => {
     // Then the form takes longer than the check lasts.
     await db.query("UPDATE sessions SET mfa_at = mfa_at - interval '6 minutes' WHERE account_id = $1", [rgc.id]);
     const email = `jules.${randomUUID().slice(0, 6)}@organisme-rennes.fr`;
-    const fields = { displayName: 'Jules Le Bihan', email, role: 'of_user', organisationId: ofA };
+    const fields = {
+      displayName: 'Jules Le Bihan',
+      email,
+      role: 'of_user',
+      organisationId: ofA,
+      reason: 'replacement',
+    };
     const sent = await browser.form('/gestion/comptes/nouveau', fields);
     expect(sent.headers.location).toBe('/compte/verification?retour=%2Fgestion%2Fcomptes');
     const check = await browser.open(sent.headers.location as string);
@@ -357,6 +376,7 @@ describe('staff account management pages', () => {
       ['email', 'Indiquez une adresse électronique valide, par exemple nom@domaine.fr.'],
       ['role', 'Choisissez un rôle.'],
       ['organisationId', 'Choisissez une organisation.'],
+      ['reason', 'Choisissez le motif de la demande.'],
     ]) {
       expect(missing.body).toContain(`<p class="fr-error-text" id="champ-${field}-erreur">${message}</p>`);
       expect(missing.body).toMatch(new RegExp(`aria-describedby="[^"]*champ-${field}-erreur"`));
@@ -366,6 +386,7 @@ describe('staff account management pages', () => {
       email: 'claire.dupont@prefecture.gouv.fr',
       role: 'recruiter_manager',
       organisationId: employer,
+      reason: 'new_duties',
     });
     expect(ok.headers.location).toBe('/gestion/comptes?fait=demande');
   });

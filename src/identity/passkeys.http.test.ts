@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { addAccount, identityApp } from '../../test/support/identity.js';
 import { softAuthenticator } from '../../test/support/soft-authenticator.js';
 import { FormBrowser as Browser, signedInBrowser } from '../../test/support/form-browser.js';
@@ -26,7 +26,7 @@ const origin = 'http://localhost:3000';
 
 const codeOf = (response: LightMyRequestResponse) => (response.json() as { error?: { code: string } }).error?.code;
 
-describe('passkeys, step-up and invitations over HTTP', () => {
+describe.each(engines)('passkeys, step-up and invitations over HTTP, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -53,7 +53,7 @@ describe('passkeys, step-up and invitations over HTTP', () => {
   }
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     const built = await identityApp(db, { clock, publicUrl: origin });
     ({ app, vault } = built);
     for (const [id, name] of [

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import type { Db } from '../db/client.js';
 import { systemRandom, type Random } from '../kernel/random.js';
 import {
@@ -56,7 +56,7 @@ describe('generating and hashing recovery codes', () => {
   });
 });
 
-describe('storing and spending recovery codes', () => {
+describe.each(engines)('storing and spending recovery codes, on %s', (engine) => {
   let db: Db;
   const newAccount = async () => {
     const id = randomUUID();
@@ -68,7 +68,7 @@ describe('storing and spending recovery codes', () => {
   };
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
   });
   afterAll(async () => {
     await db.close();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { identityApp, submitForm } from '../../test/support/identity.js';
 import { linkFromMailbox } from '../../test/support/mail.js';
 import type { Db } from '../db/client.js';
@@ -9,7 +9,7 @@ import type { Vault } from '../vault/index.js';
 import { createDeviceClient } from './client/proof-client.js';
 import { PASSWORD_RULE } from './passwords/index.js';
 
-describe('self-registration with e-mail verification', () => {
+describe.each(engines)('self-registration with e-mail verification, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -41,7 +41,7 @@ describe('self-registration with e-mail verification', () => {
     ).rows;
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     ({ app, vault } = await identityApp(db));
     await app.ready();
     deviceKey = JSON.stringify((await createDeviceClient()).publicJwk);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import { person, system } from '../../test/support/fixtures.js';
 import { addAccount, identityApp, submitForm } from '../../test/support/identity.js';
 import type { Db } from '../db/client.js';
@@ -27,7 +27,7 @@ const sessionOf = (response: LightMyRequestResponse) =>
  * device key, replayed from another network and browser. A staff session reads nothing there
  * until its second factor is checked there; a citizen's session follows, journaled and mailed.
  */
-describe('a valid device proof from another network or browser', () => {
+describe.each(engines)('a valid device proof from another network or browser, on %s', (engine) => {
   let db: Db;
   let app: FastifyInstance;
   let vault: Vault;
@@ -80,7 +80,7 @@ describe('a valid device proof from another network or browser', () => {
     ).rows[0]!.n;
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     ({ app, vault } = await identityApp(db, { clock }));
     await app.ready();
   });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/support/databases.js';
+import { engines, openTestDb } from '../../test/support/databases.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import { systemRandom } from '../kernel/random.js';
@@ -18,14 +18,14 @@ async function newAccount(): Promise<string> {
   return id;
 }
 
-beforeAll(async () => {
-  db = await openTestDb('pglite');
-});
-afterAll(async () => {
-  await db.close();
-});
+describe.each(engines)('single-use tokens, on %s', (engine) => {
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
 
-describe('single-use tokens', () => {
   it('returns 32 random bytes in base64url and stores only their SHA-256', async () => {
     const accountId = await newAccount();
     const clock = fixedClock(new Date('2026-11-20T10:00:00Z'));

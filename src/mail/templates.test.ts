@@ -19,6 +19,8 @@ const samples: Record<TemplateName, Record<string, string>> = {
   session_moved: { when, device: 'Chrome sur Android' },
   session_move_held: { when, device: 'Firefox sur Windows' },
   offer_alert: { count: '3' },
+  declarations_due: {},
+  declarations_overdue: {},
 };
 
 const names = Object.keys(templates) as TemplateName[];

@@ -137,6 +137,28 @@ export const templates = {
       'Si vous n’êtes pas à l’origine de cette alerte ou ne souhaitez plus la recevoir, supprimez-la depuis «\u00a0Mes alertes\u00a0».',
     ],
   }),
+  declarations_due: define({
+    params: {},
+    subject: '[rempart] Des déclarations de suivi de stagiaires sont à faire',
+    body: () => [
+      'Bonjour,',
+      'Votre organisme de formation a des déclarations à faire sur rempart (entrée, présence mensuelle ou sortie de stagiaires). Chaque déclaration doit être faite dans les trois jours.',
+      'Connectez-vous à rempart et ouvrez « Déclarations » depuis l’accueil de votre organisme pour les voir et les faire.',
+      'Ce message ne nomme aucun stagiaire : les noms ne sont visibles qu’une fois connecté.',
+      'Si vous n’attendiez pas ce message (vous ne travaillez plus pour cet organisme, par exemple), prévenez le responsable des comptes de l’organisme ou votre responsable sécurité.',
+    ],
+  }),
+  declarations_overdue: define({
+    params: {},
+    subject: '[rempart] Des déclarations de suivi de stagiaires sont en retard',
+    body: () => [
+      'Bonjour,',
+      'Votre organisme de formation a des déclarations en retard sur rempart (entrée, présence mensuelle ou sortie de stagiaires) : le délai de trois jours est dépassé.',
+      'Connectez-vous à rempart et ouvrez « Déclarations en retard » depuis l’accueil de votre organisme pour les faire au plus vite.',
+      'Ce message ne nomme aucun stagiaire : les noms ne sont visibles qu’une fois connecté.',
+      'Si vous n’attendiez pas ce message (vous ne travaillez plus pour cet organisme, par exemple), prévenez le responsable des comptes de l’organisme ou votre responsable sécurité.',
+    ],
+  }),
 };
 
 /** The name of a message rempart can send. */

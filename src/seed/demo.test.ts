@@ -8,6 +8,7 @@ import { makeVault } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import type { Role, Vault } from '../vault/index.js';
+import { duesByOrganisation } from '../training/dues.repo.js';
 import { DEMO_DOMAIN, seedDemo, type DemoAccountsFile } from './demo.js';
 
 const allRoles: Role[] = [
@@ -17,6 +18,7 @@ const allRoles: Role[] = [
   'recruiter_manager',
   'of_user',
   'of_manager',
+  'advisor',
   'advisor',
   'security_officer',
   'admin',
@@ -84,11 +86,15 @@ describe.each(engines)('demo mode on %s', (engine) => {
   });
 
   it('lists one account per role and two administrators, with a French label, a reserved e-mail and a strong password', () => {
-    expect(file.accounts.map((a) => a.role)).toEqual(allRoles);
-    const passwords = new Set(file.accounts.map((a) => a.password));
-    expect(passwords.size).toBe(allRoles.length);
-    expect(new Set(file.accounts.map((a) => a.email)).size).toBe(allRoles.length);
-    expect(new Set(file.accounts.map((a) => a.roleLabel)).size).toBe(allRoles.length);
+    // Then the demo advisor's job seekers at other stages of a training (src/seed/kairos-demo.ts).
+    const extra = file.accounts.slice(allRoles.length);
+    expect(file.accounts.slice(0, allRoles.length).map((a) => a.role)).toEqual(allRoles);
+    expect(extra.length).toBeGreaterThan(0);
+    expect(extra.map((a) => a.role)).toEqual(extra.map(() => 'job_seeker'));
+    const count = file.accounts.length;
+    expect(new Set(file.accounts.map((a) => a.password)).size).toBe(count);
+    expect(new Set(file.accounts.map((a) => a.email)).size).toBe(count);
+    expect(new Set(file.accounts.map((a) => a.roleLabel)).size).toBe(count);
     for (const account of file.accounts) {
       expect(account.email.endsWith(`@${DEMO_DOMAIN}`)).toBe(true);
       expect(account.password.length).toBeGreaterThanOrEqual(20);
@@ -156,6 +162,23 @@ describe.each(engines)('demo mode on %s', (engine) => {
       advisor.id,
     ]);
     expect(portfolio.rows[0]!.n).toBeGreaterThan(0);
+    const second = (await vault.findAccountIdByEmail(`conseiller-2@${DEMO_DOMAIN}`))!;
+    const other = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM portfolios WHERE advisor_id = $1', [
+      second,
+    ]);
+    expect(other.rows[0]!.n).toBeGreaterThan(0);
+    // Each job seeker's login follows a person of the demo advisor's portfolio, with referrals.
+    for (const entry of file.accounts.filter((a) => a.role === 'job_seeker')) {
+      const id = (await vault.findAccountIdByEmail(entry.email))!;
+      const { rows } = await db.query<{ statuses: string[] }>(
+        `SELECT array_agg(r.status) AS statuses FROM accounts a JOIN portfolios p ON p.person_id = a.person_id
+         JOIN referrals r ON r.person_id = a.person_id WHERE a.id = $1 AND p.advisor_id = $2`,
+        [id, advisor.id],
+      );
+      expect(rows[0]!.statuses?.length ?? 0).toBeGreaterThan(0);
+      if (entry.email.startsWith('demandeur-emploi-en-formation@')) expect(rows[0]!.statuses).toContain('entered');
+      if (entry.email.startsWith('demandeur-emploi-sorti@')) expect(rows[0]!.statuses).toContain('exited');
+    }
     const recruiter = await accountOf('recruiter');
     const applicants = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM applications a JOIN offers o ON o.id = a.offer_id WHERE o.employer_id = $1',
@@ -164,6 +187,24 @@ describe.each(engines)('demo mode on %s', (engine) => {
     expect(applicants.rows[0]!.n).toBeGreaterThan(0);
     expect((await accountOf('recruiter_manager')).organisation_id).toBe(recruiter.organisation_id);
     expect((await accountOf('of_manager')).organisation_id).toBe(ofUser.organisation_id);
+  });
+
+  it('gives the demo training organisation referrals at every stage, and declarations owed', async () => {
+    const ofUser = await accountOf('of_user');
+    const { rows } = await db.query<{ status: string }>(
+      `SELECT DISTINCT r.status FROM referrals r JOIN training_sessions s ON s.id = r.session_id
+       WHERE s.organisation_id = $1 ORDER BY r.status`,
+      [ofUser.organisation_id],
+    );
+    expect(rows.map((row) => row.status)).toEqual(expect.arrayContaining(['accepted', 'entered', 'referred']));
+    const meetings = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_slots l JOIN information_sessions i ON i.id = l.information_session_id
+       JOIN training_sessions s ON s.id = i.session_id WHERE s.organisation_id = $1`,
+      [ofUser.organisation_id],
+    );
+    expect(meetings.rows[0]!.n).toBeGreaterThan(0);
+    const owed = await duesByOrganisation(db, '2026-11-20', ofUser.organisation_id);
+    expect(owed[0]!.overdue).toBeGreaterThan(0);
   });
 
   it('keeps canaries out of what the demo accounts follow', async () => {

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../kernel/clock.js';
 import type { NewAccount, Role, Vault } from '../vault/index.js';
 import { isoDay } from './dates.js';
 import { seedDemoOffers } from './demo-offers.js';
+import { kairosDemoJobSeekers, type DemoJobSeeker } from './kairos-demo.js';
 import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
@@ -13,6 +14,7 @@ import { strongPassword } from './passwords.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
 import type { SeedStaff } from './staff.js';
+import { seedTrainingDemo } from './training-demo.js';
 
 /** What users read in the demo accounts file. */
 export { roleLabels };
@@ -27,7 +29,9 @@ interface DemoSlot {
 /**
  * The demo logins, one per role and two administrators: a staff account asked for by one
  * administrator must be approved by another (DESIGN.md's two-person rule), so a demo with a
- * single one would reach a dead end. E-mails sit under a reserved domain (RFC 6761 §6.2).
+ * single one would reach a dead end. A second advisor shows that each portfolio is its own; the
+ * demo advisor's job seekers at other stages of a training are added after these
+ * (src/seed/kairos-demo.ts). E-mails sit under a reserved domain (RFC 6761 §6.2).
  */
 const demoSlots: readonly DemoSlot[] = [
   { local: 'candidat', role: 'candidate' },
@@ -37,6 +41,7 @@ const demoSlots: readonly DemoSlot[] = [
   { local: 'organisme-formation', role: 'of_user' },
   { local: 'rgc-organisme', role: 'of_manager' },
   { local: 'conseiller', role: 'advisor' },
+  { local: 'conseiller-2', role: 'advisor', label: 'Second conseiller, avec son propre portefeuille' },
   { local: 'securite', role: 'security_officer' },
   { local: 'admin', role: 'admin' },
   { local: 'admin-2', role: 'admin', label: 'Second administrateur de la plateforme' },
@@ -96,6 +101,7 @@ function demoStaff(plan: SeedPlan): [string, SeedStaff][] {
     ['organisme-formation', training.users[0]!],
     ['rgc-organisme', training.manager],
     ['conseiller', staff.advisors[0]!],
+    ['conseiller-2', staff.advisors[1]!],
     ['securite', staff.securityOfficer],
     ['admin', staff.admins[0]],
     ['admin-2', staff.admins[1]],
@@ -107,8 +113,15 @@ function organisationName(plan: SeedPlan, id: string | null): string | null {
   return [...employers, ...trainingOrganisations, ...agencies, platform].find((o) => o.id === id)?.name ?? null;
 }
 
-/** Citizens' demo accounts, linked to the showcase job seeker and candidate. */
-function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<string, Login>): NewAccount[] {
+/**
+ * Citizens' demo accounts, linked to the showcase job seeker and candidate, and to the job
+ * seekers of the demo advisor at other stages of a training (src/seed/kairos-demo.ts).
+ */
+function citizenAccounts(
+  plan: SeedPlan,
+  logins: ReadonlyMap<string, Login>,
+  jobSeekers: readonly DemoJobSeeker[],
+): NewAccount[] {
   const generate = peopleGenerator(plan.context);
   const ids = new Rng(plan.seed, 'demo-accounts');
   const { jobSeeker, candidate } = plan.context.showcase;
@@ -118,6 +131,7 @@ function citizenAccounts(plan: SeedPlan, logins: ReadonlyMap<string, Login>): Ne
     [
       ['job_seeker', 'demandeur-emploi', jobSeeker],
       ['candidate', 'candidat', candidate],
+      ...jobSeekers.map(({ local, index }) => ['job_seeker', local, index] as const),
     ] as const
   ).map(([role, local, index]) => {
     const { person } = generate(index);
@@ -146,9 +160,12 @@ interface Login {
 }
 
 /** Each demo login's e-mail and password, by the login's local part. */
-async function makeLogins(hashPassword: SeedDemoOptions['hashPassword']): Promise<Map<string, Login>> {
+async function makeLogins(
+  slots: readonly DemoSlot[],
+  hashPassword: SeedDemoOptions['hashPassword'],
+): Promise<Map<string, Login>> {
   const logins = await Promise.all(
-    demoSlots.map(async ({ local }) => {
+    slots.map(async ({ local }) => {
       const password = strongPassword();
       return [
         local,
@@ -186,10 +203,15 @@ export async function seedDemo(
 ): Promise<SeedResult & { accountsFile: string; accounts: DemoAccountEntry[] }> {
   const now = (options.clock ?? systemClock).now();
   const plan = planSeed({ seed: options.seed, people: options.people, today: isoDay(now) });
-  const logins = await makeLogins(options.hashPassword);
+  const jobSeekers = kairosDemoJobSeekers(plan);
+  const slots: DemoSlot[] = [
+    ...demoSlots,
+    ...jobSeekers.map(({ local, label }) => ({ local, role: 'job_seeker' as const, label })),
+  ];
+  const logins = await makeLogins(slots, options.hashPassword);
   const staffLogins = demoStaff(plan);
   const overrides = new Map(staffLogins.map(([local, staff]) => [staff.id, logins.get(local)!]));
-  const citizens = citizenAccounts(plan, logins);
+  const citizens = citizenAccounts(plan, logins, jobSeekers);
   const result = await writeSeed({
     db: options.db,
     vault: options.vault,
@@ -200,6 +222,11 @@ export async function seedDemo(
   await options.vault.write(seedActor, seedAccounts, citizens);
   // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
   await seedDemoOffers(options.db, plan);
+  await seedTrainingDemo(options.db, {
+    organisationId: plan.organisations.trainingOrganisations[0]!.id,
+    today: isoDay(now),
+    seed: options.seed,
+  });
   const organisationOf = new Map(
     staffLogins.map(([local, staff]) => [local, organisationName(plan, staff.organisationId)] as const),
   );
@@ -211,7 +238,7 @@ export async function seedDemo(
     const link = (await options.invite?.(staff.id, staff.role)) ?? null;
     if (link) invitations.set(local, link);
   }
-  const accounts: DemoAccountEntry[] = demoSlots.map(({ local, role, label }) => ({
+  const accounts: DemoAccountEntry[] = slots.map(({ local, role, label }) => ({
     role,
     roleLabel: label ?? roleTitle(role),
     email: logins.get(local)!.email,

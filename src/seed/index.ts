@@ -15,3 +15,5 @@ export {
 export { seedDatabase, seedActor, type SeedCounts, type SeedDatabaseOptions, type SeedResult } from './seed.js';
 export { planSeed, volumesFor, type SeedPlan, type SeedVolumes } from './plan.js';
 export { peopleGenerator, type PersonBundle } from './people.js';
+export { departements, regions, type Departement } from './geography.js';
+export { jobs } from './jobs.js';

@@ -1,4 +1,4 @@
-import { readPurpose, type AnyPurpose } from '../vault/index.js';
+import { readPurpose, writePurpose, type AnyPurpose } from '../vault/index.js';
 
 /**
  * Kairos: a training organisation follows the job seekers referred to its own sessions, and
@@ -28,4 +28,22 @@ export const traineeContact = readPurpose({
   pageCap: 1,
 });
 
-export const trainingPurposes: readonly AnyPurpose[] = [followTrainees, traineeContact];
+/**
+ * A declaration (entry, monthly attendance, interruption, exit) about a trainee of one of the
+ * organisation's own sessions, signed by the account that makes it. Its codes are plain
+ * columns; an optional remark is the one envelope, since it may describe the person.
+ */
+export const declareEvent = writePurpose({
+  name: 'training.declare',
+  table: 'referralEvent',
+  mode: 'create',
+  roles: ['of_user', 'of_manager'],
+  subject: 'organisation',
+  fields: ['detail'],
+  plain: ['referralId', 'kind', 'occurredOn', 'declaredBy', 'reason', 'outcome', 'daysPresent'],
+  scope: `SELECT n.id FROM new_rows n JOIN referrals r ON r.id = n.referral_id
+    JOIN training_sessions s ON s.id = r.session_id
+    WHERE s.organisation_id = :subject AND n.declared_by = :account`,
+});
+
+export const trainingPurposes: readonly AnyPurpose[] = [followTrainees, traineeContact, declareEvent];

@@ -26,6 +26,7 @@ export {
   passwordInput,
   radioGroup,
   selectInput,
+  textArea,
   textInput,
   type Choice,
 } from './components/fields.js';

@@ -2,7 +2,10 @@ import type { BlindIndexName } from '../crypto/blind-index.js';
 import type {
   ApplicationStatus,
   CareerItem,
+  CategorySought,
   DesiredZones,
+  ExitOutcome,
+  InterruptionReason,
   LanguageSkill,
   PostalAddress,
   ReferralEventKind,
@@ -77,6 +80,7 @@ export const catalogue = {
       zones: json<DesiredZones>('zones_enc'),
       languages: json<LanguageSkill[]>('languages_enc'),
       aspirations: text('aspirations_enc'),
+      categoriesSought: json<CategorySought[]>('categories_sought_enc'),
     },
     plain: { poolOptIn: plain<boolean>('pool_opt_in', 'boolean') },
     extends: 'person',
@@ -110,6 +114,18 @@ export const catalogue = {
       submittedAt: plain<Date>('submitted_at', 'timestamptz'),
     },
   },
+  referral: {
+    table: 'referrals',
+    idColumn: 'id',
+    // The advisor's note for the training organisation (migration 0014): free text about the person.
+    fields: { note: text('note_enc') },
+    plain: {
+      sessionId: plain<string>('session_id', 'uuid'),
+      personId: plain<string>('person_id', 'uuid'),
+      referredBy: plain<string | null>('referred_by', 'uuid'),
+      referredAt: plain<Date>('referred_at', 'timestamptz'),
+    },
+  },
   referralEvent: {
     table: 'referral_events',
     idColumn: 'id',
@@ -119,6 +135,20 @@ export const catalogue = {
       kind: plain<ReferralEventKind>('kind', 'text'),
       occurredOn: plain<string>('occurred_on', 'date'),
       declaredBy: plain<string | null>('declared_by', 'uuid'),
+      reason: plain<InterruptionReason | null>('reason', 'text'),
+      outcome: plain<ExitOutcome | null>('outcome', 'text'),
+      daysPresent: plain<number | null>('days_present', 'integer'),
+    },
+  },
+  cv: {
+    table: 'cvs',
+    idColumn: 'id',
+    // The content is the PDF in base64; the file name says who it is, so it is sealed too.
+    fields: { fileName: text('file_name_enc'), content: text('content_enc') },
+    plain: {
+      personId: plain<string>('person_id', 'uuid'),
+      sizeBytes: plain<number>('size_bytes', 'integer'),
+      uploadedAt: plain<Date>('uploaded_at', 'timestamptz'),
     },
   },
   totp: {

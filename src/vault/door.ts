@@ -9,6 +9,7 @@ import { openCell } from './codec.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
 import { readStatement, searchStatement, type DoorStatement } from './statement.js';
+import { concerns } from './write.js';
 import type { Actor } from './types.js';
 
 export interface DoorDeps {
@@ -153,8 +154,9 @@ export function createDoor(deps: DoorDeps): Door {
   };
 }
 
+/** What the ids of the log entry name: the people (or accounts) the records concern. */
 function recordKind(purpose: ReadPurpose | SearchPurpose): 'person' | 'account' {
-  return purpose.record === 'account' ? 'account' : 'person';
+  return concerns[purpose.record].record;
 }
 
 function pickFields(purpose: ReadPurpose, asked: readonly string[] | undefined): string[] {

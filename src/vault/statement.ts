@@ -1,4 +1,5 @@
 import { ENTRY_COLUMNS } from '../audit/index.js';
+import { concerns } from './write.js';
 import { catalogue, locateField, type FieldLocation, type TableName } from './catalogue.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
 
@@ -36,7 +37,7 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
     account: 'door_req.account',
     ids: 'door_req.ids',
   });
-  const allowedOf = (n: string) => `ARRAY(SELECT a.id FROM allowed a WHERE a.n = ${n} ORDER BY a.id)`;
+  const peopleOf = (n: string) => concernedBy(purpose.record, `SELECT a.id FROM allowed a WHERE a.n = ${n}`);
   const sql = `WITH req AS MATERIALIZED (
       SELECT r.n, r.subject, r.account, r.session, r.addr,
         ARRAY(SELECT p.id FROM unnest($6::int[], $7::uuid[]) AS p(n, id) WHERE p.n = r.n) AS ids
@@ -46,11 +47,11 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
       WHERE door_scope.id = ANY(door_req.ids)),
     numbered AS MATERIALIZED (
       SELECT r.n, nextval('access_log_seq') AS seq,
-        guard_check(r.account, $9::text, r.ids, ${allowedOf('r.n')}, NULL::int, $8::timestamptz) AS verdict
+        guard_check(r.account, $9::text, r.ids, ${peopleOf('r.n')}, NULL::int, $8::timestamptz) AS verdict
       FROM req r ORDER BY r.n),
     entry AS (
       INSERT INTO access_log (seq, ${ENTRY_COLUMNS})
-      SELECT nb.seq, $8::timestamptz, r.account, r.session, 'read', $9::text, $10::text, ${allowedOf('r.n')},
+      SELECT nb.seq, $8::timestamptz, r.account, r.session, 'read', $9::text, $10::text, ${peopleOf('r.n')},
         ARRAY(SELECT DISTINCT x FROM unnest(r.ids) AS x WHERE x NOT IN (SELECT a.id FROM allowed a WHERE a.n = r.n) ORDER BY x),
         $11::text[], r.addr, nb.verdict, NULL::int
       FROM req r JOIN numbered nb ON nb.n = r.n
@@ -82,11 +83,12 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
     allowed AS MATERIALIZED (SELECT id FROM in_scope ORDER BY id LIMIT $9::int),
     breadth AS MATERIALIZED (SELECT count(*)::int AS n FROM in_scope),
     verdict AS MATERIALIZED (
-      SELECT guard_check($2::uuid, $6::text, '{}'::uuid[], ARRAY(SELECT id FROM allowed ORDER BY id),
+      SELECT guard_check($2::uuid, $6::text, '{}'::uuid[], ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
         (SELECT n FROM breadth), $5::timestamptz) AS v),
     entry AS (
       INSERT INTO access_log (${ENTRY_COLUMNS})
-      SELECT $5::timestamptz, $2::uuid, $3::text, 'search', $6::text, $7::text, ARRAY(SELECT id FROM allowed ORDER BY id),
+      SELECT $5::timestamptz, $2::uuid, $3::text, 'search', $6::text, $7::text,
+        ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
         '{}'::uuid[], $8::text[], $4::text, verdict.v, (SELECT n FROM breadth)
       FROM verdict
       RETURNING seq, outcome, breadth)
@@ -110,6 +112,19 @@ function bindScope(scope: string, values: { subject: string; account: string; id
     .replace(/(?<!:):subject\b/g, values.subject)
     .replace(/(?<!:):account\b/g, values.account)
     .replace(/(?<!:):ids\b/g, values.ids);
+}
+
+/**
+ * The people (or accounts) the allowed records concern, sorted: the records themselves for a
+ * person or an account, else the table's `concerns` (the person an application or a CV is
+ * about). The log entry names them, and the guard charges them.
+ */
+function concernedBy(record: TableName, allowedIds: string): string {
+  if (record === 'person' || record === 'account')
+    return `ARRAY(SELECT x.id FROM (${allowedIds}) AS x(id) ORDER BY x.id)`;
+  const table = catalogue[record];
+  return `ARRAY(WITH written AS (SELECT * FROM ${table.table} WHERE ${table.idColumn} IN (${allowedIds}))
+    SELECT DISTINCT c.id FROM (${concerns[record].sql}) AS c(id) ORDER BY c.id)`;
 }
 
 /** The allowed records' envelopes, from the record's table and those that extend it. */

@@ -61,6 +61,9 @@ export interface LanguageSkill {
   level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 }
 
+/** A category of the civil service a candidate seeks (A, B or C). */
+export type CategorySought = 'A' | 'B' | 'C';
+
 export interface DesiredZones {
   regions: string[];
   departements: string[];
@@ -93,6 +96,10 @@ export interface NewAccount {
 
 export type ApplicationStatus = 'submitted' | 'reviewing' | 'interview' | 'rejected' | 'accepted' | 'withdrawn';
 export type ReferralEventKind = 'entry' | 'attendance' | 'interruption' | 'exit';
+/** Why a training stopped early (migration 0013): codes, never a description of the person. */
+export type InterruptionReason = 'abandonment' | 'of_postponed' | 'of_cancelled' | 'force_majeure';
+/** How a training ended (migration 0013). */
+export type ExitOutcome = 'certified' | 'partially_certified' | 'not_certified' | 'completed' | 'employment';
 
 export interface NewApplication {
   id: string;

@@ -9,7 +9,7 @@ import { checkActor, entryActor, subjectOf } from './actors.js';
 import { profileFacets } from './facets.js';
 import type { WritePurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
-import type { Actor, DesiredZones, LanguageSkill } from './types.js';
+import type { Actor, CategorySought, DesiredZones, LanguageSkill } from './types.js';
 
 export interface WriteDeps {
   db: Db;
@@ -23,16 +23,22 @@ export interface WriteDeps {
 /** One row of a write: its id, and values for fields and plain columns the purpose allows. */
 export type WriteRow = { id: string } & Record<string, unknown>;
 
-/** Which people (or accounts) a write concerns, from the rows written: for its log entry. */
-const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }> = {
+/**
+ * Which people (or accounts) a row of each table concerns, as SQL over `written` (rows of that
+ * table): a write's log entry names them, and so does a read of a record that is not itself a
+ * person (an application, a CV), so that « Mes accès » shows it and the guard counts people.
+ */
+export const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }> = {
   person: { record: 'person', sql: 'SELECT id FROM written' },
   profile: { record: 'person', sql: 'SELECT person_id FROM written' },
   account: { record: 'account', sql: 'SELECT id FROM written' },
   application: { record: 'person', sql: 'SELECT person_id FROM written' },
+  referral: { record: 'person', sql: 'SELECT person_id FROM written' },
   referralEvent: {
     record: 'person',
     sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',
   },
+  cv: { record: 'person', sql: 'SELECT person_id FROM written' },
   totp: { record: 'account', sql: 'SELECT account_id FROM written' },
 };
 
@@ -114,6 +120,10 @@ function checkRows(purpose: WritePurpose, table: TableSpec, rows: readonly Write
     throw new AppError('BAD_REQUEST', 'half a name');
   if (purpose.table === 'profile' && partial(['zones', 'languages', 'postsSought'])) {
     throw new AppError('BAD_REQUEST', 'facets need zones, languages and posts sought');
+  }
+  // The categories are facets too: given alone, they would replace the others with nothing.
+  if (purpose.table === 'profile' && fields.includes('categoriesSought') && !fields.includes('zones')) {
+    throw new AppError('BAD_REQUEST', 'categories sought go with the other facets');
   }
   return { fields, plain };
 }
@@ -221,6 +231,7 @@ async function writeFacets(keyring: Keyring, q: Tx, rows: readonly WriteRow[], m
       zones: row.zones as DesiredZones,
       languages: row.languages as LanguageSkill[],
       postsSought: row.postsSought as string[],
+      categoriesSought: (row.categoriesSought as CategorySought[] | null | undefined) ?? [],
     }).map((facet) => ({ personId: row.id, token: keyring.index('profileFacet', facet) })),
   );
   await q.query(

@@ -158,7 +158,16 @@ export class PageAudit {
  * (`test/<portal>-accessibility.test.ts`, with {@link uncoveredPages}); test/accessibility.test.ts
  * covers every other page.
  */
-export const portalPrefixes: readonly string[] = ['/offres', '/recrutement/offres'];
+export const portalPrefixes: readonly string[] = [
+  '/offres',
+  '/recrutement/offres',
+  '/candidat',
+  '/mes-donnees',
+  '/mes-acces',
+  '/organisme',
+  '/conseiller',
+  '/demandeur',
+];
 
 /**
  * The page routes the app serves (GET, with a query-string schema, outside the API) whose URL

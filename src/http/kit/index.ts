@@ -9,4 +9,5 @@ export { PendingForms, type PendingForm } from './pending-forms.js';
 export { invalid } from './form-route.js';
 export type { Web } from './types.js';
 export { createWeb, type WebDeps } from './web.js';
+export type { UploadedFile, UploadOutcome } from './upload-route.js';
 export { trackRoutes, type RouteRecord } from './inventory.js';

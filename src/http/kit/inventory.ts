@@ -11,6 +11,8 @@ export interface RouteRecord {
   schemas: string[];
   /** Whether it accepts form bodies. */
   form: boolean;
+  /** Whether it accepts one file in a multipart body (src/http/kit/upload-route.ts). */
+  upload: boolean;
 }
 
 declare module 'fastify' {
@@ -40,6 +42,7 @@ export function trackRoutes(app: FastifyInstance): void {
         access: route.config?.access,
         schemas: ['params', 'querystring', 'body'].filter((part) => schema[part] !== undefined),
         form: route.config?.form === true,
+        upload: route.config?.upload !== undefined,
       });
     }
   });

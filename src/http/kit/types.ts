@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../kernel/errors.js';
 import type { Role } from '../../kernel/roles.js';
 import type { FormState, PageContent } from '../../ui/index.js';
 import type { PendingForms } from './pending-forms.js';
+import type { UploadOutcome } from './upload-route.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Fastify's route generics are spelled here once, so that
    domain routes get typed `query`, `params` and `body` from their zod schemas without spelling them. */
@@ -71,6 +72,20 @@ export interface Web {
     action: (
       values: z.output<F>,
       request: FastifyRequest<{ Querystring: Query<Q>; Params: Params<P> }>,
+      reply: FastifyReply,
+    ) => Promise<unknown>,
+  ): void;
+  /**
+   * A POST form with one file (`multipart/form-data`), read only after the access check and cut
+   * at `maxBytes`; otherwise as {@link form}. The action gets what was sent in `fileField`.
+   */
+  upload<F extends AnyObject>(
+    url: string,
+    options: FormOptions<F, undefined, undefined> & { fileField: string; maxBytes: number },
+    action: (
+      values: z.output<F>,
+      upload: UploadOutcome,
+      request: FastifyRequest,
       reply: FastifyReply,
     ) => Promise<unknown>,
   ): void;

@@ -7,6 +7,7 @@ import type { AppMode } from '../../ui/index.js';
 import { registerFormBodies } from './form-body.js';
 import { formRoute } from './form-route.js';
 import { PendingForms } from './pending-forms.js';
+import { registerUploads, uploadRoute } from './upload-route.js';
 import { decorateReplies, type MenuEntry } from './reply.js';
 import type { AnyObject, RouteOptions, Web } from './types.js';
 
@@ -38,6 +39,8 @@ interface Declared extends RouteOptions<AnyObject | undefined, AnyObject | undef
   response?: Record<number, z.ZodType>;
   /** Accepts form bodies (see form-body.ts). */
   form?: boolean;
+  /** Accepts one file in a multipart body (see upload-route.ts). */
+  upload?: { maxBytes: number };
   /** OpenAPI words: summary, description, tags. */
   doc?: Record<string, unknown>;
 }
@@ -51,6 +54,7 @@ interface Declared extends RouteOptions<AnyObject | undefined, AnyObject | undef
  */
 export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<Web> {
   registerFormBodies(app);
+  await registerUploads(app);
   await app.register(csrf, {
     cookieKey: '__Host-rempart-csrf',
     cookieOpts: { path: '/', httpOnly: true, secure: true, sameSite: 'lax', signed: false },
@@ -82,6 +86,7 @@ export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<We
       config: {
         access: options.access,
         ...(options.form ? { form: true } : {}),
+        ...(options.upload ? { upload: options.upload } : {}),
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       },
       ...hooks,
@@ -116,6 +121,13 @@ export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<We
         ...(built.onSend ? { onSend: built.onSend } : {}),
       };
       route('POST', url, { ...options, body: built.body, form: true }, hooks, built.handler);
+    },
+    upload(url, options, action) {
+      const built = uploadRoute(app, options as never, action as never, pendingForms);
+      // The body schema is listed with the route, and applied in the handler once the parts are read.
+      const hooks = { attachValidation: true, ...(built.onSend ? { onSend: built.onSend } : {}) };
+      const declared: Declared = { access: options.access, upload: { maxBytes: options.maxBytes }, body: built.body };
+      route('POST', url, declared, hooks, built.handler);
     },
     action(url, options, handler) {
       route('POST', url, options, { preValidation: app.csrfProtection }, handler as never);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor, Role, Vault } from '../../vault/index.js';
 import { manageAccounts } from '../identity.purposes.js';
+import type { RequestReason } from './request-reasons.js';
 
 /** A staff account as its managers see it: who, which role, where, and where its request stands. */
 export interface ManagedAccount {
@@ -13,7 +14,7 @@ export interface ManagedAccount {
   displayName: string | null;
   createdAt: Date;
   /** Set while a request waits for a second person's decision. */
-  pendingRequest: { requestedBy: string; requestedAt: Date } | null;
+  pendingRequest: { requestedBy: string; requestedAt: Date; reason: RequestReason } | null;
 }
 
 /** At most this many accounts per list: a manager's page, never an export. */
@@ -28,6 +29,7 @@ interface Row {
   created_at: Date;
   requested_by: string | null;
   requested_at: Date | null;
+  reason: RequestReason | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function listManagedAccounts(
   if (!filter.pendingOnly && !filter.organisationId) return [];
   const { rows } = await deps.db.query<Row>(
     `SELECT a.id, a.role, a.status, a.organisation_id, o.name AS organisation_name, a.created_at,
-            r.requested_by, r.requested_at
+            r.requested_by, r.requested_at, r.reason
      FROM accounts a
      JOIN organisations o ON o.id = a.organisation_id
      LEFT JOIN account_requests r ON r.account_id = a.id AND r.decision IS NULL
@@ -88,7 +90,7 @@ export async function listManagedAccounts(
         createdAt: row.created_at,
         pendingRequest:
           row.requested_by && row.requested_at
-            ? { requestedBy: row.requested_by, requestedAt: row.requested_at }
+            ? { requestedBy: row.requested_by, requestedAt: row.requested_at, reason: row.reason ?? 'unrecorded' }
             : null,
       },
     ];

@@ -1,7 +1,7 @@
 import { seedAccounts } from '../../seed/seed.purposes.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../../test/support/databases.js';
+import { engines, openTestDb } from '../../../test/support/databases.js';
 import { makeVault, system } from '../../../test/support/fixtures.js';
 import type { Db } from '../../db/client.js';
 import { systemRandom } from '../../kernel/random.js';
@@ -21,7 +21,7 @@ import { createSession, findSession } from '../sessions/session-store.js';
 import { approveStaffAccount, requestStaffAccount, type AccountsDeps } from './staff-requests.js';
 import { liftSuspension, suspendAccount } from './suspensions.js';
 
-describe('staff accounts need a second person', () => {
+describe.each(engines)('staff accounts need a second person, on %s', (engine) => {
   let db: Db;
   let deps: AccountsDeps;
   const orgA = randomUUID();
@@ -56,7 +56,7 @@ describe('staff accounts need a second person', () => {
   }
 
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     const { vault, accessLog, clock } = await makeVault(db);
     deps = {
       db,
@@ -91,6 +91,12 @@ describe('staff accounts need a second person', () => {
   it('keeps a new account inactive, and never lets its creator approve it', async () => {
     const rgc = await staff('of_manager', orgA);
     const id = await request(rgc);
+    // Written and logged as the RGC who asked, never as the platform (issue 7).
+    const written = await db.query<{ actor_id: string | null; people: string[] }>(
+      "SELECT actor_id, people FROM access_log WHERE action = 'create' AND purpose = 'account.request' AND $1 = ANY(people)",
+      [id],
+    );
+    expect(written.rows).toEqual([{ actor_id: rgc.kind === 'account' ? rgc.accountId : 'x', people: [id] }]);
     const { rows } = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [id]);
     expect(rows[0]!.status).toBe('pending');
     await expect(approveStaffAccount(deps, rgc, id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -242,6 +248,13 @@ describe('staff accounts need a second person', () => {
     expect(logs.text()).not.toContain(email);
     await registerCitizen({ ...deps, ...guards }, input, '192.0.2.7');
     await afterReply.drain();
-    expect(await deps.vault.findAccountIdByEmail(email)).not.toBeNull();
+    const accountId = await deps.vault.findAccountIdByEmail(email);
+    expect(accountId).not.toBeNull();
+    // Self-registration acts as the person: the account is written and logged under its own id.
+    const written = await db.query<{ actor_id: string | null; purpose: string }>(
+      "SELECT actor_id, purpose FROM access_log WHERE action = 'create' AND purpose LIKE 'account.register%' AND actor_id = $1 ORDER BY seq",
+      [accountId],
+    );
+    expect(written.rows.map((row) => row.purpose)).toEqual(['account.register_person', 'account.register']);
   });
 });

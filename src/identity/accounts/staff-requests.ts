@@ -1,6 +1,7 @@
 import { requestStaffAccount as requestStaff } from '../identity.purposes.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Actor, Role } from '../../vault/types.js';
+import type { RequestReason } from './request-reasons.js';
 import { journal } from '../journal.js';
 import type { LoginDeps } from '../login/deps.js';
 import { isStaffRole } from '../sessions/policy.js';
@@ -57,7 +58,14 @@ const organisationKindOf: Partial<Record<Role, 'employer' | 'training' | 'agency
 export async function requestStaffAccount(
   deps: AccountsDeps,
   creator: Actor,
-  input: { email: string; role: Role; organisationId: string; displayName: string },
+  input: {
+    email: string;
+    role: Role;
+    organisationId: string;
+    displayName: string;
+    /** Why it is asked for; the form requires one, older callers record none. */
+    reason?: RequestReason;
+  },
 ): Promise<string> {
   const actor = asAccount(creator);
   if (!isStaffRole(input.role) || !mayManage(actor, input.role, input.organisationId)) {
@@ -92,7 +100,11 @@ export async function requestStaffAccount(
       ],
       tx,
     );
-    await tx.query('INSERT INTO account_requests (account_id, requested_by) VALUES ($1, $2)', [id, actor.accountId]);
+    await tx.query('INSERT INTO account_requests (account_id, requested_by, reason) VALUES ($1, $2, $3)', [
+      id,
+      actor.accountId,
+      input.reason ?? 'unrecorded',
+    ]);
     await journal(deps.accessLog, tx, 'account.requested', {
       actorId: actor.accountId,
       sessionId: actor.sessionId,

@@ -121,6 +121,7 @@ export function managementPage(input: {
                   label: 'Demandé par',
                   cell: (account) => html`${account.request?.by}${smallLine(account.request?.on)}`,
                 },
+                { label: 'Motif', cell: (account) => account.request?.reason },
               ],
               actions: { label: 'Décision', cell: (account) => decision(csrfToken, account) },
               cardsBelow: 'lg',
@@ -164,13 +165,14 @@ function organisationPicker(csrfToken: string, organisations: readonly Choice[],
   </form>`;
 }
 
-export type NewAccountField = 'displayName' | 'email' | 'role' | 'organisationId';
+export type NewAccountField = 'displayName' | 'email' | 'role' | 'organisationId' | 'reason';
 
 /** The request for a new staff account. */
 export function newAccountPage(input: {
   form: FormState<NewAccountField>;
   roles: readonly Choice[];
   organisations: readonly Choice[];
+  reasons: readonly Choice[];
 }): PageContent {
   const { form } = input;
   return {
@@ -199,6 +201,12 @@ export function newAccountPage(input: {
             label: 'Organisation',
             choices: input.organisations,
             placeholder: 'Choisir une organisation',
+          })}
+          ${selectInput(form, 'reason', {
+            label: 'Motif de la demande',
+            hint: 'La personne qui approuvera la demande le verra.',
+            choices: input.reasons,
+            placeholder: 'Choisir un motif',
           })}
           ${submitButton('Envoyer la demande')}
         </form>

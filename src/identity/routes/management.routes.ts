@@ -18,6 +18,7 @@ import type { IdentityDeps } from './deps.js';
 import { done, managementQueue, managerAccess, type Outcome } from './management-queue.js';
 import { accountField } from './schemas.js';
 import { registerSuspensionRoutes } from './suspension.routes.js';
+import { choosableRequestReasons, requestReasons } from '../accounts/request-reasons.js';
 
 const queueQuery = z.strictObject({
   fait: z.enum(Object.keys(done) as [keyof typeof done, ...(keyof typeof done)[]]).optional(),
@@ -30,6 +31,7 @@ const newAccountFields = z.strictObject({
   email: formFields.email(),
   role: formFields.choice(roles, 'Choisissez un rôle.'),
   organisationId: formFields.id('Choisissez une organisation.'),
+  reason: formFields.choice(choosableRequestReasons, 'Choisissez le motif de la demande.'),
 });
 
 const MISMATCH =
@@ -58,7 +60,8 @@ export function registerManagementRoutes(web: Web, deps: IdentityDeps): void {
   async function newAccount(request: FastifyRequest, form: FormState<NewAccountField>) {
     const actor = actorOf(request);
     const roleChoices = managedRoles(actor).map((role) => ({ value: role, label: roleTitle(role) }));
-    return newAccountPage({ form, roles: roleChoices, organisations: await queue.organisationsFor(actor) });
+    const reasons = choosableRequestReasons.map((reason) => ({ value: reason, label: requestReasons[reason] }));
+    return newAccountPage({ form, roles: roleChoices, reasons, organisations: await queue.organisationsFor(actor) });
   }
   web.page('/gestion/comptes/nouveau', { access: sensitive }, async (request, reply) =>
     reply.page(await newAccount(request, emptyForm(reply.csrfToken()))),

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../../test/support/databases.js';
+import { engines, openTestDb } from '../../../test/support/databases.js';
 import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { systemRandom } from '../../kernel/random.js';
@@ -84,11 +84,11 @@ describe('device proofs', () => {
   });
 });
 
-describe('session store on pglite', () => {
+describe.each(engines)('session store on pglite, on %s', (engine) => {
   let db: Db;
   const accountId = randomUUID();
   beforeAll(async () => {
-    db = await openTestDb('pglite');
+    db = await openTestDb(engine);
     await db.query(
       `INSERT INTO accounts (id, role, organisation_id, status, email_enc, email_bidx)
        VALUES ($1, 'candidate', NULL, 'active', '\\x00', $2)`,

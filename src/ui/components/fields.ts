@@ -61,6 +61,28 @@ export function textInput<Name extends string>(
   </div>`;
 }
 
+/** A text of several lines (a note, a message), with what was typed put back. */
+export function textArea<Name extends string>(
+  form: FormState<Name>,
+  name: Name,
+  options: FieldOptions & { rows?: number; maxLength?: number },
+): SafeHtml {
+  const id = fieldId(name, options.id);
+  const error = form.errors[name];
+  return html`<div class="fr-input-group ${error ? 'fr-input-group--error' : ''}">
+    ${label(id, options)}
+    <textarea
+      class="fr-input ${error ? 'fr-input--error' : ''}"
+      name="${name}"
+      rows="${options.rows ?? 5}"
+      ${options.maxLength ? html`maxlength="${options.maxLength}"` : null}
+      ${inputAttributes(id, options, error)}
+    >
+${valueOf(form, name) ?? ''}</textarea>
+    ${errorText(id, error)}
+  </div>`;
+}
+
 /**
  * A password field with the DSFR's « Afficher » toggle, run by the DSFR's own script (no inline
  * script). The hint (the password rule) sits under the field, where the DSFR puts it, since the

@@ -1,0 +1,126 @@
+import type { Actor } from '../vault/index.js';
+import { notFound, organisationOf, today, type TrainingDeps } from './deps.js';
+import { listDues, type DueRow } from './dues.repo.js';
+import {
+  eventsOf,
+  findReferral,
+  listTrainees,
+  type EventRow,
+  type ReferralRow,
+  type TraineeRow,
+} from './referrals.repo.js';
+import { findSession, type SessionRow } from './training.repo.js';
+import { followTrainees, traineeContact } from './training.purposes.js';
+import { PAGE_CAP } from './training.policy.js';
+
+/** A trainee as the lists show them: nom, prénom and France Travail identifier, nothing else. */
+export interface TraineeIdentity {
+  lastName: string;
+  firstName: string;
+  franceTravailId: string | null;
+}
+
+const nobody: TraineeIdentity = { lastName: '—', firstName: '—', franceTravailId: null };
+
+/**
+ * Names the people of a page through the one door, logged and charged to the account: the
+ * page's ids only, never more than the purpose's page cap.
+ */
+export async function identities(
+  deps: TrainingDeps,
+  actor: Actor,
+  personIds: readonly string[],
+): Promise<Map<string, TraineeIdentity>> {
+  const ids = [...new Set(personIds)].slice(0, PAGE_CAP);
+  if (ids.length === 0) return new Map();
+  const read = await deps.vault.read(actor, followTrainees, ids);
+  return new Map(
+    read.map((p) => [
+      p.id,
+      { lastName: p.lastName ?? '—', firstName: p.firstName ?? '—', franceTravailId: p.franceTravailId },
+    ]),
+  );
+}
+
+/** A page with its rows, where it is, and how many pages there are. */
+export interface Paged<Row> {
+  rows: Row[];
+  page: number;
+  size: number;
+  total: number;
+  pages: number;
+}
+
+function paged<Row>(rows: Row[], total: number, page: number, size: number): Paged<Row> {
+  return { rows, page, size, total, pages: Math.max(1, Math.ceil(total / size)) };
+}
+
+/** One page of trainees: of a session, or of every session of the organisation (the API). */
+export async function traineePage(
+  deps: TrainingDeps,
+  actor: Actor,
+  input: { sessionId?: string; page: number; size: number },
+): Promise<{ session: SessionRow | null; trainees: Paged<TraineeRow & TraineeIdentity> }> {
+  const { organisationId } = organisationOf(actor);
+  const session = input.sessionId ? await findSession(deps.db, organisationId, input.sessionId) : null;
+  if (input.sessionId && !session) notFound();
+  const size = Math.min(input.size, PAGE_CAP);
+  const { rows, total } = await listTrainees(deps.db, organisationId, {
+    sessionId: input.sessionId,
+    limit: size,
+    offset: (input.page - 1) * size,
+  });
+  const names = await identities(
+    deps,
+    actor,
+    rows.map((row) => row.personId),
+  );
+  const named = rows.map((row) => ({ ...row, ...(names.get(row.personId) ?? nobody) }));
+  return { session, trainees: paged(named, total, input.page, size) };
+}
+
+/** One referral of the organisation, its trainee's identity and what was declared. */
+export async function referralDetail(
+  deps: TrainingDeps,
+  actor: Actor,
+  referralId: string,
+): Promise<{ referral: ReferralRow; trainee: TraineeIdentity; events: EventRow[] }> {
+  const { organisationId } = organisationOf(actor);
+  const referral = await findReferral(deps.db, organisationId, referralId);
+  if (!referral) notFound();
+  const names = await identities(deps, actor, [referral.personId]);
+  return { referral, trainee: names.get(referral.personId) ?? nobody, events: await eventsOf(deps.db, referralId) };
+}
+
+/** « Voir les coordonnées »: one trainee's e-mail, phone and address, on its own logged read. */
+export async function contactOf(deps: TrainingDeps, actor: Actor, referralId: string) {
+  const { organisationId } = organisationOf(actor);
+  const referral = await findReferral(deps.db, organisationId, referralId);
+  if (!referral) notFound();
+  const [contact] = await deps.vault.read(actor, traineeContact, [referral.personId]);
+  if (!contact) notFound();
+  return { email: contact.email, phone: contact.phone, address: contact.address };
+}
+
+/** One page of the declarations the organisation owes (or only the overdue ones), named. */
+export async function duesPage(
+  deps: TrainingDeps,
+  actor: Actor,
+  input: { page: number; size: number; overdue: boolean },
+): Promise<Paged<DueRow & TraineeIdentity & { late: boolean }>> {
+  const { organisationId } = organisationOf(actor);
+  const day = today(deps);
+  const size = Math.min(input.size, PAGE_CAP);
+  const { rows, total } = await listDues(deps.db, organisationId, day, {
+    limit: size,
+    offset: (input.page - 1) * size,
+    overdue: input.overdue,
+  });
+  const names = await identities(
+    deps,
+    actor,
+    rows.map((row) => row.personId),
+  );
+  const named = rows.map((row) => ({ ...row, ...(names.get(row.personId) ?? nobody), late: row.dueOn < day }));
+  return paged(named, total, input.page, size);
+}

@@ -1,0 +1,193 @@
+import type { BadgeKind } from '../ui/index.js';
+import type { ExitOutcome, InterruptionReason, PostalAddress, ReferralEventKind } from '../vault/index.js';
+import type { DueRow } from './dues.repo.js';
+import type { EventRow, TraineeRow } from './referrals.repo.js';
+import type { ReferralStatus } from './training.policy.js';
+import { isLate } from './training.policy.js';
+import type { Funding, SessionRow } from './training.repo.js';
+import type { TraineeIdentity } from './trainees.js';
+
+/*
+ * Names each field that leaves the training side, for the pages and the API, and the French
+ * words of its codes. A view copies the fields it names; nothing else reaches a page or a reply.
+ */
+
+export const statusLabels: Record<ReferralStatus, [string, BadgeKind]> = {
+  referred: ['À traiter', 'new'],
+  accepted: ['Acceptée', 'info'],
+  refused: ['Refusée', 'error'],
+  entered: ['En formation', 'success'],
+  interrupted: ['Interrompue', 'warning'],
+  exited: ['Sortie', 'success'],
+  declined: ['Déclinée', 'warning'],
+};
+
+export const fundingLabels: Record<Funding, string> = {
+  afc: 'Action de formation conventionnée (AFC)',
+  aif: 'Aide individuelle à la formation (AIF)',
+  poe: 'Préparation opérationnelle à l’emploi (POE)',
+  region: 'Région',
+  cpf: 'Compte personnel de formation (CPF)',
+  other: 'Autre financement',
+};
+
+export const eventLabels: Record<ReferralEventKind, string> = {
+  entry: 'Entrée en formation',
+  attendance: 'Présence du mois',
+  interruption: 'Interruption',
+  exit: 'Sortie de formation',
+};
+
+export const reasonLabels: Record<InterruptionReason, string> = {
+  abandonment: 'Abandon du stagiaire',
+  of_postponed: 'Interruption par l’organisme, avec report',
+  of_cancelled: 'Interruption par l’organisme, sans report',
+  force_majeure: 'Force majeure',
+};
+
+export const outcomeLabels: Record<ExitOutcome, string> = {
+  certified: 'Formation achevée, certification obtenue',
+  partially_certified: 'Formation achevée, certification partielle',
+  not_certified: 'Formation achevée, certification non obtenue',
+  completed: 'Formation achevée (sans certification visée)',
+  employment: 'Sortie anticipée pour un emploi',
+};
+
+const frenchDay = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const frenchMonth = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const frenchTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+
+/** « 26 novembre 2026 » from an ISO day. */
+export const dayInWords = (day: string) => frenchDay.format(new Date(`${day}T00:00:00Z`));
+export const monthInWords = (day: string) => frenchMonth.format(new Date(`${day}T00:00:00Z`));
+export const timeInWords = (at: Date) => frenchTime.format(at);
+
+export interface SessionView {
+  id: string;
+  title: string;
+  formacode: string | null;
+  place: string;
+  departement: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  funding: Funding;
+  referrals: number;
+  open: number;
+}
+
+export function sessionView(row: SessionRow): SessionView {
+  return {
+    id: row.id,
+    title: row.title,
+    formacode: row.formacode,
+    place: row.place,
+    departement: row.departement,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    capacity: row.capacity,
+    funding: row.funding,
+    referrals: row.referrals,
+    open: row.open,
+  };
+}
+
+/** A trainee in a list: the referral, its status, and nom, prénom, France Travail identifier. */
+export interface TraineeView {
+  referralId: string;
+  sessionId: string;
+  status: ReferralStatus;
+  lastName: string;
+  firstName: string;
+  franceTravailId: string | null;
+}
+
+export function traineeView(row: TraineeRow & TraineeIdentity): TraineeView {
+  return {
+    referralId: row.referralId,
+    sessionId: row.sessionId,
+    status: row.status,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    franceTravailId: row.franceTravailId,
+  };
+}
+
+export interface EventView {
+  kind: ReferralEventKind;
+  occurredOn: string;
+  reason: InterruptionReason | null;
+  outcome: ExitOutcome | null;
+  daysPresent: number | null;
+  declaredOn: string;
+  late: boolean;
+}
+
+export function eventView(row: EventRow): EventView {
+  const declaredOn = row.declaredAt.toISOString().slice(0, 10);
+  return {
+    kind: row.kind,
+    occurredOn: row.occurredOn,
+    reason: row.reason,
+    outcome: row.outcome,
+    daysPresent: row.daysPresent,
+    declaredOn,
+    late: isLate(row.kind, row.occurredOn, declaredOn),
+  };
+}
+
+export interface DueView extends TraineeIdentity {
+  referralId: string;
+  sessionTitle: string;
+  kind: 'entry' | 'attendance' | 'exit';
+  period: string;
+  dueOn: string;
+  late: boolean;
+}
+
+export function dueView(row: DueRow & TraineeIdentity & { late: boolean }): DueView {
+  return {
+    referralId: row.referralId,
+    sessionTitle: row.sessionTitle,
+    kind: row.kind,
+    period: row.period,
+    dueOn: row.dueOn,
+    late: row.late,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    franceTravailId: row.franceTravailId,
+  };
+}
+
+/** What a due row says is owed, in French: « Présence de novembre 2026 ». */
+export function dueLabel(due: Pick<DueView, 'kind' | 'period'>): string {
+  if (due.kind === 'attendance') return `Présence de ${monthInWords(due.period)}`;
+  return due.kind === 'entry'
+    ? `Entrée (session commencée le ${dayInWords(due.period)})`
+    : `Sortie (session finie le ${dayInWords(due.period)})`;
+}
+
+export interface ContactView {
+  email: string | null;
+  phone: string | null;
+  address: PostalAddress | null;
+}
+
+export function contactView(contact: ContactView): ContactView {
+  return {
+    email: contact.email,
+    phone: contact.phone,
+    address: contact.address
+      ? {
+          line: contact.address.line,
+          postcode: contact.address.postcode,
+          commune: contact.address.commune,
+          departement: contact.address.departement,
+        }
+      : null,
+  };
+}
