@@ -53,7 +53,7 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
       /^attachment; filename="mes-donnees-rempart-2026-11-25\.json"$/,
     );
     const data = response.json();
-    expect(Object.keys(data.sections)).toEqual(['compte', 'identite', 'profil', 'parcours', 'cv']);
+    expect(Object.keys(data.sections)).toEqual(['compte', 'identite', 'profil', 'parcours', 'cv', 'alertes']);
     expect(data.sections.identite.items[0]).toMatchObject({ lastName: 'Garçon', firstName: 'Zoé' });
     expect(data.sections.parcours.items[0]).toMatchObject({ employer: 'Mairie de Rennes' });
     for (const other of ['Müller', 'Dupré', kit.applicantB.email!]) expect(response.body).not.toContain(other);
