@@ -83,8 +83,9 @@ const benches = {
       ['pglite', () => openDatabase({})],
     ] as const) {
       const opened = await open();
-      const { p50, p99 } = await benchOfferSearch(opened, count);
+      const { p50, p99, slowest } = await benchOfferSearch(opened, count);
       console.log(`offer-search ${engine}: p50_ms=${p50.toFixed(1)} p99_ms=${p99.toFixed(1)}`);
+      console.log(`    la plus lente : ${slowest}`);
       await opened.db.close();
     }
   },

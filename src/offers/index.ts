@@ -17,3 +17,4 @@ export const registerOfferRoutes: RegisterRoutes = (web, deps) => {
 
 export { findPublic, type OfferRow } from './offers.repo.js';
 export { offerAlertsJob } from './alerts/alerts.job.js';
+export { savedSearchesSection } from './alerts/alerts.privacy.js';

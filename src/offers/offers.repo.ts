@@ -80,7 +80,8 @@ export function searchConditions(
 
 /**
  * One page of published offers matching the criteria, newest first or most relevant first, and
- * how many match (counted up to {@link COUNT_CAP} + 1, so a broad search stays fast).
+ * how many match (with filters only, counted up to {@link COUNT_CAP} + 1, so a broad list stays
+ * fast; with words, all of them, which the full-text index gives at once).
  */
 export async function searchPublished(
   db: Queryable,
@@ -88,24 +89,44 @@ export async function searchPublished(
   options: { sort: Sort; page: number },
 ): Promise<{ rows: OfferSummaryRow[]; total: number }> {
   const { where, params } = searchConditions(criteria);
-  const byRelevance = options.sort === 'pertinence' && criteria.text;
-  // Relevance ranks by weighted words (title first), then the newest among equals.
-  const order = byRelevance
-    ? `ts_rank(o.search_vector, offer_tsquery($1)) DESC, o.published_on DESC, o.id`
-    : 'o.published_on DESC, o.id';
   const offset = (options.page - 1) * PAGE_SIZE;
-  const [page, count] = await Promise.all([
+  if (criteria.text) {
+    // Words: the full-text index gives every match at once; they are kept aside (MATERIALIZED,
+    // so no plan walks the date index testing each offer), then counted, sorted and paged.
+    // Relevance ranks by the words of the title, then of the métier (migration 0010's
+    // rank_vector), then the newest among equals.
+    const rank = options.sort === 'pertinence' ? 'ts_rank(o.rank_vector, offer_tsquery($1))' : '0';
+    const { rows } = await db.query<OfferSummaryRow & { total: number }>(
+      `WITH matched AS MATERIALIZED (
+         SELECT o.id, o.published_on, ${rank} AS rank FROM offers o WHERE ${where}),
+       page AS (SELECT id, rank, published_on FROM matched ORDER BY rank DESC, published_on DESC, id
+         LIMIT ${PAGE_SIZE} OFFSET ${offset})
+       SELECT ${summaryColumns}, (SELECT count(*) FROM matched)::int AS total
+       FROM page p JOIN offers o ON o.id = p.id JOIN organisations e ON e.id = o.employer_id
+       ORDER BY p.rank DESC, p.published_on DESC, p.id`,
+      params,
+    );
+    const total = rows[0]?.total ?? (offset > 0 ? await countUpToCap(db, where, params) : 0);
+    return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  }
+  // Filters only: the page walks an index newest first and stops; the count stops at the cap.
+  const [page, total] = await Promise.all([
     db.query<OfferSummaryRow>(
       `SELECT ${summaryColumns} FROM offers o JOIN organisations e ON e.id = o.employer_id
-       WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+       WHERE ${where} ORDER BY o.published_on DESC, o.id LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
       params,
     ),
-    db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM offers o WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS matched`,
-      params,
-    ),
+    countUpToCap(db, where, params),
   ]);
-  return { rows: page.rows, total: count.rows[0]!.total };
+  return { rows: page.rows, total };
+}
+
+async function countUpToCap(db: Queryable, where: string, params: unknown[]): Promise<number> {
+  const { rows } = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM (SELECT 1 FROM offers o WHERE ${where} LIMIT ${COUNT_CAP + 1}) AS matched`,
+    params,
+  );
+  return rows[0]!.total;
 }
 
 /** An offer anyone may read: published, or closed (its page says it no longer takes applications). */

@@ -59,6 +59,7 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
       'profil',
       'parcours',
       'cv',
+      'alertes',
       'candidatures',
       'messages_recruteurs',
     ]);

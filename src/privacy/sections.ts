@@ -2,6 +2,7 @@ import { candidateCareerSection, candidateCvSection, candidateProfileSection } f
 import { applicationsSection, recruiterMessagesSection } from '../recruiting/index.js';
 import { accountSection, identitySection } from './identity.section.js';
 import { jobSeekerSections } from '../job-seekers/index.js';
+import { savedSearchesSection } from '../offers/index.js';
 import type { PrivacySection } from './section.js';
 
 /**
@@ -14,6 +15,7 @@ export const privacySections: readonly PrivacySection[] = [
   candidateProfileSection,
   candidateCareerSection,
   candidateCvSection,
+  savedSearchesSection,
   applicationsSection,
   recruiterMessagesSection,
   ...jobSeekerSections,

@@ -58,11 +58,13 @@ CREATE FUNCTION offer_tsvector(value text) RETURNS tsvector
   AS $$ SELECT to_tsvector('public.rempart_fr'::regconfig, public.offer_words(value)) ||
     public.unaccent('public.unaccent'::regdictionary,
       to_tsvector('pg_catalog.french'::regconfig, public.offer_words(value))::text)::tsvector $$;
+-- When both stemmings agree (most queries), the query is one branch, not the same one twice.
 CREATE FUNCTION offer_tsquery(value text) RETURNS tsquery
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT websearch_to_tsquery('public.rempart_fr'::regconfig, public.offer_words(value)) ||
-    public.unaccent('public.unaccent'::regdictionary,
-      websearch_to_tsquery('pg_catalog.french'::regconfig, public.offer_words(value))::text)::tsquery $$;
+  AS $$ SELECT CASE WHEN bare = accented THEN bare ELSE bare || accented END
+    FROM (SELECT websearch_to_tsquery('public.rempart_fr'::regconfig, public.offer_words(value)) AS bare,
+      public.unaccent('public.unaccent'::regdictionary,
+        websearch_to_tsquery('pg_catalog.french'::regconfig, public.offer_words(value))::text)::tsquery AS accented) AS q $$;
 
 -- Stored, so a search reads the index and never stems a row; weighted so that relevance puts a
 -- word of the title before one of the métier, and both before the description.
@@ -71,6 +73,13 @@ ALTER TABLE offers ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
   setweight(offer_tsvector(metier || ' ' || domaine), 'B') ||
   setweight(offer_tsvector(place || ' ' || grades || ' ' || service), 'C') ||
   setweight(offer_tsvector(description || ' ' || profile), 'D')
+) STORED;
+-- Relevance ranks by the title and the métier only: a small vector, so that ranking the
+-- thousands of offers a common word matches stays cheap (a match in the description still
+-- finds the offer, after those whose title or métier has the words).
+ALTER TABLE offers ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+  setweight(offer_tsvector(title), 'A') ||
+  setweight(offer_tsvector(metier || ' ' || domaine), 'B')
 ) STORED;
 -- No pending list: offers are written a few at a time, and a search must not scan a long one.
 CREATE INDEX offers_search_vector ON offers USING gin (search_vector) WITH (fastupdate = off);

@@ -11,6 +11,7 @@ import { createNotify } from '../../mail/index.js';
 import type { Platform } from '../../platform.js';
 import { insertEmployer, insertOffer } from '../offers.fixtures.js';
 import { offerAlertsJob } from './alerts.job.js';
+import { savedSearchesSection } from './alerts.privacy.js';
 
 /**
  * Saved searches and their alerts, on both engines: a candidate saves, lists and deletes their
@@ -25,6 +26,7 @@ describe.each(engines)('saved searches and alerts on %s', (engine) => {
   let ines: FormBrowser;
   let paul: FormBrowser;
   let inesId: string;
+  let paulId: string;
   let employer: string;
 
   const outbox = async () =>
@@ -54,7 +56,9 @@ describe.each(engines)('saved searches and alerts on %s', (engine) => {
     const first = await account();
     inesId = first.id;
     ines = first.browser;
-    paul = (await account()).browser;
+    const second = await account();
+    paulId = second.id;
+    paul = second.browser;
   });
   afterAll(async () => {
     await app?.close();
@@ -84,6 +88,23 @@ describe.each(engines)('saved searches and alerts on %s', (engine) => {
     await ines.open('/offres/alertes/nouvelle');
     const empty = await ines.form('/offres/alertes/nouvelle', { label: 'Tout' });
     expect(empty.statusCode).toBe(400);
+  });
+
+  it('gives each candidate their own saved searches in « Mes données »', async () => {
+    const as = (accountId: string) => ({
+      kind: 'account' as const,
+      accountId,
+      role: 'candidate' as const,
+      organisationId: null,
+      personId: null,
+      sessionId: null,
+      clientAddr: '127.0.0.1',
+    });
+    const deps = { db } as Parameters<typeof savedSearchesSection.collect>[0];
+    expect(await savedSearchesSection.collect(deps, as(inesId))).toEqual([
+      { nom: 'Infirmier à Brest', criteres: '« infirmier », département 29', creeeLe: '2026-11-26T10:00:00.000Z' },
+    ]);
+    expect(await savedSearchesSection.collect(deps, as(paulId))).toEqual([]);
   });
 
   it('mails each search once about new matching offers, through the outbox', async () => {
