@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sealer } from '../src/audit/index.js';
 import type { Db } from '../src/db/client.js';
 import { approveStaffAccount, requestStaffAccount } from '../src/identity/accounts/staff-requests.js';
 import { fixedClock } from '../src/kernel/clock.js';
 import { seedPeople, seedReferralEvents } from '../src/seed/seed.purposes.js';
-import type { Vault } from '../src/vault/index.js';
+import { followTrainees } from '../src/training/training.purposes.js';
+import type { Actor, Vault } from '../src/vault/index.js';
 import { freePort, launchChromium, withAuthenticator } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
@@ -17,7 +19,8 @@ import { linkFromMailbox } from './support/mail.js';
  * The advisor's journey in Chromium, from a real login with a passkey: search the portfolio,
  * open the job seeker, refer them to a session with a note, then follow the training once the
  * organisation has declared the entry; and the job seeker, logged in with their password,
- * sees the referral and its progress in their space.
+ * sees the referral and its progress in their space, and in « Mes accès » the advisor's and the
+ * organisation's reads, named by role and organisation only.
  */
 describe('the advisor’s journey and the job seeker’s space in Chromium', () => {
   let db: Db;
@@ -32,6 +35,8 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
   const password = 'Conseillère en insertion depuis 2011 !';
   const seeker = person({ lastName: 'Benali', firstName: 'Karim', franceTravailId: '7654321K' });
   let advisorId: string;
+  let sealer: Sealer;
+  let ofUser: Actor;
 
   beforeAll(async () => {
     db = await openTestDb('pglite');
@@ -40,6 +45,10 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
     const built = await identityApp(db, { clock, publicUrl: base });
     app = built.app;
     vault = built.vault;
+    // The sealer files each read under the people it names, for « Mes accès », off the read
+    // path: it runs in the background as `rempart serve` runs it.
+    sealer = built.platform.sealer;
+    sealer.start();
     const { agency, admins } = await twoAdmins(db, vault);
     advisorId = await requestStaffAccount(built.accounts, admins[0], {
       email: advisorEmail,
@@ -63,12 +72,23 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
               ($3, $2, 'Anglais professionnel', '15234', '35', 'Rennes', '2026-12-07', '2027-01-29', 10)`,
       [randomUUID(), organisation, randomUUID()],
     );
+    const of = await addAccount(vault, { role: 'of_user', organisationId: organisation });
+    ofUser = {
+      kind: 'account',
+      accountId: of.id,
+      role: 'of_user',
+      organisationId: organisation,
+      personId: null,
+      sessionId: null,
+      clientAddr: '127.0.0.1',
+    };
     await app.listen({ port, host: '127.0.0.1' });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await sealer?.stop();
     await db?.close();
   });
 
@@ -119,7 +139,9 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
     expect(sent).toContain('Orientation envoyée');
     expect(sent).toContain('Projet validé en entretien');
 
-    // The organisation accepts and declares the entry (its own pages, issue 10, OF side).
+    // The organisation reads its new trainee, as its trainee list does (through the one door),
+    // accepts and declares the entry (its own pages, issue 10, OF side).
+    expect((await vault.read(ofUser, followTrainees, [seeker.id])).map((read) => read.id)).toEqual([seeker.id]);
     const { rows } = await db.query<{ id: string }>('SELECT id FROM referrals WHERE person_id = $1', [seeker.id]);
     await db.query("UPDATE referrals SET status = 'entered' WHERE id = $1", [rows[0]!.id]);
     await vault.write(system, seedReferralEvents, [
@@ -157,6 +179,23 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
     expect(space).toContain('En formation');
     expect(space).toContain('Entrée en formation, le 1er décembre 2026');
     expect(await mine.locator('main a[href="/mes-acces"]').count()).toBe(1);
+
+    // « Mes accès »: the advisor's reads and the organisation's, by role and organisation,
+    // once the sealer has filed them (in the background: bounded polling).
+    const filed = () => mine.locator('main table tbody tr');
+    for (let tries = 0; tries < 40; tries++) {
+      await mine.goto(`${base}/mes-acces`);
+      const rows = (await filed().allTextContents()).join('\n');
+      if (rows.includes('Agence de Limoges') && rows.includes('AFPA Rennes')) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const advisorRow = await filed().filter({ hasText: 'Agence de Limoges' }).first().textContent();
+    expect(advisorRow).toContain('Conseiller France Travail');
+    const ofRow = await filed().filter({ hasText: 'AFPA Rennes' }).first().textContent();
+    expect(ofRow).toContain('Utilisateur d’organisme de formation');
+    const accesses = await mine.textContent('main');
+    expect(accesses).not.toContain('Claire Dubois');
+    expect(accesses).not.toContain(advisorEmail);
     await own.close();
   }, 180_000);
 });
