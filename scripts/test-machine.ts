@@ -38,7 +38,7 @@ function refusal(packages: readonly TestPackage[], why: string): string {
 /**
  * Makes sure the machine has what `npm test` needs, installing Debian's packages when it may
  * (root, or a passwordless sudo), and otherwise stopping at once with one line that names the
- * command to run. Returns the exit code for `npm test`'s pretest step.
+ * command to run. Returns the exit code for the first half of `npm test`.
  */
 export function provisionTestMachine(machine: Machine): number {
   const missing = machine.missing();
