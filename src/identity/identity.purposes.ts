@@ -1,24 +1,11 @@
 import { readPurpose, writePurpose, type AnyPurpose } from '../vault/index.js';
-import type { Role } from '../vault/types.js';
-
-const everyone: Role[] = [
-  'candidate',
-  'job_seeker',
-  'recruiter',
-  'recruiter_manager',
-  'of_user',
-  'of_manager',
-  'advisor',
-  'security_officer',
-  'admin',
-];
-const staff = everyone.filter((role) => role !== 'candidate' && role !== 'job_seeker');
+import { citizenRoles, roles, staffRoles } from '../kernel/roles.js';
 
 /** An account reads its own login e-mail and name ("Mon compte", the account API). */
 export const selfAccount = readPurpose({
   name: 'account.self',
   record: 'account',
-  roles: everyone,
+  roles,
   subject: 'account',
   fields: ['email', 'displayName'],
   scope: 'SELECT id FROM accounts WHERE id = :subject AND id = ANY(:ids)',
@@ -32,7 +19,7 @@ export const selfAccount = readPurpose({
 export const invitationContact = readPurpose({
   name: 'account.invitation',
   record: 'account',
-  roles: staff,
+  roles: staffRoles,
   subject: 'account',
   fields: ['email', 'displayName'],
   scope: 'SELECT id FROM accounts WHERE id = :subject AND id = ANY(:ids)',
@@ -61,7 +48,7 @@ export const registerPerson = writePurpose({
   name: 'account.register_person',
   table: 'person',
   mode: 'create',
-  roles: ['candidate', 'job_seeker'],
+  roles: citizenRoles,
   subject: 'person',
   fields: ['lastName', 'firstName', 'email', 'birthDate', 'address', 'phone', 'franceTravailId', 'registrationStatus'],
   plain: ['kind'],
@@ -73,7 +60,7 @@ export const registerAccount = writePurpose({
   name: 'account.register',
   table: 'account',
   mode: 'create',
-  roles: ['candidate', 'job_seeker'],
+  roles: citizenRoles,
   subject: 'person',
   fields: ['email', 'displayName'],
   plain: ['role', 'organisationId', 'personId', 'status', 'passwordHash', 'createdBy', 'approvedBy', 'approvedAt'],

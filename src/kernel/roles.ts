@@ -17,6 +17,17 @@ export const roles = [
 
 export type Role = (typeof roles)[number];
 
+/** The citizens' roles: they manage their own data and reach nobody else's. */
+export const citizenRoles = ['candidate', 'job_seeker'] as const satisfies readonly Role[];
+
+/** Whether a role is staff or a partner: every role but the citizens', which reaches other people's data. */
+export function isStaffRole(role: Role): boolean {
+  return !(citizenRoles as readonly Role[]).includes(role);
+}
+
+/** The staff and partner roles (every role but the citizens'). */
+export const staffRoles: readonly Role[] = roles.filter(isStaffRole);
+
 /** Each role in French, as it reads inside a sentence (« vous êtes connecté en tant que … »). */
 export const roleLabels: Record<Role, string> = {
   candidate: 'candidat',

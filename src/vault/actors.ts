@@ -1,11 +1,9 @@
 import { addressTag } from '../crypto/address-tag.js';
 import { AppError } from '../kernel/errors.js';
+import { isStaffRole } from '../kernel/roles.js';
 import type { AnyPurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
 import type { Actor } from './types.js';
-
-/** Roles whose accounts belong to citizens rather than staff. */
-const CITIZEN_ROLES = new Set(['candidate', 'job_seeker']);
 
 /**
  * Only a purpose the registry composed at start runs, and only for those it names: accounts of
@@ -41,7 +39,7 @@ export function entryActor(actor: Actor, addressKey: Buffer) {
     accountId: actor.accountId,
     sessionId: actor.sessionId,
     clientAddr:
-      actor.clientAddr !== null && CITIZEN_ROLES.has(actor.role)
+      actor.clientAddr !== null && !isStaffRole(actor.role)
         ? pseudonymiseAddress(addressKey, actor.clientAddr)
         : actor.clientAddr,
   };

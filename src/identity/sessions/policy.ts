@@ -1,12 +1,10 @@
-import type { Role } from '../../vault/types.js';
+import { isStaffRole, type Role } from '../../kernel/roles.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Citizens manage their own data; every other role reaches other people's. */
-export function isStaffRole(role: Role): boolean {
-  return role !== 'candidate' && role !== 'job_seeker';
-}
+/** Citizens manage their own data; every other role reaches other people's (kernel/roles.ts). */
+export { isStaffRole };
 
 /**
  * Idle and absolute session lifetimes (NIST SP 800-63B-4 §2.2.3/§2.3.3: AAL2 re-authentication
