@@ -9,7 +9,7 @@ import { openCell } from './codec.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
 import { readStatement, searchStatement, type DoorStatement } from './statement.js';
-import { concerns } from './write.js';
+import { concerns } from './concerns.js';
 import type { Actor } from './types.js';
 
 export interface DoorDeps {

@@ -1,5 +1,5 @@
 import { ENTRY_COLUMNS } from '../audit/index.js';
-import { concerns } from './write.js';
+import { concerns } from './concerns.js';
 import { catalogue, locateField, type FieldLocation, type TableName } from './catalogue.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
 

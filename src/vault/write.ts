@@ -3,9 +3,10 @@ import type { Db, Tx } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
-import { catalogue, type TableName, type TableSpec } from './catalogue.js';
+import { catalogue, type TableSpec } from './catalogue.js';
 import { sealCell } from './codec.js';
 import { checkActor, entryActor, subjectOf } from './actors.js';
+import { concerns } from './concerns.js';
 import { profileFacets } from './facets.js';
 import type { WritePurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
@@ -22,29 +23,6 @@ export interface WriteDeps {
 
 /** One row of a write: its id, and values for fields and plain columns the purpose allows. */
 export type WriteRow = { id: string } & Record<string, unknown>;
-
-/**
- * Which people (or accounts) a row of each table concerns, as SQL over `written` (rows of that
- * table): a write's log entry names them, and so does a read of a record that is not itself a
- * person (an application, a CV), so that « Mes accès » shows it and the guard counts people.
- */
-export const concerns: Record<TableName, { record: 'person' | 'account'; sql: string }> = {
-  person: { record: 'person', sql: 'SELECT id FROM written' },
-  profile: { record: 'person', sql: 'SELECT person_id FROM written' },
-  account: { record: 'account', sql: 'SELECT id FROM written' },
-  application: { record: 'person', sql: 'SELECT person_id FROM written' },
-  applicationEvent: {
-    record: 'person',
-    sql: 'SELECT a.person_id FROM written w JOIN applications a ON a.id = w.application_id',
-  },
-  referral: { record: 'person', sql: 'SELECT person_id FROM written' },
-  referralEvent: {
-    record: 'person',
-    sql: 'SELECT r.person_id FROM written w JOIN referrals r ON r.id = w.referral_id',
-  },
-  cv: { record: 'person', sql: 'SELECT person_id FROM written' },
-  totp: { record: 'account', sql: 'SELECT account_id FROM written' },
-};
 
 interface Column {
   name: string;
