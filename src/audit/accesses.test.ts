@@ -46,6 +46,11 @@ describe.each(engines)('« Mes accès »: who read a person’s data, on %s', (e
       ['recruiting.application', 'recruiter'],
     ]);
     expect(JSON.stringify(applicant)).not.toMatch(/@/);
+    // The limit counts only what is kept: the candidate's own read, newer, takes no place of the page.
+    const first = await accessesAbout(db, [applicantA.id], { exceptActor: candidateAccount, limit: 1 });
+    expect(first.map((access) => access.purpose)).toEqual(['recruiting.application']);
+    const firstWrite = await accessesAbout(db, [applicantA.id], { limit: 1, actions: ['create'] });
+    expect(firstWrite.map((access) => access.purpose)).toEqual(['seed.applications']);
     // Writes are there when asked for: the platform created the record.
     const writes = await accessesAbout(db, [applicantA.id], { limit: 10, actions: ['create'] });
     expect(writes.map((access) => [access.purpose, access.actorRole])).toEqual([
