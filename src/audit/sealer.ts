@@ -48,12 +48,6 @@ interface Gap {
 }
 
 /**
- * The sealer links committed entries into the keyed chain, in the order of their numbers, a few
- * milliseconds after they commit. Readers never wait for it: it runs beside them, alone (an
- * advisory lock keeps a second process from sealing at the same time), and a crash loses
- * nothing, since an entry is committed before its read returns and the next pass seals it.
- */
-/**
  * Files each record an allowed entry names under its id (access_log_subjects), for « Mes
  * accès »: a person's accesses are then a range scan on their id, filed here, off the read path.
  */
@@ -68,6 +62,12 @@ async function fileSubjects(tx: Tx, entries: readonly StoredEntry[]): Promise<vo
   );
 }
 
+/**
+ * The sealer links committed entries into the keyed chain, in the order of their numbers, a few
+ * milliseconds after they commit. Readers never wait for it: it runs beside them, alone (an
+ * advisory lock keeps a second process from sealing at the same time), and a crash loses
+ * nothing, since an entry is committed before its read returns and the next pass seals it.
+ */
 export function createSealer(deps: SealerDeps): Sealer {
   const monotonic = deps.monotonic ?? (() => performance.now());
   const gaps = new Map<number, Gap>();
