@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDb } from '../../../test/support/databases.js';
+import { multipartBody } from '../../../test/support/multipart.js';
 import type { Db } from '../../db/client.js';
 import { AppError, errorCatalogue } from '../../kernel/errors.js';
 import {
@@ -59,6 +60,17 @@ function probeRoutes(web: Web): void {
       if (values.name === 'Panne') throw new AppError('FORBIDDEN');
       return reply.code(200).send(`reçu ${values.name} ${values.level}`);
     },
+  );
+  web.upload(
+    '/essai/fichier',
+    {
+      access: access.public(),
+      fields: z.strictObject({}),
+      fileField: 'fichier',
+      maxBytes: 100,
+      rateLimit: { max: 2, timeWindow: 60_000 },
+    },
+    async (_values, upload, _request, reply) => reply.code(200).send(upload.kind),
   );
   web.api(
     'GET',
@@ -197,6 +209,22 @@ describe('the route kit', () => {
     const other = await post({ name: 'Panne', email: 'zoe@exemple.fr', password: 'x', level: 'A1' });
     expect(other.statusCode).toBe(403);
     expect(other.body).not.toContain('<h1>Essai</h1>');
+  });
+
+  it('keeps the rate limit an upload route declares', async () => {
+    const { payload, contentType } = multipartBody(
+      { _csrf: csrf.token },
+      { field: 'fichier', name: 'a.pdf', bytes: Buffer.from('%PDF') },
+    );
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/essai/fichier',
+        headers: { cookie: csrf.cookie, 'content-type': contentType },
+        payload,
+      });
+    expect([(await send()).statusCode, (await send()).statusCode]).toEqual([200, 200]);
+    expect((await send()).statusCode).toBe(429);
   });
 
   it('refuses a form without its CSRF token', async () => {

@@ -77,11 +77,12 @@ export interface Web {
   ): void;
   /**
    * A POST form with one file (`multipart/form-data`), read only after the access check and cut
-   * at `maxBytes`; otherwise as {@link form}. The action gets what was sent in `fileField`.
+   * at `maxBytes`; otherwise as {@link form}. The action gets what was sent in `fileField`. No
+   * `resume`: a form kept for after a step-up is posted again without its file.
    */
   upload<F extends AnyObject>(
     url: string,
-    options: FormOptions<F, undefined, undefined> & { fileField: string; maxBytes: number },
+    options: Omit<FormOptions<F, undefined, undefined>, 'resume'> & { fileField: string; maxBytes: number },
     action: (
       values: z.output<F>,
       upload: UploadOutcome,

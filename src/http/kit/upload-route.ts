@@ -75,7 +75,7 @@ function csrfPasses(app: FastifyInstance, request: FastifyRequest, reply: Fastif
  */
 export function uploadRoute(
   app: FastifyInstance,
-  options: FormOptions<AnyObject, undefined, undefined> & { fileField: string; maxBytes: number },
+  options: Omit<FormOptions<AnyObject, undefined, undefined>, 'resume'> & { fileField: string; maxBytes: number },
   action: (values: never, upload: UploadOutcome, request: never, reply: FastifyReply) => Promise<unknown>,
   pendingForms: PendingForms,
 ): FormRoute {

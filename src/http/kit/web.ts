@@ -125,9 +125,8 @@ export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<We
     upload(url, options, action) {
       const built = uploadRoute(app, options as never, action as never, pendingForms);
       // The body schema is listed with the route, and applied in the handler once the parts are read.
-      const hooks = { attachValidation: true, ...(built.onSend ? { onSend: built.onSend } : {}) };
-      const declared: Declared = { access: options.access, upload: { maxBytes: options.maxBytes }, body: built.body };
-      route('POST', url, declared, hooks, built.handler);
+      const upload = { maxBytes: options.maxBytes };
+      route('POST', url, { ...options, upload, body: built.body }, { attachValidation: true }, built.handler);
     },
     action(url, options, handler) {
       route('POST', url, options, { preValidation: app.csrfProtection }, handler as never);
