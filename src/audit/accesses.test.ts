@@ -46,6 +46,9 @@ describe.each(engines)('« Mes accès »: who read a person’s data, on %s', (e
       ['recruiting.application', 'recruiter'],
     ]);
     expect(JSON.stringify(applicant)).not.toMatch(/@/);
+    // The limit counts kept entries only: the candidate's own newer read does not eat the page.
+    const newest = await accessesAbout(db, [applicantA.id], { exceptActor: candidateAccount, limit: 1 });
+    expect(newest.map((access) => access.purpose)).toEqual(['recruiting.application']);
     // Writes are there when asked for: the platform created the record.
     const writes = await accessesAbout(db, [applicantA.id], { limit: 10, actions: ['create'] });
     expect(writes.map((access) => [access.purpose, access.actorRole])).toEqual([

@@ -71,8 +71,10 @@ export interface AccessAbout {
  * first, through the index the sealer files (access_log_subjects): a range scan per id, so it
  * costs the person's own history, not the log's length. It names the actor's role and
  * organisation, never a staff member's name or address; the actor's own reads of itself are
- * left out (`exceptActor`), and only reads and searches count unless `actions` says otherwise. Sealed entries only: a read made in the last few milliseconds
- * appears once sealed.
+ * left out (`exceptActor`), and only reads and searches count unless `actions` says otherwise.
+ * Both filters apply before `limit`, so a page holds `limit` kept entries whatever the person's
+ * own reads in between. Sealed entries only: a read made in the last few milliseconds appears
+ * once sealed.
  */
 export async function accessesAbout(
   db: Queryable,
@@ -90,12 +92,13 @@ export async function accessesAbout(
     organisation_kind: string | null;
   }>(
     `SELECT l.seq, l.at, l.action, l.purpose, l.fields, a.role, o.name AS organisation_name, o.kind AS organisation_kind
-     FROM (SELECT DISTINCT seq FROM access_log_subjects
-           WHERE subject_id = ANY($1::uuid[]) AND seq < $3 ORDER BY seq DESC LIMIT $4) s
+     FROM (SELECT DISTINCT s.seq FROM access_log_subjects s JOIN access_log e ON e.seq = s.seq
+           WHERE s.subject_id = ANY($1::uuid[]) AND s.seq < $3
+             AND ($2::uuid IS NULL OR e.actor_id IS DISTINCT FROM $2::uuid) AND e.action = ANY($5::text[])
+           ORDER BY s.seq DESC LIMIT $4) s
      JOIN access_log l ON l.seq = s.seq
      LEFT JOIN accounts a ON a.id = l.actor_id
      LEFT JOIN organisations o ON o.id = a.organisation_id
-     WHERE ($2::uuid IS NULL OR l.actor_id IS DISTINCT FROM $2::uuid) AND l.action = ANY($5::text[])
      ORDER BY l.seq DESC`,
     [
       subjectIds,
