@@ -148,6 +148,12 @@ describe.each(engines)('the candidate’s space on %s', (engine) => {
     await zoe.open('/candidat/profil/vivier');
     await zoe.form('/candidat/profil/vivier', { pool: 'non' });
     expect((await search()).records.map((r) => r.id)).not.toContain(kit.applicantA.id);
+    // Each change of consent is in the access log, by the candidate, about them (GDPR art. 7(1)).
+    const { rows } = await db.query<{ purpose: string }>(
+      `SELECT purpose FROM access_log WHERE action = 'update' AND purpose LIKE 'candidates.pool%' AND actor_id = $1 AND $2::uuid = ANY(people) ORDER BY seq`,
+      [accountId(kit.actors.candidateA), kit.applicantA.id],
+    );
+    expect(rows.map((row) => row.purpose)).toEqual(['candidates.pool_opt_in', 'candidates.pool_opt_out']);
   });
 
   it('opts in with a new candidate whose profile did not exist yet, off by default', async () => {

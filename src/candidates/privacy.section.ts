@@ -3,32 +3,50 @@ import type { PrivacyItem, PrivacySection } from '../privacy/index.js';
 import type { Actor } from '../vault/index.js';
 import { languagesLine } from './candidates.presenter.js';
 import { listOwnCvs } from './cvs.js';
-import { readOwnProfile } from './profile.js';
+import { viewSelf } from './candidates.purposes.js';
+import { profileStateOf } from './candidates.repo.js';
 
 /*
  * The candidate's part of « Mes données »: the profile, the career history and the list of CVs
- * (their content is downloaded from « Mes CV »), read through the door as the candidate.
+ * (their content is downloaded from « Mes CV »), read through the door as the candidate, each
+ * section asking only for the fields it shows (DESIGN promise 3; GDPR art. 5(1)(c)).
  */
 
+/** The candidate's own person id; none for another actor, who has no candidate profile. */
+const personOf = (actor: Actor) => (actor.kind === 'account' && actor.role === 'candidate' ? actor.personId : null);
+
 async function profileItems(deps: DomainDeps, actor: Actor): Promise<readonly PrivacyItem[]> {
-  const { wishes, inPool, started } = await readOwnProfile(deps, actor);
-  if (!started) return [];
+  const personId = personOf(actor);
+  if (!personId) return [];
+  const state = await profileStateOf(deps.db, personId);
+  if (!state.exists) return [];
+  // Only what this section shows: identity has its own section, the career the next one.
+  const fields = ['postsSought', 'categoriesSought', 'zones', 'languages', 'aspirations'] as const;
+  const [own] = await deps.vault.read(actor, viewSelf, [personId], { fields });
+  if (!own) return [];
   return [
     {
-      postsSought: wishes.postsSought.join(', '),
-      categoriesSought: wishes.categoriesSought.join(', '),
-      regions: wishes.zones.regions.join(', '),
-      departements: wishes.zones.departements.join(', '),
-      languages: languagesLine(wishes.languages),
-      aspirations: wishes.aspirations,
-      inPool,
+      postsSought: (own.postsSought ?? []).join(', '),
+      categoriesSought: (own.categoriesSought ?? []).join(', '),
+      regions: (own.zones?.regions ?? []).join(', '),
+      departements: (own.zones?.departements ?? []).join(', '),
+      languages: languagesLine(own.languages ?? []),
+      aspirations: own.aspirations ?? '',
+      inPool: state.inPool,
     },
   ];
 }
 
 async function careerItems(deps: DomainDeps, actor: Actor): Promise<readonly PrivacyItem[]> {
-  const { wishes } = await readOwnProfile(deps, actor);
-  return wishes.career.map((item) => ({ title: item.title, employer: item.employer, from: item.from, to: item.to }));
+  const personId = personOf(actor);
+  if (!personId) return [];
+  const [own] = await deps.vault.read(actor, viewSelf, [personId], { fields: ['career'] });
+  return (own?.career ?? []).map((item) => ({
+    title: item.title,
+    employer: item.employer,
+    from: item.from,
+    to: item.to,
+  }));
 }
 
 async function cvItems(deps: DomainDeps, actor: Actor): Promise<readonly PrivacyItem[]> {

@@ -1,3 +1,4 @@
+import type { AccessLog } from '../audit/index.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
@@ -13,7 +14,7 @@ import type {
 import { createProfile, editIdentity, editProfile, viewSelf } from './candidates.purposes.js';
 import { profileStateOf, setPoolOptIn } from './candidates.repo.js';
 
-type Deps = { db: Db; vault: Vault; clock: Clock };
+type Deps = { db: Db; vault: Vault; clock: Clock; accessLog: AccessLog };
 
 /** The candidate's identity and contact, as they correct them. */
 export interface Identity {
@@ -126,9 +127,23 @@ export async function changeWishes(
 
 /**
  * Opens or closes the profile to recruiters' pool search; it needs a saved profile first. The
- * candidate may withdraw at any time, which takes effect at once (GDPR art. 7(3)).
+ * candidate may withdraw at any time, which takes effect at once (GDPR art. 7(3)). The change
+ * and its log entry commit together: the platform must be able to show when consent was given
+ * or withdrawn (GDPR art. 7(1)), and the pool's readers are scoped by it.
  */
 export async function choosePool(deps: Deps, actor: Actor, inPool: boolean): Promise<boolean> {
   const personId = personOf(actor);
-  return setPoolOptIn(deps.db, personId, inPool, deps.clock.now());
+  return deps.db.transaction(async (tx) => {
+    if (!(await setPoolOptIn(tx, personId, inPool, deps.clock.now()))) return false;
+    await deps.accessLog.append(tx, {
+      actorId: actor.kind === 'account' ? actor.accountId : null,
+      sessionId: actor.kind === 'account' ? actor.sessionId : null,
+      action: 'update',
+      purpose: inPool ? 'candidates.pool_opt_in' : 'candidates.pool_opt_out',
+      people: [personId],
+      fields: ['poolOptIn'],
+      clientAddr: null,
+    });
+    return true;
+  });
 }

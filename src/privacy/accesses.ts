@@ -1,4 +1,4 @@
-import { accessesAbout, type AccessAbout } from '../audit/index.js';
+import { accessesAbout } from '../audit/index.js';
 import type { DomainDeps } from '../domains.js';
 import { roleTitle, type Role } from '../kernel/roles.js';
 import type { Actor } from '../vault/index.js';
@@ -17,16 +17,6 @@ export interface AccessView {
   what: string;
 }
 
-/** Entries read per call of accessesAbout, and calls per page at most. */
-const BATCH = 100;
-const MAX_BATCHES = 20;
-
-/**
- * A citizen's data is reached by citizens only as themselves (their own pages, their own
- * registration): those are not accesses by others.
- */
-const isCitizen = (role: string | null) => role === 'candidate' || role === 'job_seeker';
-
 const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /**
@@ -41,21 +31,14 @@ export async function ownAccesses(
 ): Promise<{ accesses: AccessView[]; next: number | null }> {
   if (actor.kind !== 'account') return { accesses: [], next: null };
   const subjects = [actor.accountId, ...(actor.personId ? [actor.personId] : [])];
-  const kept: AccessAbout[] = [];
-  let cursor = before;
-  // The person's own reads (each page of their space is one) are left out here rather than in
-  // accessesAbout, whose limit counts them: batches go back until a page is full or the log ends.
-  for (let batch = 0; batch < MAX_BATCHES && kept.length <= ACCESSES_PER_PAGE; batch++) {
-    const rows = await accessesAbout(deps.db, subjects, { limit: BATCH, before: cursor });
-    kept.push(...rows.filter((row) => !isCitizen(row.actorRole)));
-    if (rows.length < BATCH) {
-      cursor = undefined;
-      break;
-    }
-    cursor = rows[rows.length - 1]!.seq;
-  }
-  const page = kept.slice(0, ACCESSES_PER_PAGE);
-  const more = kept.length > ACCESSES_PER_PAGE || cursor !== undefined;
+  // A citizen's data is reached by citizens only as themselves (their own pages, their own
+  // registration): those are not accesses by others. One more than a page says whether one follows.
+  const rows = await accessesAbout(deps.db, subjects, {
+    exceptActor: actor.accountId,
+    limit: ACCESSES_PER_PAGE + 1,
+    before,
+  });
+  const page = rows.slice(0, ACCESSES_PER_PAGE);
   return {
     accesses: page.map((row) => ({
       seq: row.seq,
@@ -65,6 +48,6 @@ export async function ownAccesses(
       why: purposeLabel(row.purpose),
       what: row.fields.length > 0 ? row.fields.map(fieldLabel).join(', ') : '—',
     })),
-    next: more && page.length > 0 ? page[page.length - 1]!.seq : null,
+    next: rows.length > ACCESSES_PER_PAGE ? page[page.length - 1]!.seq : null,
   };
 }

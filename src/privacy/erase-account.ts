@@ -24,7 +24,11 @@ const ACCOUNT_ROWS = [
   'guard_day_totals',
 ];
 
-/** The candidate's own rows, by person: applications first (their events follow; one may name a CV), CVs, pool facets, profile. */
+/**
+ * The candidate's own rows, by person: applications first (their events, `application_events`,
+ * go with them by ON DELETE CASCADE; one may name a CV), CVs, pool facets, profile. Saved
+ * searches go with the account (ON DELETE CASCADE, migration 0010).
+ */
 const PERSON_ROWS = ['applications', 'cvs', 'profile_facets', 'candidate_profiles'];
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
@@ -9,7 +10,7 @@ import { samplePdf } from '../candidates/testing.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import { reviewApplicants } from '../recruiting/recruiting.purposes.js';
-import { seedPeople } from '../seed/seed.purposes.js';
+import { seedApplications, seedPeople } from '../seed/seed.purposes.js';
 import { followTrainees } from '../training/training.purposes.js';
 import type { Actor, Role, Vault } from '../vault/index.js';
 
@@ -66,6 +67,12 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
     expect(data.sections.identite.items[0]).toMatchObject({ lastName: 'Garçon', firstName: 'Zoé' });
     expect(data.sections.parcours.items[0]).toMatchObject({ employer: 'Mairie de Rennes' });
     for (const other of ['Müller', 'Dupré', kit.applicantB.email!]) expect(response.body).not.toContain(other);
+    // Each section asks the door for the fields it shows: identity is read once, by its own section.
+    const { rows } = await db.query<{ fields: string[] }>(
+      `SELECT fields FROM access_log WHERE actor_id = $1 AND purpose = 'self.view' AND 'lastName' = ANY(fields)`,
+      [accountIdOf(kit.actors.candidateA)],
+    );
+    expect(rows).toHaveLength(0);
   });
 
   it('shows the same data on a readable page', async () => {
@@ -121,7 +128,7 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
     expect(hers.body).not.toContain('Examen de votre candidature');
   });
 
-  it('erases a candidate’s account, profile, CVs and sessions, and says what is kept', async () => {
+  it('erases a candidate’s account, profile, CVs, alerts, applications and sessions, and says what is kept', async () => {
     const someone = person({ kind: 'candidate', lastName: 'Effacé', firstName: 'Jules' });
     await vault.write(system, seedPeople, [someone]);
     const accountId = await accountFor(someone.id, 'candidate');
@@ -137,6 +144,28 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
       (await postFile(app, jules, '/candidat/cv', { field: 'cv', name: 'CV.pdf', bytes: await samplePdf() }))
         .statusCode,
     ).toBe(303);
+    await jules.open('/offres/alertes/nouvelle?q=infirmier');
+    await jules.form('/offres/alertes/nouvelle', { q: 'infirmier', label: 'Infirmier' });
+    // An application with an event the candidate authored (a withdrawal): both point to them.
+    const applicationId = randomUUID();
+    const offer = await db.query<{ id: string }>('SELECT id FROM offers WHERE employer_id = $1 LIMIT 1', [
+      kit.employerA,
+    ]);
+    await vault.write(system, seedApplications, [
+      {
+        id: applicationId,
+        offerId: offer.rows[0]!.id,
+        personId: someone.id,
+        status: 'withdrawn',
+        message: null,
+        submittedAt: clock.now(),
+      },
+    ]);
+    await db.query(
+      `INSERT INTO application_events (id, application_id, kind, status, author_id, created_at)
+       VALUES ($1, $2, 'status', 'withdrawn', $3, $4)`,
+      [randomUUID(), applicationId, accountId, clock.now()],
+    );
     const page = await jules.open('/mes-donnees/suppression');
     expect(page.body).toContain('Le journal des accès garde');
     expect(page.body).toContain('au bout d’un an');
@@ -148,11 +177,13 @@ describe.each(engines)('« Mes données » and « Mes accès » on %s', (engine)
         await db.query<{ n: number }>(
           `SELECT (SELECT count(*) FROM people WHERE id = $1) + (SELECT count(*) FROM accounts WHERE id = $2)
              + (SELECT count(*) FROM cvs WHERE person_id = $1) + (SELECT count(*) FROM candidate_profiles WHERE person_id = $1)
-             + (SELECT count(*) FROM profile_facets WHERE person_id = $1) + (SELECT count(*) FROM sessions WHERE account_id = $2) AS n`,
+             + (SELECT count(*) FROM profile_facets WHERE person_id = $1) + (SELECT count(*) FROM sessions WHERE account_id = $2)
+             + (SELECT count(*) FROM saved_searches WHERE account_id = $2) + (SELECT count(*) FROM applications WHERE person_id = $1)
+             + (SELECT count(*) FROM application_events WHERE author_id = $2) AS n`,
           [someone.id, accountId],
         )
       ).rows[0]!.n;
-    expect(Number(await rows())).toBeGreaterThanOrEqual(6); // control: everything is there before
+    expect(Number(await rows())).toBeGreaterThanOrEqual(9); // control: everything is there before
     const erased = await jules.form('/mes-donnees/suppression', { confirm: 'oui' });
     expect(erased.statusCode).toBe(303);
     expect(erased.headers.location).toBe('/mes-donnees/supprime');

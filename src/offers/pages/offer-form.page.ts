@@ -7,6 +7,7 @@ import {
   radioGroup,
   selectInput,
   submitButton,
+  textArea,
   textInput,
   type FormState,
   type PageContent,
@@ -20,7 +21,6 @@ import {
   vacancyKindLabels,
   vacancyKinds,
 } from '../offers.labels.js';
-import { textArea } from './text-area.js';
 
 const optional = { required: false };
 
@@ -107,13 +107,13 @@ export function offerFormPage(input: {
         <fieldset class="fr-fieldset">
           <legend class="fr-fieldset__legend">Missions et profil</legend>
           <div class="fr-fieldset__element">
-            ${textArea(form, 'description', { label: 'Missions', hint: 'Obligatoire pour publier. Séparez les paragraphes par une ligne vide.' })}
+            ${textArea(form, 'description', { label: 'Missions', hint: 'Obligatoire pour publier. Séparez les paragraphes par une ligne vide.', rows: 6, ...optional })}
           </div>
           <div class="fr-fieldset__element">
-            ${textArea(form, 'profile', { label: 'Profil attendu', hint: 'Expériences et compétences. Obligatoire pour publier.' })}
+            ${textArea(form, 'profile', { label: 'Profil attendu', hint: 'Expériences et compétences. Obligatoire pour publier.', rows: 6, ...optional })}
           </div>
           <div class="fr-fieldset__element">
-            ${textArea(form, 'conditions', { label: 'Conditions particulières d’exercice', hint: 'Le cas échéant : habilitations, diplômes, formation requise.', rows: 3 })}
+            ${textArea(form, 'conditions', { label: 'Conditions particulières d’exercice', hint: 'Le cas échéant : habilitations, diplômes, formation requise.', rows: 3, ...optional })}
           </div>
           <div class="fr-fieldset__element">
             ${textInput(form, 'remuneration', { label: 'Rémunération', ...optional })}
