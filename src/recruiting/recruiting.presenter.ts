@@ -10,7 +10,8 @@ import {
 } from './recruiting.policy.js';
 import type { ApplicationRow } from './recruiting.repo.js';
 import { languageNames } from './referential.js';
-import type { HistoryItem, ReviewDetail, ReviewItem } from './review.js';
+import type { HistoryItem } from './history.js';
+import type { ReviewDetail, ReviewItem } from './review.js';
 
 /*
  * Every field that leaves the recruiting domain, named one by one: page views and API bodies
