@@ -5,6 +5,7 @@ import { recruitingWorld } from '../../test/support/recruiting.js';
 import { addOwnCv } from '../candidates/cvs.js';
 import { samplePdf } from '../candidates/testing.js';
 import { systemRandom } from '../kernel/random.js';
+import { applyToOffer } from './recruiting.purposes.js';
 
 /**
  * The CV attached to an application, on both engines: the candidate chooses one of their own,
@@ -105,5 +106,26 @@ describe.each(engines)('the CV of an application (%s)', (engine) => {
     const page = `/recrutement/candidatures/${own}`;
     const forged = await w.post(`${page}/cv`, 'recruiterB', {}, page);
     expect(forged.statusCode).toBe(404);
+  });
+
+  it('refuses, at the door, an application that names another person’s CV', async () => {
+    const { rows } = await w.db.query<{ id: string }>('SELECT id FROM offers WHERE employer_id = $1', [
+      w.world.employerA,
+    ]);
+    const row = (cv: string | null) => ({
+      id: randomUUID(),
+      offerId: rows[0]!.id,
+      personId: w.world.applicantB.id,
+      status: 'submitted' as const,
+      submittedAt: w.built.clock.now(),
+      cvId: cv,
+      message: 'Bonjour',
+    });
+    // Past the route's own check, as a forged call would be: Zoé's CV on Anaïs's application.
+    await expect(w.built.vault.write(w.actors.candidateB, applyToOffer, [row(cvId)])).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // The control: the same application without that CV is written.
+    await expect(w.built.vault.write(w.actors.candidateB, applyToOffer, [row(null)])).resolves.toBeUndefined();
   });
 });

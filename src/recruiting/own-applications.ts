@@ -1,10 +1,10 @@
 import { AppError } from '../kernel/errors.js';
 import type { Actor } from '../vault/index.js';
 import { accountOf, personOf, type RecruitingDeps } from './deps.js';
+import { readHistory } from './history.js';
 import { applyToOffer, readOwnApplication, readOwnHistory, recordWithdrawal } from './recruiting.purposes.js';
 import { candidateMayWithdraw, MAX_PAGE } from './recruiting.policy.js';
 import {
-  applicationEvents,
   hasApplied,
   moveApplication,
   personApplication,
@@ -13,7 +13,6 @@ import {
   type ApplicationRow,
   type OfferRow,
 } from './recruiting.repo.js';
-import type { HistoryItem } from './review.js';
 
 /*
  * The candidate's side: apply to a published offer with a message and a CV, follow each
@@ -32,13 +31,7 @@ export async function ownApplicationDetail(deps: RecruitingDeps, actor: Actor, i
   const row = await personApplication(deps.db, personOf(actor), id);
   if (!row) throw new AppError('NOT_FOUND', 'application');
   const [own] = await deps.vault.read(actor, readOwnApplication, [row.id]);
-  const events = await applicationEvents(deps.db, row.id);
-  const messages = events.filter((event) => event.kind === 'message').map((event) => event.id);
-  const bodies = new Map(
-    (messages.length > 0 ? await deps.vault.read(actor, readOwnHistory, messages) : []).map((m) => [m.id, m.body]),
-  );
-  const history: HistoryItem[] = events.map((event) => ({ event, body: bodies.get(event.id) ?? null }));
-  return { row, message: own?.message ?? null, history };
+  return { row, message: own?.message ?? null, history: await readHistory(deps, actor, readOwnHistory, row.id) };
 }
 
 /** The published offer a candidate is about to apply to, or NOT_FOUND. */

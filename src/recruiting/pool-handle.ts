@@ -8,6 +8,11 @@ import type { Random } from '../kernel/random.js';
  * person's id and the time it was issued, sealed with AES-256-GCM under a key that lives in this
  * process only, bound to the account that searched (associated data): another account, a
  * restarted server or a handle older than HANDLE_TTL_MS opens nothing.
+ *
+ * Each server process draws its own key: with several processes on one PostgreSQL and no session
+ * affinity in front of them, a handle opens only on the process that issued it, and elsewhere
+ * answers as a profile not found (closed, never open). Serving the pool from several processes
+ * would need that affinity, or a key they share through the keyring.
  */
 
 const HANDLE_TTL_MS = 30 * 60_000;

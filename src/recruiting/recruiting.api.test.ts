@@ -72,6 +72,8 @@ describe.each(engines)('the applications API (%s)', (engine) => {
     });
     expect(refused.statusCode).toBe(200);
     expect(refused.json()).toMatchObject({ id: appA, statut: 'rejected', motif: 'poste_pourvu' });
+    // The answer names no one: the applicant's name leaves with the list only.
+    expect(refused.json()).not.toHaveProperty('candidat');
     const { rows } = await w.db.query('SELECT status FROM applications WHERE id = $1', [appB]);
     expect(rows[0]).toEqual({ status: 'submitted' });
   });

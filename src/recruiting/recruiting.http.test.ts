@@ -155,9 +155,16 @@ describe.each(engines)('recruiting over HTTP (%s)', (engine) => {
     const again = await w.post(url, 'candidateA', { message: 'Encore moi.', cv: 'aucun' }, url);
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Vous avez déjà postulé à cette offre');
-    // A CV that is not one of the candidate's own is refused.
-    const foreignCv = await w.post(url, 'candidateB', { message: 'Bonjour', cv: randomUUID() }, '/compte');
-    expect([400, 409]).toContain(foreignCv.statusCode);
+    // A CV that is not one of the candidate's own is refused, on an offer they have not applied to
+    // (on this one, « déjà postulé » would answer first and the CV would never be checked).
+    const { rows: offersA } = await w.db.query<{ reference: string }>(
+      'SELECT reference FROM offers WHERE employer_id = $1',
+      [w.world.employerA],
+    );
+    const urlA = `/candidat/candidatures/nouvelle?offre=${offersA[0]!.reference}`;
+    const foreignCv = await w.post(urlA, 'candidateB', { message: 'Bonjour', cv: randomUUID() }, urlA);
+    expect(foreignCv.statusCode).toBe(400);
+    expect(foreignCv.body).toContain('Choisissez un de vos CV.');
     const mine = await w.db.query<{ id: string }>(
       'SELECT a.id FROM applications a JOIN offers o ON o.id = a.offer_id WHERE o.reference = $1 AND a.person_id = $2',
       [reference, w.world.applicantA.id],

@@ -5,6 +5,16 @@ import type { ApplicationStatus } from '../vault/index.js';
  * of refusal reasons, and who may move an application where. No database, no request.
  */
 
+/** Every status of an application, in the order of the pipeline (migration 0012 checks the same). */
+export const applicationStatuses = [
+  'submitted',
+  'reviewing',
+  'interview',
+  'rejected',
+  'accepted',
+  'withdrawn',
+] as const satisfies readonly ApplicationStatus[];
+
 /** What the candidate and the recruiter read for each status. */
 export const statusLabels: Record<ApplicationStatus, string> = {
   submitted: 'Reçue',

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import type { ApplicationStatus, CareerItem, LanguageSkill } from '../vault/index.js';
 import type { PoolSummary } from './pool.js';
-import { reasonLabel, statusLabels } from './recruiting.policy.js';
+import {
+  applicationStatuses,
+  reasonLabel,
+  refusalReasonCodes,
+  statusLabels,
+  type RefusalReason,
+} from './recruiting.policy.js';
 import type { ApplicationRow } from './recruiting.repo.js';
 import { languageNames } from './referential.js';
-import type { HistoryItem, ReviewDetail, ReviewItem } from './review.js';
+import type { HistoryItem } from './history.js';
+import type { ReviewDetail, ReviewItem } from './review.js';
 
 /*
  * Every field that leaves the recruiting domain, named one by one: page views and API bodies
@@ -194,14 +201,19 @@ export function poolProfileView(profile: {
   };
 }
 
-/** The API's application: codes and dates, the applicant's name, nothing else. */
-export const apiApplicationSchema = z.strictObject({
+/** The API's answer to a change of status: codes and dates, no one's name. */
+export const apiStatusSchema = z.strictObject({
   id: z.uuid(),
   offre: z.strictObject({ reference: z.string(), intitule: z.string() }),
-  candidat: z.strictObject({ nom: z.string().nullable(), prenom: z.string().nullable() }),
-  statut: z.enum(['submitted', 'reviewing', 'interview', 'rejected', 'accepted', 'withdrawn']),
-  motif: z.string().nullable(),
+  statut: z.enum(applicationStatuses),
+  // A code of the fixed list (migration 0012), never words about the person.
+  motif: z.enum(refusalReasonCodes).nullable(),
   deposeeLe: z.iso.datetime(),
+});
+
+/** The API's application in a list: the same, and the applicant's name. */
+export const apiApplicationSchema = apiStatusSchema.extend({
+  candidat: z.strictObject({ nom: z.string().nullable(), prenom: z.string().nullable() }),
 });
 
 export const apiApplicationPageSchema = z.strictObject({
@@ -211,13 +223,19 @@ export const apiApplicationPageSchema = z.strictObject({
   total: z.number().int(),
 });
 
+export function apiStatus(row: ApplicationRow): z.infer<typeof apiStatusSchema> {
+  return {
+    id: row.id,
+    offre: { reference: row.reference, intitule: row.title },
+    statut: row.status,
+    motif: row.refusal_reason as RefusalReason | null,
+    deposeeLe: row.submitted_at.toISOString(),
+  };
+}
+
 export function apiApplication(item: ReviewItem): z.infer<typeof apiApplicationSchema> {
   return {
-    id: item.row.id,
-    offre: { reference: item.row.reference, intitule: item.row.title },
+    ...apiStatus(item.row),
     candidat: { nom: item.name?.lastName ?? null, prenom: item.name?.firstName ?? null },
-    statut: item.row.status,
-    motif: item.row.refusal_reason,
-    deposeeLe: item.row.submitted_at.toISOString(),
   };
 }

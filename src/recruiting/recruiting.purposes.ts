@@ -78,7 +78,10 @@ export const recordEmployerEvent = writePurpose({
     JOIN offers o ON o.id = a.offer_id WHERE o.employer_id = :subject AND n.author_id = :account`,
 });
 
-/** A candidate applies to a published offer, for themself only, with a message and a CV. */
+/**
+ * A candidate applies to a published offer, for themself only, with a message and a CV of their
+ * own: the door refuses a row that names someone else's CV, whatever the caller checked before.
+ */
 export const applyToOffer = writePurpose({
   name: 'recruiting.apply',
   table: 'application',
@@ -88,7 +91,8 @@ export const applyToOffer = writePurpose({
   fields: ['message'],
   plain: ['offerId', 'personId', 'status', 'submittedAt', 'cvId'],
   scope: `SELECT n.id FROM new_rows n JOIN offers o ON o.id = n.offer_id
-    WHERE n.person_id = :subject AND n.status = 'submitted' AND o.status = 'published'`,
+    WHERE n.person_id = :subject AND n.status = 'submitted' AND o.status = 'published'
+      AND (n.cv_id IS NULL OR EXISTS (SELECT 1 FROM cvs c WHERE c.id = n.cv_id AND c.person_id = :subject))`,
 });
 
 /** A candidate reads their own covering message. */

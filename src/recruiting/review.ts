@@ -1,6 +1,7 @@
 import { AppError } from '../kernel/errors.js';
 import type { Actor, ApplicationStatus, CareerItem, LanguageSkill } from '../vault/index.js';
 import { accountOf, CANDIDATE_APPLICATIONS_PATH, employerOf, type RecruitingDeps } from './deps.js';
+import { readHistory, type HistoryItem } from './history.js';
 import {
   readApplicationMessage,
   readEmployerHistory,
@@ -10,12 +11,10 @@ import {
 import { reasonFits, recruiterMayMove, type RecruiterStatus, type RefusalReason } from './recruiting.policy.js';
 import {
   accountsOfPerson,
-  applicationEvents,
   employerApplication,
   employerApplications,
   moveApplication,
   type ApplicationRow,
-  type EventRow,
 } from './recruiting.repo.js';
 
 /*
@@ -44,12 +43,6 @@ export async function listApplications(
   return { items: rows.map((row) => ({ row, name: byId.get(row.person_id) ?? null })), total };
 }
 
-/** An entry of the history, with a message's words when the reader may see them. */
-export interface HistoryItem {
-  event: EventRow;
-  body: string | null;
-}
-
 /** One application as the recruiter handles it. */
 export interface ReviewDetail {
   row: ApplicationRow;
@@ -75,16 +68,11 @@ export async function reviewApplication(deps: RecruitingDeps, actor: Actor, id: 
   const row = await ownApplication(deps, actor, id);
   const [applicant] = await deps.vault.read(actor, reviewApplicants, [row.person_id]);
   const [covering] = await deps.vault.read(actor, readApplicationMessage, [row.id]);
-  const events = await applicationEvents(deps.db, row.id);
-  const messages = events.filter((event) => event.kind === 'message').map((event) => event.id);
-  const bodies = new Map(
-    (messages.length > 0 ? await deps.vault.read(actor, readEmployerHistory, messages) : []).map((m) => [m.id, m.body]),
-  );
   return {
     row,
     applicant: applicant ?? null,
     message: covering?.message ?? null,
-    history: events.map((event) => ({ event, body: bodies.get(event.id) ?? null })),
+    history: await readHistory(deps, actor, readEmployerHistory, row.id),
   };
 }
 

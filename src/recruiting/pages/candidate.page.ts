@@ -11,13 +11,14 @@ import {
   radioGroup,
   submitButton,
   summaryList,
+  textArea,
   type Choice,
   type FormState,
   type PageContent,
 } from '../../ui/index.js';
 import type { OwnDetailView, OwnRowView } from '../recruiting.presenter.js';
 import type { OfferRow } from '../recruiting.repo.js';
-import { historyList, paragraphs, statusBadge, textArea } from './parts.js';
+import { historyList, paragraphs, statusBadge } from './parts.js';
 
 const SPACE = { label: 'Mon espace candidat', href: '/candidat' };
 const LIST = { label: 'Mes candidatures', href: '/candidat/candidatures' };
@@ -128,6 +129,7 @@ export function applyPage(input: {
             label: 'Votre message au recruteur',
             hint: 'Quelques lignes sur votre motivation (2 000 caractères au plus).',
             maxLength: 2000,
+            rows: 6,
           })}
           ${radioGroup(form, 'cv', {
             legend: 'Curriculum vitæ joint',

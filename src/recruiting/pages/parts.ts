@@ -1,9 +1,9 @@
-import { badge, fieldId, html, valueOf, type BadgeKind, type FormState, type SafeHtml } from '../../ui/index.js';
+import { badge, html, type BadgeKind, type SafeHtml } from '../../ui/index.js';
 import type { HistoryView, StatusView } from '../recruiting.presenter.js';
 
 /*
- * Pieces the recruiting pages share: the status badge, an application's history, and a
- * multi-line text field (the DSFR's textarea, wired as the ui kit wires its fields: RGAA 11).
+ * Pieces the recruiting pages share: the status badge, an application's history, and a text
+ * typed on several lines.
  */
 
 const kinds: Record<StatusView['code'], BadgeKind | undefined> = {
@@ -41,32 +41,4 @@ export function historyList(history: readonly HistoryView[], headingId: string):
 export function paragraphs(text: string): SafeHtml {
   const lines = text.split(/\r?\n/);
   return html`<p class="fr-mb-0">${lines.map((line, n) => html`${n > 0 ? html`<br />` : null}${line}`)}</p>`;
-}
-
-/** A multi-line text field, with what was typed put back. */
-export function textArea<Name extends string>(
-  form: FormState<Name>,
-  name: Name,
-  options: { label: string; hint?: string; rows?: number; maxLength: number; required?: boolean },
-): SafeHtml {
-  const id = fieldId(name);
-  const error = form.errors[name];
-  const describedBy = [options.hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ');
-  return html`<div class="fr-input-group ${error ? 'fr-input-group--error' : ''}">
-    <label class="fr-label" for="${id}"
-      >${options.label}${options.hint ? html`<span class="fr-hint-text" id="${id}-aide">${options.hint}</span>` : null}</label
-    >
-    <textarea
-      class="fr-input ${error ? 'fr-input--error' : ''}"
-      id="${id}"
-      name="${name}"
-      rows="${String(options.rows ?? 6)}"
-      maxlength="${String(options.maxLength)}"
-      ${options.required === false ? null : html`required`}
-      ${error ? html`aria-invalid="true"` : null}
-      ${describedBy ? html`aria-describedby="${describedBy}"` : null}
-    >
-${valueOf(form, name) ?? ''}</textarea>
-    ${error ? html`<p class="fr-error-text" id="${id}-erreur">${error}</p>` : null}
-  </div>`;
 }

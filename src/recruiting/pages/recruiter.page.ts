@@ -12,13 +12,14 @@ import {
   selectInput,
   submitButton,
   summaryList,
+  textArea,
   type Choice,
   type FormState,
   type PageContent,
 } from '../../ui/index.js';
 import { recruiterStatuses, refusalReasons, statusLabels } from '../recruiting.policy.js';
 import type { ReviewDetailView, ReviewRowView } from '../recruiting.presenter.js';
-import { historyList, paragraphs, statusBadge, textArea } from './parts.js';
+import { historyList, paragraphs, statusBadge } from './parts.js';
 
 const HOME = { label: 'Espace recrutement', href: '/recrutement' };
 const LIST = { label: 'Candidatures', href: '/recrutement/candidatures' };
@@ -222,6 +223,7 @@ export function applicationPage(input: {
                     label: 'Votre message',
                     hint: 'La personne le lit dans son espace ; un courriel la prévient, sans le contenu du message.',
                     maxLength: 2000,
+                    rows: 6,
                   })}
                   ${submitButton('Envoyer le message')}
                 </form>

@@ -3,7 +3,7 @@ import { actorOf } from '../../identity/index.js';
 import { access, type Web } from '../../http/kit/index.js';
 import type { RecruitingDeps } from '../deps.js';
 import { PAGE_SIZE, recruiterStatuses, refusalReasonCodes } from '../recruiting.policy.js';
-import { apiApplication, apiApplicationPageSchema, apiApplicationSchema } from '../recruiting.presenter.js';
+import { apiApplication, apiApplicationPageSchema, apiStatus, apiStatusSchema } from '../recruiting.presenter.js';
 import { changeStatus, listApplications, ownApplication, StatusRefused } from '../review.js';
 import { AppError } from '../../kernel/errors.js';
 import { RECRUITERS, listQuery } from './recruiter.routes.js';
@@ -53,7 +53,7 @@ export function registerRecruitingApi(web: Web, deps: RecruitingDeps): void {
       access: api,
       params: idParams,
       body: statusBody,
-      response: { 200: apiApplicationSchema },
+      response: { 200: apiStatusSchema },
       summary: 'Changer le statut d’une candidature',
       description:
         'Statuts : reviewing, interview, accepted, rejected (avec un motif de la liste). La personne est prévenue par courriel.',
@@ -71,8 +71,7 @@ export function registerRecruitingApi(web: Web, deps: RecruitingDeps): void {
         if (error instanceof StatusRefused) throw new AppError('VALIDATION_FAILED', `status: ${error.reason}`);
         throw error;
       }
-      const row = await ownApplication(deps, actor, request.params.id);
-      return apiApplication({ row, name: null });
+      return apiStatus(await ownApplication(deps, actor, request.params.id));
     },
   );
 }

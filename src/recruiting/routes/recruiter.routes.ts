@@ -13,21 +13,19 @@ import {
   type MessageField,
   type StatusField,
 } from '../pages/recruiter.page.js';
-import { MAX_PAGE, PAGE_SIZE, recruiterStatuses, refusalReasonCodes } from '../recruiting.policy.js';
+import {
+  applicationStatuses,
+  MAX_PAGE,
+  PAGE_SIZE,
+  recruiterStatuses,
+  refusalReasonCodes,
+} from '../recruiting.policy.js';
 import { reviewDetailView, reviewRowView } from '../recruiting.presenter.js';
 import { changeStatus, listApplications, reviewApplication, sendMessage, StatusRefused } from '../review.js';
 
 export const RECRUITERS = ['recruiter', 'recruiter_manager'] as const;
 const page = access.page({ roles: RECRUITERS });
 
-export const applicationStatuses = [
-  'submitted',
-  'reviewing',
-  'interview',
-  'rejected',
-  'accepted',
-  'withdrawn',
-] as const;
 export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   // The empty choice of the select is sent as an empty value.
