@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { frenchDay, pagesOf, statusLabel } from './advising.policy.js';
+import { pagesOf, statusLabel } from './advising.policy.js';
 
 describe('the advisors’ small rules', () => {
-  it('writes days as French reads them, the first of a month as an ordinal', () => {
-    expect(frenchDay('2026-12-01')).toBe('1er décembre 2026');
-    expect(frenchDay('2026-11-25')).toBe('25 novembre 2026');
-    expect(frenchDay('2026-11-11')).toBe('11 novembre 2026');
-  });
-
   it('names every status in French, even one a later migration adds', () => {
     expect(statusLabel('entered')).toBe('En formation');
     expect(statusLabel('quelque-chose')).toBe('Statut en cours de mise à jour');

@@ -64,19 +64,6 @@ export function registrationLabel(status: string | null): string {
   return status ? (registration[status] ?? 'Non renseigné') : 'Non renseigné';
 }
 
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** An ISO day ('2026-11-25') as French reads it: « 25 novembre 2026 », « 1er décembre 2026 ». */
-export function frenchDay(iso: string): string {
-  // The first day of a month is an ordinal in French (« le 1er mai »); Intl writes « 1 ».
-  return day.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
-}
-
-/** The ISO day of an instant in Paris, where the platform's days are counted. */
-export function parisDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
-}
-
 /** The offset of a page in a list of `size` rows per page. */
 export function offsetOf(page: number, size = PAGE_SIZE): number {
   return (page - 1) * size;

@@ -1,5 +1,7 @@
 import type { PostalAddress } from '../vault/index.js';
-import { eventLabel, frenchDay, parisDay, registrationLabel, statusLabel, statusTone } from './advising.policy.js';
+import { parisDay } from '../kernel/clock.js';
+import { frenchDay } from '../ui/index.js';
+import { eventLabel, registrationLabel, statusLabel, statusTone } from './advising.policy.js';
 import type { SessionRow } from './advising.repo.js';
 import type { EventRow, ReferralRow } from './referrals.repo.js';
 

@@ -1,6 +1,7 @@
 import type { DomainDeps } from '../domains.js';
 import type { Actor } from '../vault/index.js';
-import { eventLabel, frenchDay, offsetOf, PAGE_SIZE, pagesOf, type statusTone } from './advising.policy.js';
+import { frenchDay } from '../ui/index.js';
+import { eventLabel, offsetOf, PAGE_SIZE, pagesOf, type statusTone } from './advising.policy.js';
 import { fullName, referralSummary } from './advising.presenter.js';
 import { followPortfolio } from './advising.purposes.js';
 import { followPage } from './advising.repo.js';

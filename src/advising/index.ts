@@ -7,4 +7,4 @@ export { trainingProgress, type ProgressPurposes } from './progress.js';
 export { ownReferrals, eventsOf, type ReferralRow, type EventRow } from './referrals.repo.js';
 export { referralProgress } from './pages/progress.view.js';
 export type { ReferralView } from './advising.presenter.js';
-export { eventLabel, frenchDay, parisDay, statusLabel } from './advising.policy.js';
+export { eventLabel, statusLabel } from './advising.policy.js';

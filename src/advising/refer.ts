@@ -1,7 +1,8 @@
 import type { DomainDeps } from '../domains.js';
 import { AppError, isAppError } from '../kernel/errors.js';
 import type { Actor } from '../vault/index.js';
-import { offsetOf, parisDay, SESSIONS_PER_PAGE, pagesOf } from './advising.policy.js';
+import { parisDay } from '../kernel/clock.js';
+import { offsetOf, SESSIONS_PER_PAGE, pagesOf } from './advising.policy.js';
 import { sessionChoice, type SessionChoiceView } from './advising.presenter.js';
 import { referJobSeeker } from './advising.purposes.js';
 import { alreadyReferred, inPortfolio, openSession, openSessions } from './advising.repo.js';

@@ -1,4 +1,5 @@
-import { eventLabel, eventsOf, ownReferrals, parisDay, statusLabel } from '../advising/index.js';
+import { eventLabel, eventsOf, ownReferrals, statusLabel } from '../advising/index.js';
+import { parisDay } from '../kernel/clock.js';
 import type { PrivacyItem, PrivacySection } from '../privacy/section.js';
 import { ownDeclarations, ownReferralNotes } from './job-seekers.purposes.js';
 import { jobSeekerOf } from './trainings.js';

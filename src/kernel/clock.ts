@@ -20,3 +20,13 @@ export function fixedClock(start: Date): FixedClock {
     },
   };
 }
+
+const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/**
+ * The calendar day of an instant in France, as an ISO date: the platform's days (a session not
+ * over, a declaration's three days, « today ») are French days, whatever the server's zone.
+ */
+export function parisDay(at: Date): string {
+  return paris.format(at);
+}

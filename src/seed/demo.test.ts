@@ -210,6 +210,21 @@ describe.each(engines)('demo mode on %s', (engine) => {
     expect(meetings.rows[0]!.n).toBeGreaterThan(0);
     const owed = await duesByOrganisation(db, '2026-11-20', ofUser.organisation_id);
     expect(owed[0]!.overdue).toBeGreaterThan(0);
+    // The entries declared in the session that has just started went through the vault: one
+    // write of the platform's names exactly their people (the batches' writes name many more).
+    const entered = await db.query<{ people: string[] }>(
+      `SELECT ARRAY(SELECT DISTINCT r.person_id FROM referral_events e JOIN referrals r ON r.id = e.referral_id
+         JOIN training_sessions s ON s.id = r.session_id
+         WHERE s.organisation_id = $1 AND s.starts_on = '2026-11-15' AND e.kind = 'entry' ORDER BY 1) AS people`,
+      [ofUser.organisation_id],
+    );
+    expect(entered.rows[0]!.people.length).toBeGreaterThan(0);
+    const logged = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM access_log
+       WHERE purpose = 'seed.referral_events' AND action = 'create' AND people = $1::uuid[]`,
+      [entered.rows[0]!.people],
+    );
+    expect(logged.rows[0]!.n).toBe(1);
   });
 
   it('gives the recruiting pages something to show: a history with messages, reasons, and a pool', async () => {

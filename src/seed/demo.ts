@@ -238,7 +238,7 @@ export async function seedDemo(
     now,
     showcasePersonId: citizens.find((account) => account.role === 'candidate')?.personId ?? null,
   });
-  await seedTrainingDemo(options.db, {
+  await seedTrainingDemo(options.db, options.vault, {
     organisationId: plan.organisations.trainingOrganisations[0]!.id,
     today: isoDay(now),
     seed: options.seed,

@@ -1,6 +1,9 @@
 import type { Db } from '../db/client.js';
+import type { Vault } from '../vault/index.js';
+import { seedActor } from './actor.js';
 import { addDays } from './dates.js';
 import { Rng } from './rng.js';
+import { seedReferralEvents } from './seed.purposes.js';
 
 /**
  * What the training organisations' portal adds to the demo (issue 10): a funding for every
@@ -8,10 +11,16 @@ import { Rng } from './rng.js';
  * and a session that has just started, with referrals at the stages the older data lack (to
  * answer, accepted with the entry due, accepted with the entry overdue). The people are those
  * already referred to the demo organisation, who left an earlier session (never a canary, never
- * someone it could not already reach); the advisor is each one's own. Non-personal tables only:
- * plain SQL, no vault write.
+ * someone it could not already reach); the advisor is each one's own. Sessions, meetings and
+ * referrals are non-personal rows, in plain SQL; the entry declarations go through the vault as
+ * the platform's (seed.purposes.ts), like every other seeded declaration, so the log names the
+ * people they concern.
  */
-export async function seedTrainingDemo(db: Db, input: { organisationId: string; today: string; seed: number }) {
+export async function seedTrainingDemo(
+  db: Db,
+  vault: Vault,
+  input: { organisationId: string; today: string; seed: number },
+) {
   const rng = new Rng(input.seed, 'training-demo');
   await db.query(
     `UPDATE training_sessions SET funding = (ARRAY['afc', 'aif', 'poe', 'region', 'cpf'])[1 + abs(hashtext(id::text)) % 5]`,
@@ -76,18 +85,31 @@ export async function seedTrainingDemo(db: Db, input: { organisationId: string; 
     "SELECT id FROM accounts WHERE organisation_id = $1 AND role = 'of_user' ORDER BY id LIMIT 1",
     [input.organisationId],
   );
+  const entries: { id: string; referralId: string }[] = [];
   for (const [i, person] of former.entries()) {
     const referral = rng.uuid();
     await db.query(
       `INSERT INTO referrals (id, session_id, person_id, referred_by, status, referred_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [referral, session, person.person_id, person.advisor_id, stages[i], `${addDays(input.today, -20 + i)}T09:00:00Z`],
     );
-    if (stages[i] !== 'entered') continue;
-    // Declared the day after the start, within the three days; no remark, so no envelope to write.
-    await db.query(
-      `INSERT INTO referral_events (id, referral_id, kind, occurred_on, declared_by, declared_at)
-       VALUES ($1, $2, 'entry', $3, $4, $5)`,
-      [rng.uuid(), referral, addDays(input.today, -5), users[0]?.id ?? null, `${addDays(input.today, -4)}T10:00:00Z`],
-    );
+    if (stages[i] === 'entered') entries.push({ id: rng.uuid(), referralId: referral });
   }
+  // Declared the day after the start, within the three days; no remark.
+  await vault.write(
+    seedActor,
+    seedReferralEvents,
+    entries.map(({ id, referralId }) => ({
+      id,
+      referralId,
+      kind: 'entry' as const,
+      occurredOn: addDays(input.today, -5),
+      declaredBy: users[0]?.id ?? null,
+      detail: null,
+    })),
+  );
+  // The vault dates a row by the database's clock; the demo's day is the seed's (a plain column).
+  await db.query('UPDATE referral_events SET declared_at = $2 WHERE id = ANY($1::uuid[])', [
+    entries.map((entry) => entry.id),
+    `${addDays(input.today, -4)}T10:00:00Z`,
+  ]);
 }

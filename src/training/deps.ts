@@ -1,4 +1,5 @@
 import type { DomainDeps } from '../domains.js';
+import { parisDay } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import type { Actor } from '../vault/index.js';
 
@@ -11,11 +12,9 @@ export function organisationOf(actor: Actor): { accountId: string; organisationI
   return { accountId: actor.accountId, organisationId: actor.organisationId };
 }
 
-const parisDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
-
 /** Today's date in France, as an ISO day: due dates are counted in French days. */
 export function today(deps: Pick<TrainingDeps, 'clock'>): string {
-  return parisDay.format(deps.clock.now());
+  return parisDay(deps.clock.now());
 }
 
 /** The same answer as for an id that does not exist: another organisation's id is not told apart. */

@@ -20,13 +20,24 @@ export interface DueRow {
   dueOn: string;
 }
 
-const dues = `
+/**
+ * The owed declarations, as a `WITH` to select from: one organisation's (`$1`) or, with `$1`
+ * null, every organisation's (the daily reminders). Two spellings rather than `$1 IS NULL OR …`,
+ * so that one organisation's plan walks its own sessions rather than every referral. What was
+ * declared is read once per referral, entry and attendance together.
+ */
+function duesOf(scope: 'organisation' | 'all'): string {
+  const where = scope === 'organisation' ? 's.organisation_id = $1' : '$1::uuid IS NULL';
+  return `
   WITH live AS (
     SELECT r.id, r.person_id, r.status, s.id AS session_id, s.title, s.organisation_id, s.starts_on, s.ends_on,
-      (SELECT max(e.occurred_on) FROM referral_events e WHERE e.referral_id = r.id AND e.kind = 'entry') AS entered_on,
-      (SELECT max(e.occurred_on) FROM referral_events e WHERE e.referral_id = r.id AND e.kind = 'attendance') AS attended
+      d.entered_on, d.attended
     FROM referrals r JOIN training_sessions s ON s.id = r.session_id
-    WHERE ($1::uuid IS NULL OR s.organisation_id = $1) AND r.status IN ('accepted', 'entered')
+    CROSS JOIN LATERAL (
+      SELECT max(e.occurred_on) FILTER (WHERE e.kind = 'entry') AS entered_on,
+             max(e.occurred_on) FILTER (WHERE e.kind = 'attendance') AS attended
+      FROM referral_events e WHERE e.referral_id = r.id) d
+    WHERE ${where} AND r.status IN ('accepted', 'entered')
   ), owed AS (
     SELECT id, person_id, session_id, title, organisation_id, 'entry' AS kind, starts_on AS period,
            starts_on + $3::int AS due_on
@@ -41,6 +52,7 @@ const dues = `
     SELECT id, person_id, session_id, title, organisation_id, 'exit', ends_on, ends_on + $3::int
     FROM live WHERE status = 'entered' AND ends_on < $2::date
   )`;
+}
 
 /** One page of what the organisation owes, the most overdue first; `overdue` keeps only those past due. */
 export async function listDues(
@@ -50,18 +62,22 @@ export async function listDues(
   page: { limit: number; offset: number; overdue: boolean },
 ): Promise<{ rows: DueRow[]; total: number }> {
   const filter = page.overdue ? 'WHERE due_on < $2::date' : '';
-  const { rows } = await q.query<DueRow>(
-    `${dues} SELECT id AS "referralId", person_id AS "personId", session_id AS "sessionId", title AS "sessionTitle",
-       kind, period::text AS period, due_on::text AS "dueOn"
+  // The total comes with the page (a window count), so the owed rows are computed once.
+  const { rows } = await q.query<DueRow & { total: number }>(
+    `${duesOf('organisation')} SELECT id AS "referralId", person_id AS "personId", session_id AS "sessionId",
+       title AS "sessionTitle", kind, period::text AS period, due_on::text AS "dueOn", count(*) OVER ()::int AS total
      FROM owed ${filter} ORDER BY due_on, id, kind LIMIT $4 OFFSET $5`,
     [organisationId, today, DECLARATION_DAYS, page.limit, page.offset],
   );
-  const count = await q.query<{ total: number }>(`${dues} SELECT count(*)::int AS total FROM owed ${filter}`, [
-    organisationId,
-    today,
-    DECLARATION_DAYS,
-  ]);
-  return { rows, total: count.rows[0]!.total };
+  if (rows.length > 0 || page.offset === 0) {
+    return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  }
+  // Past the last page the window counts nothing: ask for the total alone.
+  const count = await q.query<{ total: number }>(
+    `${duesOf('organisation')} SELECT count(*)::int AS total FROM owed ${filter}`,
+    [organisationId, today, DECLARATION_DAYS],
+  );
+  return { rows: [], total: count.rows[0]!.total };
 }
 
 /** Per organisation with something owed: how many, and how many past due. */
@@ -71,7 +87,7 @@ export async function duesByOrganisation(
   organisationId: string | null = null,
 ): Promise<{ organisationId: string; due: number; overdue: number }[]> {
   const { rows } = await q.query<{ organisationId: string; due: number; overdue: number }>(
-    `${dues} SELECT organisation_id AS "organisationId", count(*)::int AS due,
+    `${duesOf(organisationId ? 'organisation' : 'all')} SELECT organisation_id AS "organisationId", count(*)::int AS due,
        count(*) FILTER (WHERE due_on < $2::date)::int AS overdue
      FROM owed GROUP BY organisation_id ORDER BY organisation_id`,
     [organisationId, today, DECLARATION_DAYS],

@@ -10,6 +10,7 @@ import {
   type TraineeRow,
 } from './referrals.repo.js';
 import { findSession, type SessionRow } from './training.repo.js';
+import type { ContactView } from './training.presenter.js';
 import { followTrainees, traineeContact } from './training.purposes.js';
 import { PAGE_CAP } from './training.policy.js';
 
@@ -79,27 +80,37 @@ export async function traineePage(
   return { session, trainees: paged(named, total, input.page, size) };
 }
 
-/** One referral of the organisation, its trainee's identity and what was declared. */
+/**
+ * One referral of the organisation, its trainee's identity and what was declared; with
+ * `contact` (« Voir les coordonnées »), the contact details too, in the same single logged read
+ * (training.contact) rather than a second one beside the identity's.
+ */
 export async function referralDetail(
   deps: TrainingDeps,
   actor: Actor,
   referralId: string,
-): Promise<{ referral: ReferralRow; trainee: TraineeIdentity; events: EventRow[] }> {
+  options: { contact?: boolean } = {},
+): Promise<{ referral: ReferralRow; trainee: TraineeIdentity; contact?: ContactView; events: EventRow[] }> {
   const { organisationId } = organisationOf(actor);
   const referral = await findReferral(deps.db, organisationId, referralId);
   if (!referral) notFound();
-  const names = await identities(deps, actor, [referral.personId]);
-  return { referral, trainee: names.get(referral.personId) ?? nobody, events: await eventsOf(deps.db, referralId) };
-}
-
-/** « Voir les coordonnées »: one trainee's e-mail, phone and address, on its own logged read. */
-export async function contactOf(deps: TrainingDeps, actor: Actor, referralId: string) {
-  const { organisationId } = organisationOf(actor);
-  const referral = await findReferral(deps.db, organisationId, referralId);
-  if (!referral) notFound();
-  const [contact] = await deps.vault.read(actor, traineeContact, [referral.personId]);
-  if (!contact) notFound();
-  return { email: contact.email, phone: contact.phone, address: contact.address };
+  const events = await eventsOf(deps.db, referralId);
+  if (!options.contact) {
+    const names = await identities(deps, actor, [referral.personId]);
+    return { referral, trainee: names.get(referral.personId) ?? nobody, events };
+  }
+  const [person] = await deps.vault.read(actor, traineeContact, [referral.personId]);
+  if (!person) notFound();
+  return {
+    referral,
+    trainee: {
+      lastName: person.lastName ?? '—',
+      firstName: person.firstName ?? '—',
+      franceTravailId: person.franceTravailId,
+    },
+    contact: { email: person.email, phone: person.phone, address: person.address },
+    events,
+  };
 }
 
 /** One page of the declarations the organisation owes (or only the overdue ones), named. */

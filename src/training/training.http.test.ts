@@ -116,15 +116,23 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
     const page = await userA.open(`/organisme/orientations/${world.referralA}`);
     expect(page.body).toContain('Voir les coordonnées');
     expect(page.body).not.toContain(world.traineeA.email!);
+    const before = await db.query<{ seq: string }>('SELECT coalesce(max(seq), 0)::text AS seq FROM access_log');
     const shown = await userA.form(`/organisme/orientations/${world.referralA}/coordonnees`, {});
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toContain(world.traineeA.email!);
     expect(shown.body).toContain('06 12 34 56 78');
+    expect(shown.body).toContain(world.traineeA.lastName!);
     const { rows } = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM access_log WHERE purpose = 'training.contact' AND actor_id = $1",
       [idOf(world.actors.ofUserA)],
     );
     expect(rows[0]!.n).toBe(1);
+    // One action, one read of the person: the identity beside the contact is not read apart.
+    const reads = await db.query<{ purpose: string }>(
+      "SELECT purpose FROM access_log WHERE seq > $1::bigint AND action = 'read' AND actor_id = $2",
+      [before.rows[0]!.seq, idOf(world.actors.ofUserA)],
+    );
+    expect(reads.rows.map((row) => row.purpose)).toEqual(['training.contact']);
   });
 
   it('takes an accepted trainee through entry, attendance and exit, and refuses steps out of order', async () => {

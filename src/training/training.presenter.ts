@@ -1,4 +1,4 @@
-import type { BadgeKind } from '../ui/index.js';
+import { frenchDay, type BadgeKind } from '../ui/index.js';
 import type { ExitOutcome, InterruptionReason, PostalAddress, ReferralEventKind } from '../vault/index.js';
 import type { DueRow } from './dues.repo.js';
 import type { EventRow, TraineeRow } from './referrals.repo.js';
@@ -53,7 +53,6 @@ export const outcomeLabels: Record<ExitOutcome, string> = {
   employment: 'Sortie anticipée pour un emploi',
 };
 
-const frenchDay = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const frenchMonth = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const frenchTime = new Intl.DateTimeFormat('fr-FR', {
   dateStyle: 'long',
@@ -61,8 +60,6 @@ const frenchTime = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
 });
 
-/** « 26 novembre 2026 » from an ISO day. */
-export const dayInWords = (day: string) => frenchDay.format(new Date(`${day}T00:00:00Z`));
 export const monthInWords = (day: string) => frenchMonth.format(new Date(`${day}T00:00:00Z`));
 export const timeInWords = (at: Date) => frenchTime.format(at);
 
@@ -167,8 +164,8 @@ export function dueView(row: DueRow & TraineeIdentity & { late: boolean }): DueV
 export function dueLabel(due: Pick<DueView, 'kind' | 'period'>): string {
   if (due.kind === 'attendance') return `Présence de ${monthInWords(due.period)}`;
   return due.kind === 'entry'
-    ? `Entrée (session commencée le ${dayInWords(due.period)})`
-    : `Sortie (session finie le ${dayInWords(due.period)})`;
+    ? `Entrée (session commencée le ${frenchDay(due.period)})`
+    : `Sortie (session finie le ${frenchDay(due.period)})`;
 }
 
 export interface ContactView {

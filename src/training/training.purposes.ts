@@ -16,13 +16,16 @@ export const followTrainees = readPurpose({
   pageCap: 50,
 });
 
-/** « Voir les coordonnées »: one trainee's e-mail, phone and address, on an explicit action. */
+/**
+ * « Voir les coordonnées »: one trainee's e-mail, phone and address, on an explicit action, with
+ * the identity the page shows beside them, so that the action is one logged read.
+ */
 export const traineeContact = readPurpose({
   name: 'training.contact',
   record: 'person',
   roles: ['of_user', 'of_manager'],
   subject: 'organisation',
-  fields: ['email', 'phone', 'address'],
+  fields: ['lastName', 'firstName', 'franceTravailId', 'email', 'phone', 'address'],
   scope: `SELECT r.person_id AS id FROM referrals r JOIN training_sessions s ON s.id = r.session_id
     WHERE s.organisation_id = :subject AND r.person_id = ANY(:ids)`,
   pageCap: 1,

@@ -15,6 +15,7 @@ export {
   type PageFrame,
 } from './layout.js';
 export type { MenuLink, Viewer } from './header.js';
+export { frenchDay } from './dates.js';
 export { frenchSpacing, frenchSpacingInHtml, typographyFaults } from './typography.js';
 export { emptyForm, fieldId, valueOf, valuesOf, type FormState } from './form-state.js';
 export { alert, formErrors, type AlertKind } from './components/alerts.js';

@@ -12,8 +12,8 @@ import {
   type FormState,
   type PageContent,
   type SafeHtml,
+  frenchDay,
 } from '../../ui/index.js';
-import { frenchDay } from '../advising.policy.js';
 import type { PersonLine } from '../advising.presenter.js';
 import type { PortfolioLine } from '../portfolio.js';
 

@@ -1,5 +1,14 @@
-import { badge, dataTable, html, linkButton, pageHeader, pagination, type PageContent } from '../../ui/index.js';
-import { dayInWords, dueLabel, type DueView } from '../training.presenter.js';
+import {
+  badge,
+  dataTable,
+  html,
+  linkButton,
+  pageHeader,
+  pagination,
+  type PageContent,
+  frenchDay,
+} from '../../ui/index.js';
+import { dueLabel, type DueView } from '../training.presenter.js';
 
 /** The declarations the organisation owes, the most overdue first, or only the overdue ones. */
 export function duesPage(input: {
@@ -42,7 +51,7 @@ export function duesPage(input: {
                 { label: 'À déclarer', cell: (d) => dueLabel(d) },
                 {
                   label: 'Échéance',
-                  cell: (d) => html`${dayInWords(d.dueOn)} ${d.late ? badge('En retard', 'error') : null}`,
+                  cell: (d) => html`${frenchDay(d.dueOn)} ${d.late ? badge('En retard', 'error') : null}`,
                 },
               ],
               actions: {

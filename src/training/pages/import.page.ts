@@ -5,6 +5,7 @@ import {
   html,
   pageHeader,
   submitButton,
+  textArea,
   type FormState,
   type PageContent,
   type SafeHtml,
@@ -34,7 +35,6 @@ function reportBlock(report: ImportReport | undefined): SafeHtml | null {
 
 /** The import of sessions from a CSV file: the file's shape, the file, the progress, the report. */
 export function importPage(input: { form: FormState<'csv'>; report?: ImportReport }): PageContent {
-  const error = input.form.errors.csv;
   return {
     title: 'Importer des sessions',
     scripts: [IMPORT_SCRIPT],
@@ -63,21 +63,12 @@ export function importPage(input: { form: FormState<'csv'>; report?: ImportRepor
           >
           <input class="fr-upload" type="file" id="champ-fichier" accept=".csv,text/csv" />
         </div>
-        <div class="fr-input-group ${error ? 'fr-input-group--error' : ''}">
-          <label class="fr-label" for="champ-csv"
-            >Ou collez le contenu du fichier<span class="fr-hint-text" id="champ-csv-aide"
-              >Sans le fichier ci-dessus ; quelques dizaines de lignes au plus.</span
-            ></label
-          >
-          <textarea
-            class="fr-input"
-            id="champ-csv"
-            name="csv"
-            rows="6"
-            aria-describedby="champ-csv-aide${error ? ' champ-csv-erreur' : ''}"
-          ></textarea>
-          ${error ? html`<p class="fr-error-text" id="champ-csv-erreur">${error}</p>` : null}
-        </div>
+        ${textArea(input.form, 'csv', {
+          label: 'Ou collez le contenu du fichier',
+          hint: 'Sans le fichier ci-dessus ; quelques dizaines de lignes au plus.',
+          rows: 6,
+          required: false,
+        })}
         ${submitButton('Importer')}
       </form>
       <progress id="import-progression" class="fr-mt-3w" hidden aria-label="Progression de l’import"></progress>

@@ -15,11 +15,11 @@ import {
   type FormState,
   type PageContent,
   type SafeHtml,
+  frenchDay,
 } from '../../ui/index.js';
 import type { ReferralStatus } from '../training.policy.js';
 import { exitOutcomes, interruptionReasons } from '../training.policy.js';
 import {
-  dayInWords,
   eventLabels,
   monthInWords,
   outcomeLabels,
@@ -51,11 +51,11 @@ function eventLine(event: EventView): SafeHtml {
   const what =
     event.kind === 'attendance'
       ? `${eventLabels.attendance} : ${monthInWords(event.occurredOn)}, ${String(event.daysPresent ?? '—')} jours de présence`
-      : `${eventLabels[event.kind]} le ${dayInWords(event.occurredOn)}${
+      : `${eventLabels[event.kind]} le ${frenchDay(event.occurredOn)}${
           event.reason ? ` (${reasonLabels[event.reason]})` : event.outcome ? ` (${outcomeLabels[event.outcome]})` : ''
         }`;
   return html`<li>
-    ${what}, déclarée le ${dayInWords(event.declaredOn)} ${event.late ? badge('Hors délai', 'warning') : null}
+    ${what}, déclarée le ${frenchDay(event.declaredOn)} ${event.late ? badge('Hors délai', 'warning') : null}
   </li>`;
 }
 

@@ -14,16 +14,10 @@ import {
   type FormState,
   type PageContent,
   type SafeHtml,
+  frenchDay,
 } from '../../ui/index.js';
 import type { InformationSlotRow } from '../training.repo.js';
-import {
-  dayInWords,
-  fundingLabels,
-  statusLabels,
-  timeInWords,
-  type SessionView,
-  type TraineeView,
-} from '../training.presenter.js';
+import { fundingLabels, statusLabels, timeInWords, type SessionView, type TraineeView } from '../training.presenter.js';
 
 export type MeetingField = 'place' | 'startsAt' | 'minutes' | 'seats';
 
@@ -78,7 +72,7 @@ export function sessionPage(input: {
       ${alert('success', input.done)}
       ${summaryList([
         { label: 'Formacode', value: session.formacode ?? 'Non renseigné' },
-        { label: 'Dates', value: `du ${dayInWords(session.startsOn)} au ${dayInWords(session.endsOn)}` },
+        { label: 'Dates', value: `du ${frenchDay(session.startsOn)} au ${frenchDay(session.endsOn)}` },
         { label: 'Lieu', value: `${session.place} (${session.departement})` },
         { label: 'Places', value: String(session.capacity) },
         { label: 'Financement', value: fundingLabels[session.funding] },

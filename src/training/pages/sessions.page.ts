@@ -13,8 +13,9 @@ import {
   textInput,
   type FormState,
   type PageContent,
+  frenchDay,
 } from '../../ui/index.js';
-import { dayInWords, fundingLabels, type SessionView } from '../training.presenter.js';
+import { fundingLabels, type SessionView } from '../training.presenter.js';
 import { fundings } from '../training.repo.js';
 
 const TRAIL = [{ label: 'Mon organisme', href: '/organisme' }];
@@ -50,7 +51,7 @@ export function sessionsPage(input: {
                   s.formacode ? html`<br /><span class="fr-text--sm">Formacode ${s.formacode}</span>` : null
                 }`,
           },
-          { label: 'Dates', cell: (s) => `du ${dayInWords(s.startsOn)} au ${dayInWords(s.endsOn)}` },
+          { label: 'Dates', cell: (s) => `du ${frenchDay(s.startsOn)} au ${frenchDay(s.endsOn)}` },
           { label: 'Lieu', cell: (s) => `${s.place} (${s.departement})` },
           { label: 'Places', cell: (s) => String(s.capacity) },
           {

@@ -8,7 +8,7 @@ import type { TrainingDeps } from '../deps.js';
 import { referralPage, type DeclarationField } from '../pages/referral.page.js';
 import { contactView, eventView } from '../training.presenter.js';
 import { exitOutcomes, interruptionReasons } from '../training.policy.js';
-import { contactOf, referralDetail } from '../trainees.js';
+import { referralDetail } from '../trainees.js';
 import { idParams, ofPage } from './access.js';
 
 const dayField = (missing: string) => formFields.text(missing, 10).pipe(z.iso.date({ error: missing }));
@@ -55,8 +55,9 @@ export function registerReferralRoutes(web: Web, deps: TrainingDeps): void {
     extra: { contact?: boolean; formKind?: keyof typeof paths; done?: string } = {},
   ) {
     const actor = actorOf(request);
-    const { referral, trainee, events } = await referralDetail(deps, actor, id);
-    const contact = extra.contact ? contactView(await contactOf(deps, actor, id)) : undefined;
+    const detail = await referralDetail(deps, actor, id, { contact: extra.contact });
+    const { referral, trainee, events } = detail;
+    const contact = detail.contact ? contactView(detail.contact) : undefined;
     return referralPage({
       referralId: referral.referralId,
       sessionId: referral.sessionId,
