@@ -27,6 +27,7 @@ import { openTestDb } from './support/databases.js';
 import { openPageAudit, sessionsFor } from './support/open-page-audit.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp, TEST_PUBLIC_URL } from './support/identity.js';
+import { signIn } from './support/sign-in.js';
 
 /**
  * Every page of the platform in Chromium, at a desktop size and a phone's (375 × 812): axe-core
@@ -188,13 +189,7 @@ describe('every page, on a desktop and on a phone', () => {
     expect(await page.getAttribute('#champ-password', 'type')).toBe('password');
 
     // The second step of a login, for an account with an authenticator application.
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', totpEmail);
-    await page.fill('#champ-password', password);
-    await Promise.all([
-      page.waitForURL(`${base}/connexion/verification`),
-      page.click('button[type="submit"]:has-text("Se connecter")'),
-    ]);
+    await signIn(page, base, { email: totpEmail, password, landing: `${base}/connexion/verification` });
     await audit.check('/connexion/verification', 'visiteur');
 
     for (const route of [
