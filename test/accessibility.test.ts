@@ -2,24 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { seedPeople } from '../src/seed/seed.purposes.js';
 import type { FastifyInstance } from 'fastify';
 import { HOTP, Secret } from 'otpauth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { requestStaffAccount } from '../src/identity/accounts/staff-requests.js';
-import { createDeviceClient } from '../src/identity/client/proof-client.js';
 import { argon2Hasher } from '../src/identity/login/argon2-hasher.js';
 import { resumePage } from '../src/identity/pages/passkeys.page.js';
-import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
 import { testAddressTagKey } from '../src/http/test-helpers.js';
-import { addressTag } from '../src/crypto/address-tag.js';
-import { createSession } from '../src/identity/sessions/session-store.js';
 import { issueToken } from '../src/identity/tokens.js';
 import { newTotpSecret, totpStep } from '../src/identity/totp/index.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { systemRandom } from '../src/kernel/random.js';
-import type { Role } from '../src/kernel/roles.js';
 import { createNotify } from '../src/mail/index.js';
-import { launchChromium, listenForBrowser } from './support/browser.js';
 import {
   layoutProblems,
   PageAudit,
@@ -30,8 +24,10 @@ import {
   wording,
 } from './support/page-audit.js';
 import { openTestDb } from './support/databases.js';
+import { openPageAudit, sessionsFor } from './support/open-page-audit.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp, TEST_PUBLIC_URL } from './support/identity.js';
+import { signIn } from './support/sign-in.js';
 
 /**
  * Every page of the platform in Chromium, at a desktop size and a phone's (375 × 812): axe-core
@@ -43,11 +39,10 @@ import { addAccount, identityApp, TEST_PUBLIC_URL } from './support/identity.js'
 describe('every page, on a desktop and on a phone', () => {
   let db: Db;
   let app: FastifyInstance;
-  let browser: Browser;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
   let audit: PageAudit;
+  let close: (() => Promise<void>) | undefined;
   const email = `ines.${randomUUID().slice(0, 6)}@exemple.fr`;
   const totpEmail = `yanis.${randomUUID().slice(0, 6)}@exemple.fr`;
   const password = 'Une phrase de passe très longue 2026 !';
@@ -145,34 +140,13 @@ describe('every page, on a desktop and on a phone', () => {
         }),
       ),
     );
-    base = await listenForBrowser(app);
-    browser = await launchChromium();
-    // Our CSP forbids injected scripts, axe's included: this context only lets the test in.
-    context = await browser.newContext({ bypassCSP: true });
-    page = await context.newPage();
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    const device = await createDeviceClient();
-    const open = async (accountId: string, role: Role) =>
-      (
-        await createSession(db, {
-          accountId,
-          role,
-          deviceKey: parseDeviceKey(device.publicJwk)!,
-          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
-          userAgent,
-          mfaAt: new Date(),
-          now: new Date(),
-          random: systemRandom,
-        })
-      ).cookie;
-    audit = new PageAudit(page, context, base, {
-      candidate: await open(candidate.id, 'candidate'),
-      admin: await open(admin.id, 'admin'),
-    });
+    ({ audit, page, base, close } = await openPageAudit(
+      app,
+      sessionsFor(db, { candidate: candidate.id, admin: admin.id }),
+    ));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
     await app?.close();
     await db?.close();
   });
@@ -215,13 +189,7 @@ describe('every page, on a desktop and on a phone', () => {
     expect(await page.getAttribute('#champ-password', 'type')).toBe('password');
 
     // The second step of a login, for an account with an authenticator application.
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', totpEmail);
-    await page.fill('#champ-password', password);
-    await Promise.all([
-      page.waitForURL(`${base}/connexion/verification`),
-      page.click('button[type="submit"]:has-text("Se connecter")'),
-    ]);
+    await signIn(page, base, { email: totpEmail, password, landing: `${base}/connexion/verification` });
     await audit.check('/connexion/verification', 'visiteur');
 
     for (const route of [

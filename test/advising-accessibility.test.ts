@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { createDeviceClient } from '../src/identity/client/proof-client.js';
-import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
-import { createSession } from '../src/identity/sessions/session-store.js';
-import { testAddressTagKey } from '../src/http/test-helpers.js';
-import { addressTag } from '../src/crypto/address-tag.js';
-import { systemRandom } from '../src/kernel/random.js';
-import type { Role } from '../src/kernel/roles.js';
 import { seedPeople, seedReferralEvents } from '../src/seed/seed.purposes.js';
-import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
+import { openPageAudit, sessionsFor } from './support/open-page-audit.js';
 import { person, system, twoOrganisations } from './support/fixtures.js';
 import { addAccount, identityApp } from './support/identity.js';
 import { PageAudit, uncoveredPages } from './support/page-audit.js';
@@ -28,8 +21,7 @@ const PREFIXES = ['/conseiller', '/demandeur'];
 describe('the advisor’s and the job seeker’s pages, on a desktop and on a phone', () => {
   let db: Db;
   let app: FastifyInstance;
-  let browser: Browser;
-  let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let base: string;
   let audit: PageAudit;
@@ -77,33 +69,13 @@ describe('the advisor’s and the job seeker’s pages, on a desktop and on a ph
     ]);
     await db.query("UPDATE referrals SET status = 'entered' WHERE id = $1", [referral]);
     const seeker = await addAccount(built.vault, { role: 'job_seeker', personId: traineeId });
-    base = await listenForBrowser(app);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true });
-    page = await context.newPage();
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    const device = await createDeviceClient();
-    const open = async (accountId: string, role: Role) =>
-      (
-        await createSession(db, {
-          accountId,
-          role,
-          deviceKey: parseDeviceKey(device.publicJwk)!,
-          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
-          userAgent,
-          mfaAt: new Date(),
-          now: new Date(),
-          random: systemRandom,
-        })
-      ).cookie;
-    audit = new PageAudit(page, context, base, {
-      advisor: await open(advisorId, 'advisor'),
-      job_seeker: await open(seeker.id, 'job_seeker'),
-    });
+    ({ audit, page, base, close } = await openPageAudit(
+      app,
+      sessionsFor(db, { advisor: advisorId, job_seeker: seeker.id }),
+    ));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
     await app?.close();
     await db?.close();
   });

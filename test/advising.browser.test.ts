@@ -14,6 +14,7 @@ import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp, twoAdmins } from './support/identity.js';
 import { linkFromMailbox } from './support/mail.js';
+import { signIn } from './support/sign-in.js';
 
 /**
  * The advisor's journey in Chromium, from a real login with a passkey: search the portfolio,
@@ -166,13 +167,7 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
     const own = await browser.newContext();
     await own.clock.setFixedTime(clock.now());
     const mine = await own.newPage();
-    await mine.goto(`${base}/connexion`);
-    await mine.fill('#champ-email', seekerEmail);
-    await mine.fill('#champ-password', password);
-    await Promise.all([
-      mine.waitForURL(`${base}/demandeur`),
-      mine.click('button[type="submit"]:has-text("Se connecter")'),
-    ]);
+    await signIn(mine, base, { email: seekerEmail, password, landing: `${base}/demandeur` });
     const space = await mine.textContent('main');
     expect(space).toContain('Titre professionnel Secrétaire assistant');
     expect(space).toContain('AFPA Rennes');

@@ -9,6 +9,7 @@ import { freePort, launchChromium, withAuthenticator as withBrowserAuthenticator
 import { openTestDb } from './support/databases.js';
 import { identityApp, twoAdmins } from './support/identity.js';
 import { linkFromMailbox } from './support/mail.js';
+import { signIn } from './support/sign-in.js';
 
 /**
  * Passkeys end to end, in Chromium with its virtual authenticator (reached through CDP): an
@@ -99,11 +100,7 @@ describe('passkeys in Chromium', () => {
     await page.waitForURL(`${base}/`);
 
     // After the password, the second step offers the passkey and no code of any kind.
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', email);
-    await page.fill('#champ-password', password);
-    await page.click('button[type="submit"]:has-text("Se connecter")');
-    await page.waitForURL(`${base}/connexion/verification`);
+    await signIn(page, base, { email, password, landing: `${base}/connexion/verification` });
     expect(await page.locator('#champ-code').count()).toBe(0);
     expect(await page.locator('summary:has-text("code de secours")').count()).toBe(0);
     await Promise.all([

@@ -17,6 +17,7 @@ import { launchChromium, launchChromiumProfile, listenForBrowser } from './suppo
 import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp } from './support/identity.js';
+import { signIn } from './support/sign-in.js';
 
 /**
  * The device-bound session in a real browser: the login page's script makes the key, the
@@ -58,13 +59,7 @@ describe('device-bound session in Chromium', () => {
     // The browser signs proofs with its own clock: keep it on the server's injected clock.
     await context.clock.setFixedTime(clock.now());
     const page = await context.newPage();
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', email);
-    await page.fill('#champ-password', password);
-    await Promise.all([
-      page.waitForURL(`${base}/demandeur`),
-      page.click('button[type="submit"]:has-text("Se connecter")'),
-    ]);
+    await signIn(page, base, { email, password, landing: `${base}/demandeur` });
     expect(await page.textContent('h1')).toBe('Mon espace demandeur d’emploi');
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === '__Host-rempart');
@@ -106,15 +101,8 @@ describe('device-bound session in Chromium', () => {
     const context = await browser.newContext();
     await context.clock.setFixedTime(clock.now());
     const page = await context.newPage();
-    const signIn = async () => {
-      await page.goto(`${base}/connexion`);
-      await page.fill('#champ-email', second);
-      await page.fill('#champ-password', password);
-      await page.click('button[type="submit"]:has-text("Se connecter")');
-    };
-    await signIn();
     // A candidate lands on their own space (the role's home).
-    await page.waitForURL(`${base}/candidat`);
+    await signIn(page, base, { email: second, password, landing: `${base}/candidat` });
     // Changing MFA is a sensitive action: a citizen without a second factor confirms with the password.
     await page.goto(`${base}/compte/totp`);
     await page.waitForURL(/\/compte\/verification\?retour=%2Fcompte%2Ftotp$/);
@@ -133,11 +121,7 @@ describe('device-bound session in Chromium', () => {
 
     clock.advance(30_000);
     await context.clock.setFixedTime(clock.now());
-    await signIn();
-    await page.waitForURL(`${base}/connexion/verification`);
-    await page.fill('#champ-code', code());
-    await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/candidat`);
+    await signIn(page, base, { email: second, password, code, landing: `${base}/candidat` });
     await context.close();
   });
 
@@ -164,17 +148,12 @@ describe('device-bound session in Chromium', () => {
       const victim = await launchChromiumProfile(victimDir, { extraHTTPHeaders: { 'x-forwarded-for': '192.0.2.10' } });
       await victim.clock.setFixedTime(clock.now());
       const page = victim.pages()[0] ?? (await victim.newPage());
-      await page.goto(`${base}/connexion`);
-      await page.fill('#champ-email', staffEmail);
-      await page.fill('#champ-password', password);
-      await page.click('button[type="submit"]:has-text("Se connecter")');
-      await page.waitForURL(`${base}/connexion/verification`);
-      await page.fill(
-        '#champ-code',
-        HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) }),
-      );
-      await page.click('button:has-text("Valider")');
-      await page.waitForURL(`${base}/organisme`);
+      await signIn(page, base, {
+        email: staffEmail,
+        password,
+        code: () => HOTP.generate({ secret: Secret.fromBase32(secret), counter: totpStep(clock.now()) }),
+        landing: `${base}/organisme`,
+      });
       const cookie = (await victim.cookies()).find((c) => c.name === '__Host-rempart')!;
       await victim.close();
 

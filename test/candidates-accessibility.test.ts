@@ -2,21 +2,14 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../src/candidates/testing.js';
-import { addressTag } from '../src/crypto/address-tag.js';
 import type { Db } from '../src/db/client.js';
-import { testAddressTagKey } from '../src/http/test-helpers.js';
-import { createDeviceClient } from '../src/identity/client/proof-client.js';
-import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
-import { createSession } from '../src/identity/sessions/session-store.js';
-import { systemRandom } from '../src/kernel/random.js';
-import type { Role } from '../src/kernel/roles.js';
 import { reviewApplicants } from '../src/recruiting/recruiting.purposes.js';
 import { followTrainees } from '../src/training/training.purposes.js';
-import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
+import { openPageAudit, sessionsFor } from './support/open-page-audit.js';
 import { twoOrganisations } from './support/fixtures.js';
 import { addAccount, identityApp } from './support/identity.js';
 import { PageAudit, uncoveredPages } from './support/page-audit.js';
@@ -35,8 +28,7 @@ const mine = (url: string) =>
 describe('the candidate’s space and the citizens’ privacy pages, on a desktop and on a phone', () => {
   let db: Db;
   let app: FastifyInstance;
-  let browser: Browser;
-  let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let audit: PageAudit;
   let base: string;
@@ -52,33 +44,16 @@ describe('the candidate’s space and the citizens’ privacy pages, on a deskto
     await built.vault.read(kit.actors.recruiterA, reviewApplicants, [kit.applicantA.id]);
     await built.vault.read(kit.actors.ofUserA, followTrainees, [kit.traineeA.id]);
     await built.platform.sealer.sealNow();
-    base = await listenForBrowser(app);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true });
-    page = await context.newPage();
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    const device = await createDeviceClient();
-    const open = async (accountId: string, role: Role) =>
-      (
-        await createSession(db, {
-          accountId,
-          role,
-          deviceKey: parseDeviceKey(device.publicJwk)!,
-          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
-          userAgent,
-          mfaAt: new Date(),
-          now: new Date(),
-          random: systemRandom,
-        })
-      ).cookie;
-    audit = new PageAudit(page, context, base, {
-      candidate: await open(candidate.kind === 'account' ? candidate.accountId : '', 'candidate'),
-      job_seeker: await open(seeker.id, 'job_seeker'),
-    });
+    ({ audit, page, base, close } = await openPageAudit(
+      app,
+      sessionsFor(db, {
+        candidate: candidate.kind === 'account' ? candidate.accountId : '',
+        job_seeker: seeker.id,
+      }),
+    ));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
     await app?.close();
     await db?.close();
   });

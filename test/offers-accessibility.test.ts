@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { addressTag } from '../src/crypto/address-tag.js';
-import { createDeviceClient } from '../src/identity/client/proof-client.js';
-import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
-import { createSession } from '../src/identity/sessions/session-store.js';
-import { testAddressTagKey } from '../src/http/test-helpers.js';
 import { fixedClock } from '../src/kernel/clock.js';
-import { systemRandom } from '../src/kernel/random.js';
-import type { Role } from '../src/kernel/roles.js';
 import { insertEmployer, insertOffer } from '../src/offers/offers.fixtures.js';
-import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
+import { openPageAudit, sessionsFor } from './support/open-page-audit.js';
 import { addAccount, identityApp } from './support/identity.js';
 import { PageAudit, uncoveredPages } from './support/page-audit.js';
 
@@ -27,8 +20,7 @@ const OFFER_PREFIXES = ['/offres', '/recrutement/offres'];
 describe('the offers’ pages, on a desktop and on a phone', () => {
   let db: Db;
   let app: FastifyInstance;
-  let browser: Browser;
-  let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let audit: PageAudit;
   let base: string;
@@ -55,34 +47,13 @@ describe('the offers’ pages, on a desktop and on a phone', () => {
       `INSERT INTO saved_searches (id, account_id, label, criteria, alerted_up_to) VALUES (gen_random_uuid(), $1, 'Infirmier dans le Morbihan', $2::jsonb, now())`,
       [candidate.id, JSON.stringify({ text: 'infirmier', departement: '56' })],
     );
-    base = await listenForBrowser(app);
-    browser = await launchChromium();
-    // Our CSP forbids injected scripts, axe's included: this context only lets the test in.
-    context = await browser.newContext({ bypassCSP: true });
-    page = await context.newPage();
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    const device = await createDeviceClient();
-    const open = async (accountId: string, role: Role) =>
-      (
-        await createSession(db, {
-          accountId,
-          role,
-          deviceKey: parseDeviceKey(device.publicJwk)!,
-          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
-          userAgent,
-          mfaAt: new Date(),
-          now: new Date(),
-          random: systemRandom,
-        })
-      ).cookie;
-    audit = new PageAudit(page, context, base, {
-      candidate: await open(candidate.id, 'candidate'),
-      recruiter: await open(recruiter.id, 'recruiter'),
-    });
+    ({ audit, page, base, close } = await openPageAudit(
+      app,
+      sessionsFor(db, { candidate: candidate.id, recruiter: recruiter.id }),
+    ));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
     await app?.close();
     await db?.close();
   });

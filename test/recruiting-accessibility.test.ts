@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, listenForBrowser } from './support/browser.js';
+import { openPageAudit } from './support/open-page-audit.js';
 import { PageAudit, uncoveredPages } from './support/page-audit.js';
 import { recruitingWorld } from './support/recruiting.js';
 
@@ -19,8 +19,7 @@ const ours = (url: string) =>
  */
 describe('recruiting pages, on a desktop and on a phone', () => {
   let w: Awaited<ReturnType<typeof recruitingWorld>>;
-  let browser: Browser;
-  let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let audit: PageAudit;
   let base: string;
@@ -32,24 +31,19 @@ describe('recruiting pages, on a desktop and on a phone', () => {
     await w.post(`/recrutement/candidatures/${appA}/message`, 'recruiterA', {
       message: 'Bonjour,\nPouvez-vous venir mardi à 10 h ?',
     });
-    base = await listenForBrowser(w.app);
-    browser = await launchChromium();
-    // Our CSP forbids injected scripts, axe's included: this context only lets the test in.
-    context = await browser.newContext({ bypassCSP: true });
-    page = await context.newPage();
-    const agent = await page.evaluate(() => navigator.userAgent);
     // Sessions made now, for this browser: the pages' own clock is the system's.
-    const open = (who: 'recruiterA' | 'managerA' | 'candidateA') =>
-      w.openSession(who, { addr: '127.0.0.1', agent, now: new Date() });
-    audit = new PageAudit(page, context, base, {
-      recruiter: await open('recruiterA'),
-      recruiter_manager: await open('managerA'),
-      candidate: await open('candidateA'),
-    });
+    ({ audit, page, base, close } = await openPageAudit(w.app, async (agent) => {
+      const open = (who: 'recruiterA' | 'managerA' | 'candidateA') =>
+        w.openSession(who, { addr: '127.0.0.1', agent, now: new Date() });
+      return {
+        recruiter: await open('recruiterA'),
+        recruiter_manager: await open('managerA'),
+        candidate: await open('candidateA'),
+      };
+    }));
   }, 180_000);
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
     await w?.app.close();
     await w?.db.close();
   });

@@ -14,6 +14,7 @@ import { freePort, launchChromium } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { addAccount, identityApp } from './support/identity.js';
 import { linkFromMailbox, openMailbox } from './support/mail.js';
+import { signIn } from './support/sign-in.js';
 
 /** A one-page PDF with an author, as a word processor writes a CV. */
 async function smallCv(): Promise<Buffer> {
@@ -107,10 +108,7 @@ describe('the candidate’s and the recruiter’s journey in Chromium', () => {
     await page.waitForSelector('h1:has-text("Vérifiez votre messagerie")');
     await page.goto(await linkFromMailbox(app, candidateEmail, 'Confirmez votre adresse'));
     expect(await page.textContent('h1')).toBe('Adresse confirmée');
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', candidateEmail);
-    await page.fill('#champ-password', password);
-    await submit(page, 'Se connecter', `${base}/candidat`);
+    await signIn(page, base, { email: candidateEmail, password, landing: `${base}/candidat` });
 
     // The profile: contact, then one job of the career.
     await page.goto(`${base}/candidat/profil/identite`);
@@ -161,12 +159,7 @@ describe('the candidate’s and the recruiter’s journey in Chromium', () => {
     await desk.clock.setFixedTime(clock.now());
     const work = await desk.newPage();
     work.setDefaultTimeout(15_000);
-    await work.goto(`${base}/connexion`);
-    await work.fill('#champ-email', recruiterEmail);
-    await work.fill('#champ-password', password);
-    await submit(work, 'Se connecter', `${base}/connexion/verification`);
-    await work.fill('#champ-code', code());
-    await submit(work, 'Valider', `${base}/recrutement`);
+    await signIn(work, base, { email: recruiterEmail, password, code, landing: `${base}/recrutement` });
     await work.goto(`${base}/recrutement/candidatures`);
     expect(await work.textContent('main')).toContain('Archiviste (H/F)');
     await Promise.all([

@@ -1,17 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { addressTag } from '../src/crypto/address-tag.js';
-import { testAddressTagKey } from '../src/http/test-helpers.js';
-import { createDeviceClient } from '../src/identity/client/proof-client.js';
-import { parseDeviceKey } from '../src/identity/sessions/device-proof.js';
-import { createSession } from '../src/identity/sessions/session-store.js';
-import { systemRandom } from '../src/kernel/random.js';
-import type { Role } from '../src/kernel/roles.js';
 import { IMPORT_SCRIPT } from '../src/training/pages/import.page.js';
-import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
+import { openPageAudit, sessionsFor } from './support/open-page-audit.js';
 import { PageAudit, uncoveredPages } from './support/page-audit.js';
 import { identityApp } from './support/identity.js';
 import { twoTrainingOrganisations } from './support/training.js';
@@ -25,8 +18,7 @@ import { twoTrainingOrganisations } from './support/training.js';
 describe('the training organisations’ pages, on a desktop and on a phone', () => {
   let db: Db;
   let app: FastifyInstance;
-  let browser: Browser;
-  let context: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let audit: PageAudit;
   let base: string;
@@ -39,33 +31,16 @@ describe('the training organisations’ pages, on a desktop and on a phone', () 
     world = await twoTrainingOrganisations(db, built.vault);
     // A referral already entered, so its page offers the three declarations.
     await db.query("UPDATE referrals SET status = 'entered' WHERE id = $1", [world.referralB]);
-    base = await listenForBrowser(app);
-    browser = await launchChromium();
-    context = await browser.newContext({ bypassCSP: true });
-    page = await context.newPage();
-    const userAgent = await page.evaluate(() => navigator.userAgent);
-    const device = await createDeviceClient();
-    const open = async (actor: (typeof world.actors)['ofUserA'], role: Role) =>
-      (
-        await createSession(db, {
-          accountId: actor.kind === 'account' ? actor.accountId : '',
-          role,
-          deviceKey: parseDeviceKey(device.publicJwk)!,
-          addrTag: addressTag(testAddressTagKey, '127.0.0.1'),
-          userAgent,
-          mfaAt: new Date(),
-          now: new Date(),
-          random: systemRandom,
-        })
-      ).cookie;
-    audit = new PageAudit(page, context, base, {
-      of_user: await open(world.actors.ofUserA, 'of_user'),
-      of_manager: await open(world.actors.ofManagerB, 'of_manager'),
-    });
+    ({ audit, page, base, close } = await openPageAudit(
+      app,
+      sessionsFor(db, {
+        of_user: world.actors.ofUserA.kind === 'account' ? world.actors.ofUserA.accountId : '',
+        of_manager: world.actors.ofManagerB.kind === 'account' ? world.actors.ofManagerB.accountId : '',
+      }),
+    ));
   });
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
+    await close?.();
     await app?.close();
     await db?.close();
   });

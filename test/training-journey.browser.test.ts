@@ -10,6 +10,7 @@ import { systemRandom } from '../src/kernel/random.js';
 import { launchChromium, listenForBrowser } from './support/browser.js';
 import { openTestDb } from './support/databases.js';
 import { addAccount, identityApp } from './support/identity.js';
+import { fillLogin, signIn } from './support/sign-in.js';
 import { twoTrainingOrganisations } from './support/training.js';
 
 /**
@@ -51,15 +52,7 @@ describe('the training organisation’s journey in Chromium', () => {
     const context = await browser.newContext();
     await context.clock.setFixedTime(clock.now());
     const page = await context.newPage();
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', email);
-    await page.fill('#champ-password', password);
-    await Promise.all([
-      page.waitForURL(`${base}/connexion/verification`),
-      page.click('button[type="submit"]:has-text("Se connecter")'),
-    ]);
-    await page.fill('#champ-code', code());
-    await Promise.all([page.waitForURL(`${base}/organisme`), page.click('button:has-text("Valider")')]);
+    await signIn(page, base, { email, password, code, landing: `${base}/organisme` });
     expect(await page.textContent('h1')).toBe('Mon organisme de formation');
 
     await Promise.all([
@@ -119,9 +112,7 @@ describe('the training organisation’s journey in Chromium', () => {
     const context = await browser.newContext();
     await context.clock.setFixedTime(clock.now());
     const page = await context.newPage();
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', email);
-    await page.fill('#champ-password', password);
+    await fillLogin(page, base, email, password);
     await page.click('button[type="submit"]:has-text("Se connecter")');
     await page.waitForLoadState('networkidle');
     expect(page.url()).toBe(`${base}/connexion`);
@@ -136,15 +127,7 @@ describe('the training organisation’s journey in Chromium', () => {
     const context = await browser.newContext();
     await context.clock.setFixedTime(clock.now());
     const page = await context.newPage();
-    await page.goto(`${base}/connexion`);
-    await page.fill('#champ-email', email);
-    await page.fill('#champ-password', password);
-    await Promise.all([
-      page.waitForURL(`${base}/connexion/verification`),
-      page.click('button[type="submit"]:has-text("Se connecter")'),
-    ]);
-    await page.fill('#champ-code', code());
-    await Promise.all([page.waitForURL(`${base}/organisme`), page.click('button:has-text("Valider")')]);
+    await signIn(page, base, { email, password, code, landing: `${base}/organisme` });
     await page.goto(`${base}/organisme/sessions/import`);
     const rows = Array.from({ length: 250 }, (_, i) => `Session ${i};31054;01/02/2027;30/06/2027;Lyon;69;12;AFC`);
     rows[120] = 'Sans lieu;31054;01/02/2027;30/06/2027;;69;12;AFC';

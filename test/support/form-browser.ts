@@ -1,13 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import { createDeviceClient } from '../../src/identity/client/proof-client.js';
-import { parseDeviceKey } from '../../src/identity/sessions/device-proof.js';
-import { testAddressTagKey } from '../../src/http/test-helpers.js';
-import { addressTag } from '../../src/crypto/address-tag.js';
-import { createSession } from '../../src/identity/sessions/session-store.js';
 import type { Clock } from '../../src/kernel/clock.js';
-import { systemRandom } from '../../src/kernel/random.js';
 import type { Role } from '../../src/vault/index.js';
+import { deviceSession } from './device-session.js';
 
 export const ua = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 export const home = '192.0.2.40';
@@ -82,18 +78,17 @@ export async function signedInBrowser(
   input: { accountId: string; role: Role; clock: Clock; mfaAgoMs?: number; firstPage?: string },
 ): Promise<FormBrowser> {
   const device = await createDeviceClient();
-  const session = await createSession(db, {
+  const session = await deviceSession(db, {
     accountId: input.accountId,
     role: input.role,
-    deviceKey: parseDeviceKey(device.publicJwk)!,
-    addrTag: addressTag(testAddressTagKey, home),
+    device,
+    addr: home,
     userAgent: ua,
     mfaAt: new Date(input.clock.now().getTime() - (input.mfaAgoMs ?? 0)),
     now: input.clock.now(),
-    random: systemRandom,
   });
   const browser = new FormBrowser(app);
-  browser.cookies.set('__Host-rempart', session.cookie);
+  browser.cookies.set('__Host-rempart', session);
   await browser.open(input.firstPage ?? '/compte');
   return browser;
 }

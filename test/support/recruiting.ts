@@ -1,14 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { addressTag } from '../../src/crypto/address-tag.js';
 import type { Db } from '../../src/db/client.js';
 import { createDeviceClient, type DeviceClient } from '../../src/identity/client/proof-client.js';
-import { parseDeviceKey } from '../../src/identity/sessions/device-proof.js';
-import { createSession } from '../../src/identity/sessions/session-store.js';
-import { testAddressTagKey } from '../../src/http/test-helpers.js';
-import { systemRandom } from '../../src/kernel/random.js';
 import type { Role } from '../../src/kernel/roles.js';
 import type { Actor, Vault } from '../../src/vault/index.js';
 import { openTestDb, type Engine } from './databases.js';
+import { deviceSession } from './device-session.js';
 import { twoOrganisations } from './fixtures.js';
 import { addAccount, identityApp } from './identity.js';
 
@@ -38,17 +34,14 @@ export async function recruitingWorld(engine: Engine) {
     const actor = actors[who];
     if (actor.kind !== 'account') throw new Error('un compte seulement');
     const now = options.now ?? built.clock.now();
-    const session = await createSession(db, {
+    return deviceSession(db, {
       accountId: actor.accountId,
       role: actor.role,
-      deviceKey: parseDeviceKey(device.publicJwk)!,
-      addrTag: addressTag(testAddressTagKey, options.addr ?? ADDR),
+      device,
+      addr: options.addr ?? ADDR,
       userAgent: options.agent ?? AGENT,
-      mfaAt: now,
       now,
-      random: systemRandom,
     });
-    return session.cookie;
   };
   const cookies = {} as Record<Who, string>;
   for (const who of Object.keys(actors) as Who[]) cookies[who] = `__Host-rempart=${await openSession(who)}`;
