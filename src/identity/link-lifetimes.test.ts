@@ -4,12 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
 import { makeVault, system } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
-import { emptyForm, toHtmlString } from '../ui/index.js';
 import { systemRandom } from '../kernel/random.js';
-import { renderMail } from '../mail/render.js';
-import { createLinkMinter, linkLifetimeInWords } from './links.js';
-import { resetRequestPage } from './pages/password-reset.page.js';
-import { registrationSentPage } from './pages/registration.page.js';
 
 /*
  * Issue 8: the confirmation e-mail said « expire rapidement » while the page said 24 hours. The
@@ -20,6 +15,17 @@ vi.mock('./tokens.js', async (original) => ({
   ...(await original<typeof import('./tokens.js')>()),
   TOKEN_TTL_MS: { verify_email: 48 * 3600_000, reset_password: 2 * 3600_000, invitation: 5 * 24 * 3600_000 },
 }));
+
+/*
+ * Test files share their worker's modules (vitest `isolate: false`): the modules that read the
+ * constant are imported afresh, after the mock, rather than taken from the worker's cache.
+ */
+vi.resetModules();
+const { emptyForm, toHtmlString } = await import('../ui/index.js');
+const { renderMail } = await import('../mail/render.js');
+const { createLinkMinter, linkLifetimeInWords } = await import('./links.js');
+const { resetRequestPage } = await import('./pages/password-reset.page.js');
+const { registrationSentPage } = await import('./pages/registration.page.js');
 
 const link = 'https://rempart.test/lien/abc';
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
