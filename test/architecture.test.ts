@@ -45,3 +45,26 @@ describe('the one door', () => {
     expect(sample.match(/\b[a-z][a-z0-9_]*_(enc|bidx)\b/g)).toEqual(['email_enc']);
   });
 });
+
+/** A test file that replaces a module but would read the worker's cached copy of it. */
+function mocksWithoutReset(text: string): boolean {
+  return /\bvi\.(mock|doMock)\(/.test(text) && !/\bvi\.resetModules\(\)/.test(text);
+}
+
+describe('test files sharing their worker’s modules (vitest isolate: false)', () => {
+  it('replace a module only after a module reset, so the mock is not lost to the cache', () => {
+    const tests = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'test'))].filter((file) =>
+      file.endsWith('.test.ts'),
+    );
+    // This file names the calls in its own samples.
+    const offenders = tests
+      .filter((file) => file !== import.meta.filename)
+      .filter((file) => mocksWithoutReset(readFileSync(file, 'utf8')));
+    expect(offenders.map((file) => path.relative(root, file))).toEqual([]);
+  });
+
+  it('would catch such a file', () => {
+    expect(mocksWithoutReset("vi.mock('./tokens.js', () => ({}));")).toBe(true);
+    expect(mocksWithoutReset("vi.mock('./tokens.js', () => ({}));\nvi.resetModules();")).toBe(false);
+  });
+});
