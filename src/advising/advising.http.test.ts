@@ -190,6 +190,33 @@ describe.each(engines)('the advisor’s back office (%s)', (engine) => {
     expect(again.body).toContain('déjà orienté vers cette session');
   });
 
+  it('refuses a session whose every seat is held, and says so in the list', async () => {
+    const full = randomUUID();
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
+         capacity, funding) VALUES ($1, $2, 'Soudeur une place', '22054', '35', 'Rennes', '2026-12-01', '2027-03-31', 1, 'afc')`,
+      [full, world.orgB],
+    );
+    await db.query("INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $2, $3, 'accepted')", [
+      randomUUID(),
+      full,
+      world.poolOnly.id,
+    ]);
+    const page = await advisorA.open(`/conseiller/demandeurs/${world.traineeA.id}/orientation?texte=soudeur`);
+    expect(page.body).toContain('1 place, complète');
+    const refused = await advisorA.form(`/conseiller/demandeurs/${world.traineeA.id}/orientation?texte=soudeur`, {
+      session: full,
+      note: '',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Cette session est complète');
+    const rows = await db.query('SELECT 1 FROM referrals WHERE session_id = $1 AND person_id = $2', [
+      full,
+      world.traineeA.id,
+    ]);
+    expect(rows.rows).toHaveLength(0);
+  });
+
   it('cannot refer someone outside the portfolio: 404 as for nobody, and nothing written', async () => {
     await advisorA.open(`/conseiller/demandeurs/${world.traineeA.id}/orientation`);
     const outsider = await advisorA.form(`/conseiller/demandeurs/${world.traineeB.id}/orientation`, {

@@ -49,6 +49,7 @@ const eventLabels: Readonly<Record<string, string>> = {
   entry: 'Entrée en formation',
   attendance: 'Attestation de présence',
   interruption: 'Interruption',
+  resumption: 'Reprise de la formation',
   exit: 'Sortie de formation',
 };
 

@@ -1,6 +1,7 @@
 import type { PostalAddress } from '../vault/index.js';
 import { parisDay } from '../kernel/clock.js';
 import { frenchDay } from '../ui/index.js';
+import { seatsInWords } from '../training/index.js';
 import { eventLabel, registrationLabel, statusLabel, statusTone } from './advising.policy.js';
 import type { SessionRow } from './advising.repo.js';
 import type { EventRow, ReferralRow } from './referrals.repo.js';
@@ -130,6 +131,6 @@ export function sessionChoice(row: SessionRow): SessionChoiceView {
   return {
     sessionId: row.id,
     title: row.title,
-    details: `${row.organisationName} · ${row.place} (${row.departement}) · du ${frenchDay(row.startsOn)} au ${frenchDay(row.endsOn)} · ${row.capacity} places${code}`,
+    details: `${row.organisationName} · ${row.place} (${row.departement}) · du ${frenchDay(row.startsOn)} au ${frenchDay(row.endsOn)} · ${seatsInWords(row)}${code}`,
   };
 }

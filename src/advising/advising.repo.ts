@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.js';
+import { seatsTakenSql } from '../training/index.js';
 
 /*
  * The advisor's own non-personal tables: who is in their portfolio, since when, and the
@@ -33,10 +34,13 @@ export interface SessionRow {
   startsOn: string;
   endsOn: string;
   capacity: number;
+  /** Seats held by a trainee the organisation accepted or who is in training (training.policy's seatHolders). */
+  seatsTaken: number;
 }
 
 const sessionColumns = `s.id, s.title, s.formacode, o.name AS "organisationName", s.departement, s.place,
-  s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn", s.capacity`;
+  s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn", s.capacity,
+  ${seatsTakenSql('s')} AS "seatsTaken"`;
 
 /** Escapes the wildcards of LIKE, so that what is typed is matched as written. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

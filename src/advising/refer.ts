@@ -25,7 +25,7 @@ export async function findSessions(
 }
 
 /** Why a referral was not made, in terms the form shows next to the session field. */
-export type ReferralProblem = 'session_closed' | 'already_referred';
+export type ReferralProblem = 'session_closed' | 'session_full' | 'already_referred';
 
 /**
  * Refers a job seeker of the advisor's portfolio to a session that is not over, with a note for
@@ -41,7 +41,10 @@ export async function referToSession(
   const now = deps.clock.now();
   // Before anything else, so that nothing about a person outside the portfolio shows in the answer.
   if (!(await inPortfolio(deps.db, advisorId, input.personId))) throw new AppError('NOT_FOUND');
-  if (!(await openSession(deps.db, input.sessionId, parisDay(now)))) return { problem: 'session_closed' };
+  const session = await openSession(deps.db, input.sessionId, parisDay(now));
+  if (!session) return { problem: 'session_closed' };
+  // A proposal to a session whose every seat is held could only be refused by the organisation.
+  if (session.seatsTaken >= session.capacity) return { problem: 'session_full' };
   if (await alreadyReferred(deps.db, input.sessionId, input.personId)) return { problem: 'already_referred' };
   const referralId = deps.random.uuid();
   try {

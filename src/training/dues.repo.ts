@@ -4,7 +4,8 @@ import { DECLARATION_DAYS } from './training.policy.js';
 /*
  * The declarations an organisation owes, computed from its open referrals (nothing to keep in
  * step): the entry of an accepted trainee once the session has started; each month's attendance
- * of a trainee in training, from the month after the last one declared (or the entry's month)
+ * of a trainee in training, from the month after the last one declared (or the entry's month,
+ * or the month of a resumption after a postponement: the months of the pause are not owed)
  * once that month is over; the exit once the session has ended. Each is due DECLARATION_DAYS
  * after what it declares (training.policy.ts): the due dates here follow `dueOn` there.
  */
@@ -31,11 +32,12 @@ function duesOf(scope: 'organisation' | 'all'): string {
   return `
   WITH live AS (
     SELECT r.id, r.person_id, r.status, s.id AS session_id, s.title, s.organisation_id, s.starts_on, s.ends_on,
-      d.entered_on, d.attended
+      d.entered_on, d.attended, d.resumed_on
     FROM referrals r JOIN training_sessions s ON s.id = r.session_id
     CROSS JOIN LATERAL (
       SELECT max(e.occurred_on) FILTER (WHERE e.kind = 'entry') AS entered_on,
-             max(e.occurred_on) FILTER (WHERE e.kind = 'attendance') AS attended
+             max(e.occurred_on) FILTER (WHERE e.kind = 'attendance') AS attended,
+             max(e.occurred_on) FILTER (WHERE e.kind = 'resumption') AS resumed_on
       FROM referral_events e WHERE e.referral_id = r.id) d
     WHERE ${where} AND r.status IN ('accepted', 'entered')
   ), owed AS (
@@ -45,8 +47,9 @@ function duesOf(scope: 'organisation' | 'all'): string {
     UNION ALL
     SELECT id, person_id, session_id, title, organisation_id, 'attendance', m.month,
            (m.month + interval '1 month')::date + ($3::int - 1)
-    FROM live, LATERAL (SELECT COALESCE((date_trunc('month', attended) + interval '1 month')::date,
-                                        date_trunc('month', COALESCE(entered_on, starts_on))::date) AS month) m
+    FROM live, LATERAL (SELECT GREATEST(COALESCE((date_trunc('month', attended) + interval '1 month')::date,
+                                                 date_trunc('month', COALESCE(entered_on, starts_on))::date),
+                                        date_trunc('month', resumed_on)::date) AS month) m
     WHERE status = 'entered' AND m.month < date_trunc('month', $2::date)::date AND m.month <= ends_on
     UNION ALL
     SELECT id, person_id, session_id, title, organisation_id, 'exit', ends_on, ends_on + $3::int

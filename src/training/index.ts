@@ -13,6 +13,8 @@ import { registerImportRoutes } from './routes/import.routes.js';
 
 export { declarationReminders, sendDeclarationReminders } from './reminders.js';
 export { trainingPurposes } from './training.purposes.js';
+export { seatsTakenSql } from './referrals.repo.js';
+export { seatsInWords } from './training.presenter.js';
 
 /** Every route of the training organisations' portal. */
 export function registerTrainingRoutes(web: Web, deps: DomainDeps): void {

@@ -1,6 +1,6 @@
-import type { Queryable } from '../db/client.js';
+import type { Queryable, Tx } from '../db/client.js';
 import type { ExitOutcome, InterruptionReason, ReferralEventKind } from '../vault/index.js';
-import type { ReferralStatus } from './training.policy.js';
+import { seatHolders, type ReferralStatus } from './training.policy.js';
 
 /*
  * Referrals and their declarations, as codes and ids (no personal data: names come through the
@@ -54,6 +54,9 @@ export interface ReferralRow extends TraineeRow {
   startsOn: string;
   endsOn: string;
   enteredOn: string | null;
+  /** The last interruption's day and reason, if the trainee was ever interrupted. */
+  interruptedOn: string | null;
+  interruptionReason: InterruptionReason | null;
 }
 
 /** One referral of the organisation's sessions, or null. */
@@ -63,8 +66,11 @@ export async function findReferral(q: Queryable, organisationId: string, id: str
             r.referred_at AS "referredAt", s.title AS "sessionTitle", s.starts_on::text AS "startsOn",
             s.ends_on::text AS "endsOn",
             (SELECT max(e.occurred_on)::text FROM referral_events e WHERE e.referral_id = r.id AND e.kind = 'entry')
-              AS "enteredOn"
+              AS "enteredOn", last.occurred_on::text AS "interruptedOn", last.reason AS "interruptionReason"
      FROM referrals r JOIN training_sessions s ON s.id = r.session_id
+     LEFT JOIN LATERAL (SELECT e.occurred_on, e.reason FROM referral_events e
+                        WHERE e.referral_id = r.id AND e.kind = 'interruption'
+                        ORDER BY e.occurred_on DESC, e.declared_at DESC LIMIT 1) last ON true
      WHERE s.organisation_id = $1 AND r.id = $2`,
     [organisationId, id],
   );
@@ -117,6 +123,23 @@ export async function moveReferral(
     [input.id, input.from, input.to, input.answeredBy ?? null, input.at ?? null],
   );
   return rows.length > 0;
+}
+
+/** SQL for the seats held in the session aliased `session` (accepted trainees and those in training). */
+export const seatsTakenSql = (session: string) =>
+  `(SELECT count(*)::int FROM referrals seat WHERE seat.session_id = ${session}.id
+     AND seat.status IN (${seatHolders.map((status) => `'${status}'`).join(', ')}))`;
+
+/**
+ * The seats of a session not held by an accepted trainee or one in training. The session's row
+ * is locked until the transaction ends, so two acceptances at once cannot both take the last seat.
+ */
+export async function freeSeatsLocked(tx: Tx, sessionId: string): Promise<number> {
+  const { rows } = await tx.query<{ free: number }>(
+    `SELECT s.capacity - ${seatsTakenSql('s')} AS free FROM training_sessions s WHERE s.id = $1 FOR UPDATE`,
+    [sessionId],
+  );
+  return rows[0]?.free ?? 0;
 }
 
 /** How many referrals of the organisation wait for its answer. */

@@ -139,6 +139,10 @@ describe.each(engines)('the training organisations’ API (%s)', (engine) => {
     expect(wrong.json().error.code).toBe('VALIDATION_FAILED');
     const again = await apiA('POST', `${base}/declarations`, { kind: 'entry', on: '2026-10-02' });
     expect(again.statusCode).toBe(400);
+    // A resumption follows only an interruption with postponement: not a trainee in training.
+    const resumed = await apiA('POST', `${base}/declarations`, { kind: 'resumption', on: '2026-11-19' });
+    expect(resumed.statusCode).toBe(400);
+    expect(resumed.json().error.code).toBe('VALIDATION_FAILED');
     const exit = await apiA('POST', `${base}/declarations`, { kind: 'exit', on: '2026-11-19', outcome: 'certified' });
     expect(exit.json()).toEqual({ ok: true, late: false });
   });

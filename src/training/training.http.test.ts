@@ -7,6 +7,7 @@ import { identityApp } from '../../test/support/identity.js';
 import { twoTrainingOrganisations } from '../../test/support/training.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
+import { listDues } from './dues.repo.js';
 import type { Actor } from '../vault/index.js';
 
 const idOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
@@ -216,5 +217,73 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
       [world.orgA],
     );
     expect(other.rows[0]!.policy).toBeNull();
+  });
+
+  it('refuses an acceptance once every seat is held, and shows the free seats', async () => {
+    // A one-seat session of A: one trainee accepted, a second person still waiting.
+    const full = randomUUID();
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
+         capacity, funding) VALUES ($1, $2, 'Soudeur — une place', '22054', '69', 'Lyon', '2026-10-01', '2027-03-31', 1, 'afc')`,
+      [full, world.orgA],
+    );
+    const [held, waiting] = [randomUUID(), randomUUID()];
+    await db.query(
+      `INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $3, $4, 'accepted'), ($2, $3, $5, 'referred')`,
+      [held, waiting, full, world.traineeA.id, world.poolOnly.id],
+    );
+    expect((await userA.open(`/organisme/sessions/${full}`)).body).toContain('1 place, complète');
+    const base = `/organisme/orientations/${waiting}`;
+    await userA.open(base);
+    const refused = await userA.form(`${base}/reponse`, { decision: 'accept' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('La session est complète');
+    // Refusing is still possible, and a seat freed by a refusal can be taken.
+    await db.query("UPDATE referrals SET status = 'refused' WHERE id = $1", [held]);
+    await userA.open(base);
+    expect((await userA.form(`${base}/reponse`, { decision: 'accept' })).headers.location).toBe(`${base}?fait=accept`);
+  });
+
+  it('resumes a training after an interruption with postponement, and only then', async () => {
+    const session = randomUUID();
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
+         capacity, funding) VALUES ($1, $2, 'Cariste — reprise', '31812', '69', 'Lyon', '2026-10-01', '2027-03-31', 5, 'afc')`,
+      [session, world.orgA],
+    );
+    const [postponed, abandoned] = [randomUUID(), randomUUID()];
+    await db.query(
+      `INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $3, $4, 'entered'), ($2, $3, $5, 'entered')`,
+      [postponed, abandoned, session, world.traineeA.id, world.poolOnly.id],
+    );
+    const interrupt = async (referral: string, reason: string) => {
+      await userA.open(`/organisme/orientations/${referral}`);
+      return userA.form(`/organisme/orientations/${referral}/interruption`, { on: '2026-10-10', reason });
+    };
+    expect((await interrupt(postponed, 'of_postponed')).statusCode).toBe(303);
+    expect((await interrupt(abandoned, 'abandonment')).statusCode).toBe(303);
+
+    // After an abandonment, no resumption: the form is not offered and the address refuses it.
+    const ended = await userA.open(`/organisme/orientations/${abandoned}`);
+    expect(ended.body).not.toContain('Date de reprise');
+    const refused = await userA.form(`/organisme/orientations/${abandoned}/reprise`, { on: '2026-11-16' });
+    expect(refused.statusCode).toBe(409);
+
+    // After a postponement: offered, not before the interruption, then in training again.
+    const base = `/organisme/orientations/${postponed}`;
+    expect((await userA.open(base)).body).toContain('Date de reprise');
+    const early = await userA.form(`${base}/reprise`, { on: '2026-10-05' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('La reprise ne peut pas précéder l’interruption.');
+    await userA.open(base);
+    expect((await userA.form(`${base}/reprise`, { on: '2026-11-18' })).headers.location).toBe(`${base}?fait=reprise`);
+    const status = await db.query<{ status: string }>('SELECT status FROM referrals WHERE id = $1', [postponed]);
+    expect(status.rows[0]!.status).toBe('entered');
+    const page = await userA.open(`${base}?fait=reprise`);
+    expect(page.body).toContain('La reprise de la formation est déclarée.');
+    expect(page.body).toContain('Reprise de la formation le 18 novembre 2026');
+    // The months of the pause are not owed: October's attendance is not asked for.
+    const dues = await listDues(db, world.orgA, '2026-11-20', { limit: 50, offset: 0, overdue: false });
+    expect(dues.rows.filter((due) => due.referralId === postponed)).toEqual([]);
   });
 });

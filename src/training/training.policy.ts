@@ -25,22 +25,46 @@ const allowed: Record<ReferralStatus, readonly (ReferralEventKind | 'answer')[]>
   accepted: ['entry'],
   entered: ['attendance', 'interruption', 'exit'],
   refused: [],
-  interrupted: [],
+  // Only after an interruption with postponement (`mayResume`).
+  interrupted: ['resumption'],
   exited: [],
   declined: [],
 };
+
+/**
+ * The referrals that hold one of a session's seats: accepted by the organisation, and in
+ * training. A referral still waiting for its answer holds none, so an advisor may propose more
+ * people than there are seats; the organisation cannot accept more than its capacity.
+ */
+export const seatHolders: readonly ReferralStatus[] = ['accepted', 'entered'];
 
 export function mayAnswer(status: ReferralStatus): boolean {
   return allowed[status].includes('answer');
 }
 
-export function mayDeclare(status: ReferralStatus, kind: ReferralEventKind): boolean {
+/**
+ * Whether the organisation may declare `kind` now. A resumption follows only an interruption
+ * « par l'organisme avec report »: the other reasons end the training.
+ */
+export function mayDeclare(
+  status: ReferralStatus,
+  kind: ReferralEventKind,
+  lastInterruption: InterruptionReason | null = null,
+): boolean {
+  if (kind === 'resumption' && lastInterruption !== 'of_postponed') return false;
   return allowed[status].includes(kind);
 }
 
 /** The state a declaration moves a referral to. */
 export function statusAfter(kind: ReferralEventKind): ReferralStatus {
-  return ({ entry: 'entered', attendance: 'entered', interruption: 'interrupted', exit: 'exited' } as const)[kind];
+  const after = {
+    entry: 'entered',
+    attendance: 'entered',
+    interruption: 'interrupted',
+    resumption: 'entered',
+    exit: 'exited',
+  } as const;
+  return after[kind];
 }
 
 export const interruptionReasons: readonly InterruptionReason[] = [

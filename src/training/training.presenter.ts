@@ -31,10 +31,29 @@ export const fundingLabels: Record<Funding, string> = {
   other: 'Autre financement',
 };
 
+/** Each declaration's form, posted under the referral's address (`/organisme/orientations/:id/…`). */
+export const declarationPaths = {
+  entry: 'entree',
+  attendance: 'presence',
+  interruption: 'interruption',
+  resumption: 'reprise',
+  exit: 'sortie',
+} as const satisfies Record<ReferralEventKind, string>;
+
+/** The last interruption among a referral's declarations, if any. */
+export function lastInterruption<E extends Pick<EventView, 'kind' | 'occurredOn'>>(
+  events: readonly E[],
+): E | undefined {
+  return events
+    .filter((event) => event.kind === 'interruption')
+    .reduce<E | undefined>((last, event) => (!last || event.occurredOn >= last.occurredOn ? event : last), undefined);
+}
+
 export const eventLabels: Record<ReferralEventKind, string> = {
   entry: 'Entrée en formation',
   attendance: 'Présence du mois',
   interruption: 'Interruption',
+  resumption: 'Reprise de la formation',
   exit: 'Sortie de formation',
 };
 
@@ -75,6 +94,16 @@ export interface SessionView {
   funding: Funding;
   referrals: number;
   open: number;
+  seatsTaken: number;
+}
+
+/** « 12 places, 3 libres », « 1 place, complète » (held by accepted trainees or in training). */
+export function seatsInWords(row: { capacity: number; seatsTaken: number }): string {
+  // French counts 0 and 1 in the singular.
+  const count = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
+  const free = Math.max(0, row.capacity - row.seatsTaken);
+  const places = count(row.capacity, 'place', 'places');
+  return free === 0 ? `${places}, complète` : `${places}, ${count(free, 'libre', 'libres')}`;
 }
 
 export function sessionView(row: SessionRow): SessionView {
@@ -90,6 +119,7 @@ export function sessionView(row: SessionRow): SessionView {
     funding: row.funding,
     referrals: row.referrals,
     open: row.open,
+    seatsTaken: row.seatsTaken,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client.js';
+import { seatsTakenSql } from './referrals.repo.js';
 
 /*
  * SQL over the training side's own non-personal tables: sessions, information meetings and
@@ -22,15 +23,18 @@ export interface SessionRow {
   imported: boolean;
   referrals: number;
   open: number;
+  /** Seats held by accepted trainees and those in training (`seatHolders`). */
+  seatsTaken: number;
 }
 
 /** A session to insert: what the organisation says of it, without the counts. */
-export type NewSession = Omit<SessionRow, 'imported' | 'referrals' | 'open'>;
+export type NewSession = Omit<SessionRow, 'imported' | 'referrals' | 'open' | 'seatsTaken'>;
 
 const sessionColumns = `s.id, s.title, s.formacode, s.departement, s.place, s.starts_on::text AS "startsOn",
   s.ends_on::text AS "endsOn", s.capacity, s.funding, s.imported,
   (SELECT count(*)::int FROM referrals r WHERE r.session_id = s.id) AS referrals,
-  (SELECT count(*)::int FROM referrals r WHERE r.session_id = s.id AND r.status IN ('referred', 'accepted', 'entered')) AS open`;
+  (SELECT count(*)::int FROM referrals r WHERE r.session_id = s.id AND r.status IN ('referred', 'accepted', 'entered')) AS open,
+  ${seatsTakenSql('s')} AS "seatsTaken"`;
 
 /** One page of the organisation's sessions, the latest start first, and how many there are. */
 export async function listSessions(

@@ -95,7 +95,7 @@ export interface NewAccount {
 }
 
 export type ApplicationStatus = 'submitted' | 'reviewing' | 'interview' | 'rejected' | 'accepted' | 'withdrawn';
-export type ReferralEventKind = 'entry' | 'attendance' | 'interruption' | 'exit';
+export type ReferralEventKind = 'entry' | 'attendance' | 'interruption' | 'resumption' | 'exit';
 /** Why a training stopped early (migration 0013): codes, never a description of the person. */
 export type InterruptionReason = 'abandonment' | 'of_postponed' | 'of_cancelled' | 'force_majeure';
 /** How a training ended (migration 0013). */

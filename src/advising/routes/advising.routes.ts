@@ -10,7 +10,7 @@ import { jobSeekerPage } from '../pages/job-seeker.page.js';
 import { portfolioPage, searchPage, type SearchField } from '../pages/portfolio.page.js';
 import { referralPage, type ReferralField, type SessionFilter } from '../pages/referral.page.js';
 import { listPortfolio } from '../portfolio.js';
-import { findSessions, referToSession } from '../refer.js';
+import { findSessions, referToSession, type ReferralProblem } from '../refer.js';
 import { searchInPortfolio, type PortfolioQuery } from '../search.js';
 import {
   followQuery,
@@ -23,6 +23,13 @@ import {
 } from './schemas.js';
 
 const advisor = access.page({ roles: ['advisor'] });
+
+/** Why a referral was not made, shown under the session field. */
+const referralProblems: Record<ReferralProblem, string> = {
+  already_referred: 'Ce demandeur d’emploi est déjà orienté vers cette session.',
+  session_closed: 'Cette session est terminée : choisissez-en une autre.',
+  session_full: 'Cette session est complète : choisissez-en une autre.',
+};
 
 /**
  * The advisors' back office: their portfolio, the search within it, a job seeker's page, the
@@ -94,12 +101,7 @@ export function registerAdvisingRoutes(web: Web, deps: DomainDeps): void {
         note: values.note,
       });
       if ('problem' in result) {
-        invalid({
-          session:
-            result.problem === 'already_referred'
-              ? 'Ce demandeur d’emploi est déjà orienté vers cette session.'
-              : 'Cette session est terminée : choisissez-en une autre.',
-        });
+        invalid({ session: referralProblems[result.problem] });
       }
       return reply.redirect(`/conseiller/demandeurs/${personId}?orientation=envoyee`, 303);
     },

@@ -18,6 +18,7 @@ import {
   frenchDay,
 } from '../../ui/index.js';
 import type { ReferralStatus } from '../training.policy.js';
+import type { ReferralEventKind } from '../../vault/index.js';
 import { exitOutcomes, interruptionReasons } from '../training.policy.js';
 import {
   eventLabels,
@@ -27,6 +28,8 @@ import {
   statusLabels,
   type ContactView,
   type EventView,
+  declarationPaths,
+  lastInterruption,
 } from '../training.presenter.js';
 import type { TraineeIdentity } from '../trainees.js';
 
@@ -43,7 +46,7 @@ export interface ReferralPageInput {
   contact?: ContactView;
   form: FormState<DeclarationField>;
   /** Which declaration the form's errors belong to. */
-  formKind?: 'entry' | 'attendance' | 'interruption' | 'exit';
+  formKind?: ReferralEventKind;
   done?: string;
 }
 
@@ -90,11 +93,11 @@ function contactBlock(input: ReferralPageInput): SafeHtml {
 /** A form of one declaration, posted to its own address; errors show only on the one sent. */
 function declarationForm(
   input: ReferralPageInput,
-  kind: 'entry' | 'attendance' | 'interruption' | 'exit',
+  kind: ReferralEventKind,
   fields: (form: FormState<DeclarationField>) => SafeHtml,
 ): SafeHtml {
   const form = input.formKind === kind ? input.form : { ...input.form, values: {}, errors: {}, error: undefined };
-  const path = { entry: 'entree', attendance: 'presence', interruption: 'interruption', exit: 'sortie' }[kind];
+  const path = declarationPaths[kind];
   return html`<form method="post" action="/organisme/orientations/${input.referralId}/${path}" class="fr-mb-4w">
     <h3>${eventLabels[kind]}</h3>
     ${input.formKind === kind ? formErrors(form) : null} ${csrfInput(form)} ${fields(form)}
@@ -170,6 +173,13 @@ function declarations(input: ReferralPageInput): SafeHtml | null {
               placeholder: 'Choisir un résultat',
               choices: exitOutcomes.map((value) => ({ value, label: outcomeLabels[value] })),
             })}`,
+        )}`;
+    case 'interrupted':
+      // A postponement is followed by a resumption; the other reasons end the training.
+      if (lastInterruption(input.events)?.reason !== 'of_postponed') return null;
+      return html`<h2>Déclarer</h2>
+        ${declarationForm(input, 'resumption', (form) =>
+          textInput(form, 'on', { label: 'Date de reprise', type: 'date', id: id('reprise', 'on') }),
         )}`;
     default:
       return null;

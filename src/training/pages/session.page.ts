@@ -17,7 +17,14 @@ import {
   frenchDay,
 } from '../../ui/index.js';
 import type { InformationSlotRow } from '../training.repo.js';
-import { fundingLabels, statusLabels, timeInWords, type SessionView, type TraineeView } from '../training.presenter.js';
+import {
+  fundingLabels,
+  seatsInWords,
+  statusLabels,
+  timeInWords,
+  type SessionView,
+  type TraineeView,
+} from '../training.presenter.js';
 
 export type MeetingField = 'place' | 'startsAt' | 'minutes' | 'seats';
 
@@ -74,7 +81,7 @@ export function sessionPage(input: {
         { label: 'Formacode', value: session.formacode ?? 'Non renseigné' },
         { label: 'Dates', value: `du ${frenchDay(session.startsOn)} au ${frenchDay(session.endsOn)}` },
         { label: 'Lieu', value: `${session.place} (${session.departement})` },
-        { label: 'Places', value: String(session.capacity) },
+        { label: 'Places', value: seatsInWords(session) },
         { label: 'Financement', value: fundingLabels[session.funding] },
       ])}
       <h2 id="stagiaires">Stagiaires orientés (${String(input.total)})</h2>

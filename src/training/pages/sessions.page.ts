@@ -15,7 +15,7 @@ import {
   type PageContent,
   frenchDay,
 } from '../../ui/index.js';
-import { fundingLabels, type SessionView } from '../training.presenter.js';
+import { fundingLabels, seatsInWords, type SessionView } from '../training.presenter.js';
 import { fundings } from '../training.repo.js';
 
 const TRAIL = [{ label: 'Mon organisme', href: '/organisme' }];
@@ -53,7 +53,7 @@ export function sessionsPage(input: {
           },
           { label: 'Dates', cell: (s) => `du ${frenchDay(s.startsOn)} au ${frenchDay(s.endsOn)}` },
           { label: 'Lieu', cell: (s) => `${s.place} (${s.departement})` },
-          { label: 'Places', cell: (s) => String(s.capacity) },
+          { label: 'Places', cell: (s) => seatsInWords(s) },
           {
             label: 'Stagiaires',
             cell: (s) => `${s.referrals} orienté${s.referrals > 1 ? 's' : ''}, ${s.open} en cours`,

@@ -34,6 +34,7 @@ const sessionSchema = z.strictObject({
   funding: z.enum(fundings),
   referrals: z.number().int(),
   open: z.number().int(),
+  seatsTaken: z.number().int().describe('Places prises : stagiaires acceptés ou en formation'),
 });
 const traineeSchema = z.strictObject({
   referralId: z.uuid(),
@@ -51,6 +52,8 @@ const declarationBody = z.discriminatedUnion('kind', [
     daysPresent: z.number().int().min(0).max(31),
   }),
   z.strictObject({ kind: z.literal('interruption'), on: day, reason: z.enum(interruptionReasons) }),
+  // After an interruption « avec report » only (reason `of_postponed`).
+  z.strictObject({ kind: z.literal('resumption'), on: day }),
   z.strictObject({ kind: z.literal('exit'), on: day, outcome: z.enum(exitOutcomes) }),
 ]);
 const accepted = z.strictObject({ ok: z.literal(true), late: z.boolean() });

@@ -6,7 +6,7 @@ import { emptyForm, type FormState } from '../../ui/index.js';
 import { answerReferral, declare, DeclarationRefused, type Declaration } from '../declare.js';
 import type { TrainingDeps } from '../deps.js';
 import { referralPage, type DeclarationField } from '../pages/referral.page.js';
-import { contactView, eventView } from '../training.presenter.js';
+import { contactView, declarationPaths, eventView } from '../training.presenter.js';
 import { exitOutcomes, interruptionReasons } from '../training.policy.js';
 import { referralDetail } from '../trainees.js';
 import { idParams, ofPage } from './access.js';
@@ -29,19 +29,21 @@ const declarationFields = {
     on: dayField('Indiquez la date de l’interruption.'),
     reason: formFields.choice(interruptionReasons as [string, ...string[]], 'Choisissez le motif de l’interruption.'),
   }),
+  resumption: z.strictObject({ on: dayField('Indiquez la date de reprise.') }),
   exit: z.strictObject({
     on: dayField('Indiquez la date de sortie.'),
     outcome: formFields.choice(exitOutcomes as [string, ...string[]], 'Choisissez le résultat de la formation.'),
   }),
 };
 
-const paths = { entry: 'entree', attendance: 'presence', interruption: 'interruption', exit: 'sortie' } as const;
+const paths = declarationPaths;
 const done = {
   accept: 'L’orientation est acceptée.',
   refuse: 'L’orientation est refusée.',
   entree: 'L’entrée est déclarée.',
   presence: 'La présence du mois est déclarée.',
   interruption: 'L’interruption est déclarée.',
+  reprise: 'La reprise de la formation est déclarée.',
   sortie: 'La sortie est déclarée.',
   retard: 'La déclaration est enregistrée, hors du délai de trois jours.',
 } as const;
