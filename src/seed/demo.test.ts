@@ -185,6 +185,14 @@ describe.each(engines)('demo mode on %s', (engine) => {
       [recruiter.organisation_id],
     );
     expect(applicants.rows[0]!.n).toBeGreaterThan(0);
+    // Each of them sent a CV of their own, which the recruiter can open.
+    const withoutCv = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM applications a JOIN offers o ON o.id = a.offer_id
+       LEFT JOIN cvs c ON c.id = a.cv_id AND c.person_id = a.person_id
+       WHERE o.employer_id = $1 AND c.id IS NULL`,
+      [recruiter.organisation_id],
+    );
+    expect(withoutCv.rows[0]!.n).toBe(0);
     expect((await accountOf('recruiter_manager')).organisation_id).toBe(recruiter.organisation_id);
     expect((await accountOf('of_manager')).organisation_id).toBe(ofUser.organisation_id);
     const candidate = await db.query<{ n: number }>(

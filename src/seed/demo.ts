@@ -11,7 +11,7 @@ import { Rng } from './rng.js';
 import { peopleGenerator } from './people.js';
 import { planSeed, type SeedPlan } from './plan.js';
 import { strongPassword } from './passwords.js';
-import { seedDemoCv } from './candidate-cvs.js';
+import { attachShowcaseCv, seedApplicantCvs, seedDemoCv } from './candidate-cvs.js';
 import { seedActor, writeSeed, type SeedResult } from './seed.js';
 import { seedAccounts } from './seed.purposes.js';
 import { seedRecruitingDemo } from './recruiting.js';
@@ -223,11 +223,19 @@ export async function seedDemo(
   });
   await options.vault.write(seedActor, seedAccounts, citizens);
   const candidate = citizens.find((account) => account.role === 'candidate')!;
+  const showcaseCv = new Rng(plan.seed, 'demo-cv').uuid();
   await seedDemoCv(
     options.vault,
-    { personId: candidate.personId!, fullName: candidate.displayName, cvId: new Rng(plan.seed, 'demo-cv').uuid() },
+    { personId: candidate.personId!, fullName: candidate.displayName, cvId: showcaseCv },
     now,
   );
+  await attachShowcaseCv(options.db, { personId: candidate.personId!, cvId: showcaseCv });
+  // The demo recruiter's applicants each sent a CV, which the recruiter can open (a logged read).
+  await seedApplicantCvs(options.db, options.vault, {
+    employerId: plan.organisations.employers[0]!.id,
+    rng: new Rng(plan.seed, 'demo-applicant-cvs'),
+    at: now,
+  });
   // About 2,000 offers, so the search, its filters and its pages show something real (issue 9).
   await seedDemoOffers(options.db, plan);
   // Recruiting's history: statuses, refusal reasons and recruiters' messages (src/seed/recruiting.ts).
