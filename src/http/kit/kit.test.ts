@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -61,6 +62,7 @@ function probeRoutes(web: Web): void {
       return reply.code(200).send(`reçu ${values.name} ${values.level}`);
     },
   );
+  web.script('essai.js', fileURLToPath(new URL('../../training/static/import-sessions.js', import.meta.url)));
   web.upload(
     '/essai/fichier',
     {
@@ -209,6 +211,15 @@ describe('the route kit', () => {
     const other = await post({ name: 'Panne', email: 'zoe@exemple.fr', password: 'x', level: 'A1' });
     expect(other.statusCode).toBe(403);
     expect(other.body).not.toContain('<h1>Essai</h1>');
+  });
+
+  it('serves a domain’s page script at /static/, to anyone, outside the API document', async () => {
+    const response = await app.inject({ url: '/static/essai.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.body.length).toBeGreaterThan(0);
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).not.toContain('/static/essai.js');
   });
 
   it('keeps the rate limit an upload route declares', async () => {

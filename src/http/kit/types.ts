@@ -127,6 +127,11 @@ export interface Web {
    * home). A role has one home; a role without one lands on « Mon compte ».
    */
   home(roles: readonly Role[], path: string): void;
+  /**
+   * A page script of the domain, served at `/static/<name>` from our origin (CSP 'self'), read
+   * once at start. Public like every script: it holds no data, only what the browser runs.
+   */
+  script(name: string, file: string): void;
   /** The home of a role: the path a domain declared with {@link home}, or `/compte`. */
   homeOf(role: Role): string;
   /** Forms waiting for a step-up (see PendingForms). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import csrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
@@ -101,6 +102,14 @@ export async function createWeb(app: FastifyInstance, deps: WebDeps): Promise<We
         if (homes.has(role)) throw new Error(`${role} : l’espace du rôle est déjà ${homes.get(role)}`);
         homes.set(role, path);
       }
+    },
+    script(name, file) {
+      if (!/^[a-z][a-z0-9-]*\.js$/.test(name)) throw new Error(`${name} : nom de script invalide`);
+      const body = readFileSync(file);
+      const open = { schema: { hide: true }, config: { access: { level: 'public' as const } } };
+      app.get(`/static/${name}`, open, (_request, reply) =>
+        reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(body),
+      );
     },
     homeOf(role) {
       return homes.get(role) ?? '/compte';

@@ -12,7 +12,7 @@ import {
 } from '../../ui/index.js';
 import type { ImportReport } from '../session-import.js';
 
-export const IMPORT_SCRIPT = '/organisme/sessions/import/script.js';
+export const IMPORT_SCRIPT = '/static/import-sessions.js';
 
 function reportBlock(report: ImportReport | undefined): SafeHtml | null {
   if (!report) return null;

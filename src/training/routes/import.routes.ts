@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { access, invalid, type Web } from '../../http/kit/index.js';
+import { invalid, type Web } from '../../http/kit/index.js';
 import { actorOf } from '../../identity/index.js';
 import { emptyForm } from '../../ui/index.js';
 import type { TrainingDeps } from '../deps.js';
@@ -10,7 +9,7 @@ import { IMPORT_SCRIPT, importPage } from '../pages/import.page.js';
 import { importSessions } from '../session-import.js';
 import { ofPage } from './access.js';
 
-const script = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../static/import-sessions.js'));
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), '../static/import-sessions.js');
 
 const lotBody = z.strictObject({
   csv: z.string().max(60_000),
@@ -44,8 +43,5 @@ export function registerImportRoutes(web: Web, deps: TrainingDeps): void {
   web.action('/organisme/sessions/import/lot', { access: ofPage, body: lotBody }, async (request) =>
     importSessions(deps, actorOf(request), request.body.csv, { lines: request.body.lines }),
   );
-  // The page's script, from our origin (CSP 'self'); public like every other script.
-  web.page(IMPORT_SCRIPT, { access: access.public(), query: z.strictObject({}) }, async (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(script),
-  );
+  web.script(path.basename(IMPORT_SCRIPT), script);
 }
