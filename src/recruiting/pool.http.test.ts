@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/support/databases.js';
 import { recruitingWorld } from '../../test/support/recruiting.js';
 import { accessesAbout } from '../audit/queries.js';
+import { person, system } from '../../test/support/fixtures.js';
+import { seedPeople, seedProfiles } from '../seed/seed.purposes.js';
 
 const handleOf = (body: string) => /name="profil" value="([^"]+)"/.exec(body)?.[1];
 
@@ -46,6 +48,44 @@ describe.each(engines)('the candidate pool (%s)', (engine) => {
     expect((await w.get('/recrutement/vivier?region=Bretagne&langue=en&niveau=C1', 'managerA')).body).toContain(
       'Aucun profil ne correspond',
     );
+  });
+
+  it('serves a wide search page by page, each page its own logged search of its own people', async () => {
+    // Twenty-five opted-in profiles seek posts in Normandie: more than a page of twenty.
+    const wide = Array.from({ length: 25 }, (_, i) => person({ kind: 'candidate', lastName: `Normand${i}` }));
+    await w.built.vault.write(system, seedPeople, wide);
+    await w.built.vault.write(
+      system,
+      seedProfiles,
+      wide.map((p) => ({
+        id: p.id,
+        career: [],
+        postsSought: ['Archiviste'],
+        zones: { regions: ['Normandie'], departements: [] },
+        languages: [],
+        aspirations: '',
+        poolOptIn: true,
+      })),
+    );
+    const handles = (body: string) => [...body.matchAll(/name="profil" value="([^"]+)"/g)].map((m) => m[1]);
+    const first = await w.get('/recrutement/vivier?region=Normandie', 'managerA');
+    expect(first.body).toContain('25 profils correspondent');
+    expect(handles(first.body)).toHaveLength(20);
+    expect(first.body).toContain('href="/recrutement/vivier?region=Normandie&amp;page=2#resultats"');
+    const second = await w.get('/recrutement/vivier?region=Normandie&page=2', 'managerA');
+    expect(handles(second.body)).toHaveLength(5);
+    expect(second.body).toContain('Profil 21');
+    expect(second.body).not.toContain('Profil 20<');
+    // Each page is one search entry naming its own people: twenty, then the five others.
+    const { rows } = await w.db.query<{ people: string[] }>(
+      "SELECT people FROM access_log WHERE purpose = 'recruiting.pool_search' ORDER BY seq DESC LIMIT 2",
+    );
+    const [page2, page1] = rows.map((row) => row.people);
+    expect(page1).toHaveLength(20);
+    expect(page2).toHaveLength(5);
+    expect(new Set([...page1!, ...page2!])).toEqual(new Set(wide.map((p) => p.id)));
+    // Past the pages served, the address is refused.
+    expect((await w.get('/recrutement/vivier?region=Normandie&page=11', 'managerA')).statusCode).toBe(400);
   });
 
   it('never lists the pool without a criterion', async () => {

@@ -39,15 +39,19 @@ export interface PoolSummary {
   languages: { code: string; level: string }[];
 }
 
-/** Searches the pool; refuses a search without any criterion. */
+/**
+ * Searches the pool, one page of summaries at a time (each page its own logged search, up to
+ * the vault's MAX_SEARCH_PAGES); refuses a search without any criterion.
+ */
 export async function searchPoolProfiles(
   deps: RecruitingDeps & { handles: PoolHandles },
   actor: Actor,
   criteria: PoolCriteria,
-): Promise<{ summaries: PoolSummary[]; breadth: number; capped: boolean }> {
+  page = 1,
+): Promise<{ summaries: PoolSummary[]; breadth: number; capped: boolean; page: number; pages: number; first: number }> {
   const groups = facetGroups(criteria);
   if (groups.length === 0) throw new AppError('VALIDATION_FAILED', 'pool search without criteria');
-  const result = await deps.vault.search(actor, searchPool, { facets: groups });
+  const result = await deps.vault.search(actor, searchPool, { facets: groups }, { page });
   const account = accountOf(actor);
   return {
     summaries: result.records.map((record) => ({
@@ -58,7 +62,11 @@ export async function searchPoolProfiles(
       languages: record.languages ?? [],
     })),
     breadth: result.breadth,
-    capped: result.capped,
+    capped: result.breadth > result.pages * searchPool.pageCap,
+    page,
+    pages: result.pages,
+    // The rank of the page's first summary, so that labels run on from one page to the next.
+    first: (page - 1) * searchPool.pageCap,
   };
 }
 

@@ -45,6 +45,8 @@ export interface Door {
       checkFields: readonly string[];
       isExact(r: Row): boolean;
     },
+    /** How many of the matches, in id order, come before the page returned. */
+    offset: number,
   ): Promise<{ records: Row[]; breadth: number }>;
 }
 
@@ -117,7 +119,7 @@ export function createDoor(deps: DoorDeps): Door {
       return batcherFor(purpose, fields).submit({ actor, ids: wanted });
     },
 
-    async search(actor, purpose, search) {
+    async search(actor, purpose, search, offset) {
       checkActor(deps.registry, actor, purpose);
       const returned = [...purpose.fields];
       const fields = [...new Set([...returned, ...search.checkFields])];
@@ -139,6 +141,7 @@ export function createDoor(deps: DoorDeps): Door {
         recordKind(purpose),
         fields,
         purpose.pageCap,
+        offset,
         ...search.params,
       ]);
       deps.onLogged?.();

@@ -35,12 +35,24 @@ export interface VaultDeps {
   onLogged?: () => void;
 }
 
-/** What a search returns: at most its page cap of records, how many it matched in scope, and whether it was cut. */
+/**
+ * What a search returns: one page of at most its page cap of records, how many it matched in
+ * scope, and whether they were cut into more than one page.
+ */
 export interface SearchResult<R extends TableName, F extends string> {
   records: RecordView<R, F>[];
   breadth: number;
   capped: boolean;
+  /** The pages the matches fill, at the purpose's page cap each (at most MAX_SEARCH_PAGES are served). */
+  pages: number;
 }
+
+/**
+ * The deepest page of a search that is served. A page is a page cap of records, each page its
+ * own logged, guarded search: going through every page of a wide search is what the guard's
+ * breadth signal is for, and this bound keeps even that to a few hundred records per criteria.
+ */
+export const MAX_SEARCH_PAGES = 10;
 
 /** The one door: the only way in or out for personal data. */
 export interface Vault {
@@ -57,11 +69,15 @@ export interface Vault {
     ids: readonly string[],
     options?: { fields?: readonly A[] },
   ): Promise<RecordView<R, A>[]>;
-  /** Exact-match or faceted search within the purpose's scope, capped and logged with what it returned. */
+  /**
+   * Exact-match or faceted search within the purpose's scope, one page at a time (the first
+   * unless `options.page` says; the order is stable), capped and logged with what it returned.
+   */
   search<R extends TableName, F extends FieldName<R>>(
     actor: Actor,
     purpose: SearchPurpose<R, F>,
     criteria: SearchCriteria,
+    options?: { page?: number },
   ): Promise<SearchResult<R, F>>;
   /**
    * Creates records, or updates their encrypted fields, as `actor`, within the purpose's scope;
@@ -90,9 +106,20 @@ export function createVault(deps: VaultDeps): Vault {
   return {
     purposes: registry,
     read: async (actor, purpose, ids, options) => (await door.read(actor, purpose, ids, options?.fields)) as never,
-    search: async (actor, purpose, criteria) => {
-      const result = await door.search(actor, purpose, compileSearch(deps.keyring, purpose, criteria));
-      return { records: result.records as never, breadth: result.breadth, capped: result.breadth > purpose.pageCap };
+    search: async (actor, purpose, criteria, options) => {
+      const page = options?.page ?? 1;
+      if (!Number.isInteger(page) || page < 1 || page > MAX_SEARCH_PAGES) {
+        throw new AppError('BAD_REQUEST', `page outside 1–${MAX_SEARCH_PAGES}`);
+      }
+      const compiled = compileSearch(deps.keyring, purpose, criteria);
+      const result = await door.search(actor, purpose, compiled, (page - 1) * purpose.pageCap);
+      const pages = Math.min(MAX_SEARCH_PAGES, Math.ceil(result.breadth / purpose.pageCap));
+      return {
+        records: result.records as never,
+        breadth: result.breadth,
+        capped: result.breadth > purpose.pageCap,
+        pages,
+      };
     },
     write: (actor, purpose, rows, tx) => writeRecords({ ...deps, registry }, actor, purpose, rows, tx),
     markCanaries: async (actor, personIds) => {

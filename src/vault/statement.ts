@@ -68,7 +68,8 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
  * A search: the ids its criteria match (through blind indexes) take the place of the ids asked,
  * the purpose's scope keeps those it allows, and its page cap the first of them. Parameters:
  * $1 subject · $2 account · $3 session · $4 client address · $5 time · $6 purpose · $7 record
- * kind · $8 fields · $9 page cap · then the criteria's own from $10 ({@link SEARCH_PARAMS_START}).
+ * kind · $8 fields · $9 page cap · $10 offset of the page (ids in order) · then the criteria's own
+ * from $11 ({@link SEARCH_PARAMS_START}).
  */
 export function searchStatement(purpose: SearchPurpose, fields: readonly string[], matchedSql: string): DoorStatement {
   const located = locate(purpose, fields);
@@ -80,7 +81,7 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
   const sql = `WITH matched AS MATERIALIZED (${matchedSql}),
     in_scope AS MATERIALIZED (
       SELECT DISTINCT door_scope.id FROM (${scope}) AS door_scope WHERE door_scope.id IN (SELECT id FROM matched)),
-    allowed AS MATERIALIZED (SELECT id FROM in_scope ORDER BY id LIMIT $9::int),
+    allowed AS MATERIALIZED (SELECT id FROM in_scope ORDER BY id LIMIT $9::int OFFSET $10::int),
     breadth AS MATERIALIZED (SELECT count(*)::int AS n FROM in_scope),
     verdict AS MATERIALIZED (
       SELECT guard_check($2::uuid, $6::text, '{}'::uuid[], ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
@@ -100,7 +101,7 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
 }
 
 /** Where a search's own parameters start. */
-export const SEARCH_PARAMS_START = 10;
+export const SEARCH_PARAMS_START = 11;
 
 function locate(purpose: ReadPurpose | SearchPurpose, fields: readonly string[]): DoorStatement['fields'] {
   return fields.map((name) => ({ name, location: locateField(purpose.record, name)! }));

@@ -144,6 +144,7 @@ describe.each(engines)('the one door on %s', (engine) => {
       ],
       breadth: 1,
       capped: false,
+      pages: 1,
     });
     expect((await vault.search(actors.managerB, searchPool, { facets: [['langue:en:C1']] })).records).toEqual([]);
     const read = await vault.read(actors.managerB, openPoolProfile, [poolOnly.id], { fields: ['firstName'] });

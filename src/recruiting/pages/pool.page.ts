@@ -4,6 +4,7 @@ import {
   formErrors,
   html,
   pageHeader,
+  pagination,
   selectInput,
   submitButton,
   summaryList,
@@ -28,7 +29,7 @@ const languageOptions: Choice[] = Object.entries(languageNames).map(([code, name
 export function poolPage(input: {
   form: FormState<PoolField>;
   csrfToken: string;
-  results: { summaries: readonly PoolSummaryView[]; breadth: number; capped: boolean } | null;
+  results: PoolResults | null;
 }): PageContent {
   const { form, results } = input;
   return {
@@ -83,10 +84,19 @@ export function poolPage(input: {
   };
 }
 
-function resultList(
-  results: { summaries: readonly PoolSummaryView[]; breadth: number; capped: boolean },
-  csrfToken: string,
-) {
+/** One page of a pool search, and what the pagination needs to ask for the others. */
+export interface PoolResults {
+  summaries: readonly PoolSummaryView[];
+  breadth: number;
+  /** More matches than the pages served hold. */
+  capped: boolean;
+  page: number;
+  pages: number;
+  /** The criteria, to ask for another page of the same search. */
+  query: URLSearchParams;
+}
+
+function resultList(results: PoolResults, csrfToken: string) {
   const count =
     results.breadth === 0
       ? 'Aucun profil ne correspond'
@@ -95,7 +105,7 @@ function resultList(
     ${alert(
       'info',
       results.capped
-        ? `Seuls les ${results.summaries.length} premiers sont affichés : ajoutez un critère pour affiner la recherche.`
+        ? `Seules les ${results.pages} premières pages sont consultables : ajoutez un critère pour affiner la recherche.`
         : undefined,
     )}
     <ul class="fr-raw-list" aria-labelledby="resultats">
@@ -117,7 +127,13 @@ function resultList(
             })}
           </li>`,
       )}
-    </ul>`;
+    </ul>
+    ${pagination({
+      current: results.page,
+      total: results.pages,
+      href: (page) =>
+        `/recrutement/vivier?${new URLSearchParams([...results.query, ['page', String(page)]])}#resultats`,
+    })}`;
 }
 
 /** One opened pool profile: no contact; the person chose to be found, not to be reached directly. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../../identity/index.js';
 import { access, formFields, type Web } from '../../http/kit/index.js';
+import { MAX_SEARCH_PAGES } from '../../vault/index.js';
 import type { FormState } from '../../ui/index.js';
 import type { RecruitingDeps } from '../deps.js';
 import { poolPage, poolProfilePage, type PoolField } from '../pages/pool.page.js';
@@ -21,11 +22,12 @@ const searchQuery = z.strictObject({
   langue: oneOf(Object.keys(languageNames)),
   niveau: oneOf(cefrLevels),
   categorie: oneOf(categories),
+  page: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGES).default(1),
 });
 type SearchQuery = z.output<typeof searchQuery>;
 
 /** The criteria a query asks for; a level alone means nothing and a language alone means A1 and up. */
-function criteriaOf(query: SearchQuery): PoolCriteria {
+function criteriaOf(query: Omit<SearchQuery, 'page'>): PoolCriteria {
   return {
     ...(query.poste ? { poste: query.poste } : {}),
     ...(query.region ? { region: query.region } : {}),
@@ -45,7 +47,7 @@ export function registerPoolRoutes(web: Web, deps: RecruitingDeps & { handles: P
     '/recrutement/vivier',
     { access: managers, query: searchQuery, menu: 'Vivier de candidats' },
     async (request, reply) => {
-      const query = request.query;
+      const { page, ...query } = request.query;
       const asked = Object.values(query).some((value) => value);
       const criteria = criteriaOf(query);
       const form: FormState<PoolField> = { csrfToken: reply.csrfToken(), values: { ...query }, errors: {} };
@@ -53,11 +55,14 @@ export function registerPoolRoutes(web: Web, deps: RecruitingDeps & { handles: P
         form.errors.langue = 'Un niveau se choisit avec une langue : choisissez la langue.';
       }
       const searched =
-        Object.keys(criteria).length > 0 ? await searchPoolProfiles(deps, actorOf(request), criteria) : null;
+        Object.keys(criteria).length > 0 ? await searchPoolProfiles(deps, actorOf(request), criteria, page) : null;
       const results = searched && {
-        summaries: searched.summaries.map(poolSummaryView),
+        summaries: searched.summaries.map((summary, index) => poolSummaryView(summary, searched.first + index)),
         breadth: searched.breadth,
         capped: searched.capped,
+        page: searched.page,
+        pages: searched.pages,
+        query: new URLSearchParams(Object.entries(query).filter(([, value]) => value) as [string, string][]),
       };
       return reply.page(poolPage({ form, csrfToken: reply.csrfToken(), results }), form.errors.langue ? 400 : 200);
     },
