@@ -56,15 +56,23 @@ export interface OfferPageView {
   rows: { label: string; value: string }[];
 }
 
+/**
+ * Said in place of an art. 3 field the offer does not give: a recruiter cannot publish without
+ * them (offers.policy.ts), so only offers taken from the DGAFP's open-data file, which leaves
+ * them out, lack one. The field is shown empty rather than hidden.
+ */
+export const NOT_GIVEN = 'Non communiqué par l’employeur';
+
 /** The public page of an offer. */
 export function offerPageView(row: OfferRow): OfferPageView {
+  const required = (value: string | null) => (value && value.trim() !== '' ? value : NOT_GIVEN);
   const rows: [string, string | null][] = [
     ['Référence', row.reference],
     ['Versant', versantLabels[row.versant]],
     ['Création ou vacance', vacancyKindLabels[row.vacancy_kind]],
     ['Catégorie', categoryLabels[row.category]],
-    ['Corps, cadre d’emplois ou grade', row.grades],
-    ['Autorité de recrutement', row.recruiting_authority],
+    ['Corps, cadre d’emplois ou grade', required(row.grades)],
+    ['Autorité de recrutement', required(row.recruiting_authority)],
     ['Employeur', row.employer],
     ['Organisme de rattachement', row.parent_organisation],
     ['Service', row.service],
@@ -77,8 +85,8 @@ export function offerPageView(row: OfferRow): OfferPageView {
     ['Niveau d’études', row.study_level],
     ['Conditions particulières d’exercice', row.conditions],
     ['Rémunération', row.remuneration],
-    ['Date de vacance de l’emploi', frenchDay(row.vacant_from)],
-    ['Candidatures à adresser à', row.apply_to],
+    ['Date de vacance de l’emploi', required(frenchDay(row.vacant_from))],
+    ['Candidatures à adresser à', required(row.apply_to)],
     ['Date limite de candidature', frenchDay(row.deadline)],
     ['Publiée le', frenchDay(row.published_on)],
   ];
@@ -87,8 +95,8 @@ export function offerPageView(row: OfferRow): OfferPageView {
     title: row.title,
     employer: row.employer,
     open: row.status === 'published',
-    missions: row.description,
-    profile: row.profile,
+    missions: required(row.description),
+    profile: required(row.profile),
     rows: rows.filter(([, value]) => value).map(([label, value]) => ({ label, value: value! })),
   };
 }

@@ -7,6 +7,8 @@ import type { Db } from '../../db/client.js';
 import { fixedClock } from '../../kernel/clock.js';
 import { systemRandom } from '../../kernel/random.js';
 import { main } from '../../main.js';
+import { NOT_GIVEN, offerPageView } from '../offers.presenter.js';
+import { findPublic } from '../offers.repo.js';
 import { importOffersFile } from './import.cli.js';
 
 const sample = path.resolve(import.meta.dirname, '../../../test/fixtures/offres-dgafp-echantillon.csv');
@@ -82,6 +84,13 @@ describe.each(engines)('importing the open-data file of offers on %s', (engine) 
       `SELECT reference FROM offers WHERE search_vector @@ offer_tsquery('jardinier lorient')`,
     );
     expect(found.rows).toEqual([{ reference: '2026-9000003' }]);
+    // The file leaves out some art. 3 fields: the offer's page says so rather than hiding them.
+    const imported = offerPageView((await findPublic(db, '2026-9000003'))!);
+    expect(imported.missions).toBe(NOT_GIVEN);
+    const given = new Map(imported.rows.map((row) => [row.label, row.value]));
+    expect(given.get('Autorité de recrutement')).toBe(NOT_GIVEN);
+    expect(given.get('Candidatures à adresser à')).toBe(NOT_GIVEN);
+    expect(given.get('Employeur')).not.toBe(NOT_GIVEN);
 
     const before = await snapshot();
     clock.advance(60_000);
