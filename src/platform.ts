@@ -7,7 +7,7 @@ import { Keyring } from './crypto/keyring.js';
 import { resolveMasterKey } from './crypto/master-key.js';
 import type { Db } from './db/client.js';
 import { openDatabase, type OpenedDatabase } from './db/open.js';
-import { configureGuard } from './guard/index.js';
+import { canaryTripwire, configureGuard } from './guard/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { systemRandom, type Random } from './kernel/random.js';
 import { allPurposes } from './purposes.js';
@@ -105,6 +105,7 @@ export async function wirePlatform(
     purposes: allPurposes,
     addressKey: keys.addressKey,
     onLogged: sealer.nudge,
+    onCanaryRead: canaryTripwire({ db, clock, random, accessLog }),
   });
   // A checkpoint chain may start from nothing only on a platform this process has just made,
   // or just upgraded to the keyed log: facts a database writer cannot fake.

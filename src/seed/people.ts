@@ -45,7 +45,7 @@ export function peopleGenerator(context: PeopleContext): (index: number) => Pers
       const kairos = newKairos(rng, context, person.id, departement.region, standing);
       return { index, person, profile: null, applications: [], ...kairos };
     }
-    const profile = newProfile(rng, person.id, departement, context.today);
+    const profile = newProfile(rng, person.id, departement, context.today, standing !== 'canary');
     const applications = newApplications(rng, context, person.id, departement.region, standing);
     return { index, person, profile, portfolio: null, referrals: [], events: [], applications };
   };

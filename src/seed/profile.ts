@@ -83,8 +83,20 @@ function career(rng: Rng, departement: Departement, today: string): CareerItem[]
   return items;
 }
 
-/** A candidate's profile on Choisir le service public; about 40 % open it to recruiters' pool search. */
-export function newProfile(rng: Rng, personId: string, departement: Departement, today: string): NewProfile {
+/**
+ * A candidate's profile on Choisir le service public; about 40 % open it to recruiters' pool
+ * search. A canary never does (`inPool: false`): opening a canary's profile suspends the reader,
+ * and the pool's ordinary searches must not lead a manager there (the guard issue plants pool
+ * canaries only a too-wide search returns). The draw is made all the same, so that the rest of
+ * the profile comes from the same stream as anyone else's.
+ */
+export function newProfile(
+  rng: Rng,
+  personId: string,
+  departement: Departement,
+  today: string,
+  inPool = true,
+): NewProfile {
   const neighbours = departementsOfRegion(departement.region).filter((other) => other.code !== departement.code);
   return {
     personId,
@@ -98,6 +110,6 @@ export function newProfile(rng: Rng, personId: string, departement: Departement,
       .filter(([, weight]) => rng.chance(weight))
       .map(([code]) => ({ code, level: rng.weighted(levels) })),
     aspirations: rng.pick(aspirations),
-    poolOptIn: rng.chance(0.4),
+    poolOptIn: rng.chance(0.4) && inPool,
   };
 }

@@ -1,3 +1,4 @@
+import type { CanaryWatch } from './canaries.js';
 import type { Db } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Clock } from '../kernel/clock.js';
@@ -21,7 +22,21 @@ export interface DoorDeps {
   addressKey: Buffer;
   /** Called once an entry is committed: the sealer's nudge. */
   onLogged?: () => void;
+  /** The canary marks, checked against the people each account's read names. */
+  canaries: CanaryWatch;
+  /**
+   * The guard's answer to an account's read that named canaries (suspension, alert), awaited
+   * before the read returns: if it fails, or is missing, the read fails.
+   */
+  onCanaryRead?: CanaryHandler;
 }
+
+/** What the guard does when an account's read names canary people. */
+export type CanaryHandler = (
+  actor: Extract<Actor, { kind: 'account' }>,
+  purpose: string,
+  canaries: number,
+) => Promise<void>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,6 +46,12 @@ type Row = Record<string, unknown>;
 interface ReadRequest {
   actor: Actor;
   ids: string[];
+}
+
+/** One read's answer: its records, and the people its log entry names. */
+interface ReadOutcome {
+  records: Row[];
+  people: string[];
 }
 
 /** The door of one vault: its prepared statements and the batchers that merge concurrent reads. */
@@ -59,10 +80,10 @@ export interface Door {
  * while one is in flight share the next statement: one commit for all of them.
  */
 export function createDoor(deps: DoorDeps): Door {
-  const batchers = new Map<string, Batcher<ReadRequest, Row[]>>();
+  const batchers = new Map<string, Batcher<ReadRequest, ReadOutcome>>();
   const statements = new Map<string, DoorStatement>();
 
-  function batcherFor(purpose: ReadPurpose, fields: string[]): Batcher<ReadRequest, Row[]> {
+  function batcherFor(purpose: ReadPurpose, fields: string[]): Batcher<ReadRequest, ReadOutcome> {
     const key = `${purpose.name}|${fields.join(',')}`;
     let batcher = batchers.get(key);
     if (!batcher) {
@@ -78,7 +99,7 @@ export function createDoor(deps: DoorDeps): Door {
     fields: string[],
     statement: DoorStatement,
     requests: readonly ReadRequest[],
-  ): Promise<(Row[] | Error)[]> {
+  ): Promise<(ReadOutcome | Error)[]> {
     await deps.keyring.refreshIfStale(deps.db);
     const who = requests.map((request) => entryActor(request.actor, deps.addressKey));
     const pairs = requests.flatMap((request, n) => request.ids.map((id) => [n, id] as const));
@@ -102,11 +123,20 @@ export function createDoor(deps: DoorDeps): Door {
       if (refusal) return refusal;
       // One request's tampered envelope fails that request only, not the others of the batch.
       try {
-        return own.filter((row) => row.id !== null).map((row) => decrypt(deps.keyring, statement, row));
+        const records = own.filter((row) => row.id !== null).map((row) => decrypt(deps.keyring, statement, row));
+        return { records, people: (own[0]?.door_people as string[] | null) ?? [] };
       } catch (error) {
         return error instanceof Error ? error : new AppError('DECRYPTION_FAILED');
       }
     });
+  }
+
+  /** Hands an account's read of canary people to the guard before the read returns. */
+  async function watchCanaries(actor: Extract<Actor, { kind: 'account' }>, purpose: ReadPurpose, people: string[]) {
+    const canaries = await deps.canaries.count(people);
+    if (canaries === 0) return;
+    if (!deps.onCanaryRead) throw new AppError('SERVICE_UNAVAILABLE', 'no guard for a canary read');
+    await deps.onCanaryRead(actor, purpose.name, canaries);
   }
 
   return {
@@ -116,7 +146,9 @@ export function createDoor(deps: DoorDeps): Door {
       const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
       if (wanted.length > purpose.pageCap) throw new AppError('BAD_REQUEST', `more than ${purpose.pageCap} ids`);
       if (wanted.length === 0) return [];
-      return batcherFor(purpose, fields).submit({ actor, ids: wanted });
+      const { records, people } = await batcherFor(purpose, fields).submit({ actor, ids: wanted });
+      if (actor.kind === 'account' && recordKind(purpose) === 'person') await watchCanaries(actor, purpose, people);
+      return records;
     },
 
     async search(actor, purpose, search, offset) {

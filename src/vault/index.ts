@@ -1,10 +1,11 @@
+import { createCanaryWatch } from './canaries.js';
 import type { Db, Queryable } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import type { FieldName, PlainColumn, RecordView, TableName, WritableField, WriteRowOf } from './catalogue.js';
 import { readTotpSecret, storeTotpSecret, type TotpCredential } from './credentials.js';
-import { createDoor } from './door.js';
+import { createDoor, type CanaryHandler } from './door.js';
 import type { AnyPurpose, ReadPurpose, SearchPurpose, WritePurpose } from './purpose.js';
 import { composePurposes, type PurposeRegistry } from './registry.js';
 import { compileSearch, type SearchCriteria } from './search.js';
@@ -21,6 +22,7 @@ export type { SearchCriteria } from './search.js';
 export { profileFacets } from './facets.js';
 export { pseudonymiseAddress } from './actors.js';
 export { rotateKeys, type RotationProgress, type RotationResult } from './rotation.js';
+export type { CanaryHandler } from './door.js';
 export type { TotpCredential } from './credentials.js';
 
 export interface VaultDeps {
@@ -33,6 +35,11 @@ export interface VaultDeps {
   addressKey: Buffer;
   /** Called after each access-log entry commits (the sealer's nudge). */
   onLogged?: () => void;
+  /**
+   * The guard's answer when an account reads a canary person (src/guard/canaries.ts): awaited
+   * before the read returns. Without it, such a read fails.
+   */
+  onCanaryRead?: CanaryHandler;
 }
 
 /**
@@ -102,7 +109,8 @@ export interface Vault {
 
 export function createVault(deps: VaultDeps): Vault {
   const registry = composePurposes(deps.purposes);
-  const door = createDoor({ ...deps, registry });
+  const canaries = createCanaryWatch(deps);
+  const door = createDoor({ ...deps, registry, canaries });
   return {
     purposes: registry,
     read: async (actor, purpose, ids, options) => (await door.read(actor, purpose, ids, options?.fields)) as never,
@@ -126,6 +134,7 @@ export function createVault(deps: VaultDeps): Vault {
       if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'canaries are the platform’s own');
       const marks = personIds.map((id) => deps.keyring.mark('canary', id));
       await deps.db.query('INSERT INTO canary_marks (mark) SELECT unnest($1::bytea[]) ON CONFLICT DO NOTHING', [marks]);
+      canaries.add(marks);
     },
     isCanary: async (personId) => {
       const { rows } = await deps.db.query('SELECT 1 FROM canary_marks WHERE mark = $1', [

@@ -27,7 +27,7 @@ export interface DoorStatement {
  * $1 request numbers (int[]) · $2 subjects (uuid[]) · $3 accounts (uuid[]) · $4 sessions
  * (text[]) · $5 client addresses (text[]) · $6, $7 the ids asked, as (request, id) pairs ·
  * $8 time · $9 purpose · $10 record kind · $11 fields (text[]).
- * Each returned row names its request (`n`).
+ * Each returned row names its request (`n`) and the people its entry names (`door_people`).
  */
 export function readStatement(purpose: ReadPurpose, fields: readonly string[]): DoorStatement {
   const located = locate(purpose, fields);
@@ -55,8 +55,8 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
         ARRAY(SELECT DISTINCT x FROM unnest(r.ids) AS x WHERE x NOT IN (SELECT a.id FROM allowed a WHERE a.n = r.n) ORDER BY x),
         $11::text[], r.addr, nb.verdict, NULL::int
       FROM req r JOIN numbered nb ON nb.n = r.n
-      RETURNING seq, outcome)
-    SELECT nb.n, e.outcome, t.*
+      RETURNING seq, outcome, people)
+    SELECT nb.n, e.outcome, e.people AS door_people, t.*
     FROM entry e JOIN numbered nb ON nb.seq = e.seq
     LEFT JOIN LATERAL (${selectRecords(purpose.record, located, 'SELECT a.id FROM allowed a WHERE a.n = nb.n')}) AS t
       ON e.outcome = 'allow'

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, openTestDb } from '../../test/support/databases.js';
+import { deviceSession } from '../../test/support/device-session.js';
+import { makeVault, system, twoOrganisations, type TestKit } from '../../test/support/fixtures.js';
+import type { Db } from '../db/client.js';
+import { createDeviceClient } from '../identity/client/proof-client.js';
+import { followTrainees } from '../training/training.purposes.js';
+import type { Actor } from '../vault/index.js';
+
+const idOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
+
+describe.each(engines)('canary people on %s', (engine) => {
+  let db: Db;
+  let kit: TestKit;
+  let world: Awaited<ReturnType<typeof twoOrganisations>>;
+
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+    kit = await makeVault(db);
+    world = await twoOrganisations(db, kit.vault);
+  });
+  afterAll(() => db.close());
+
+  const state = async (accountId: string) => {
+    const account = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [accountId]);
+    const suspension = await db.query<{ level: string; reason: string; suspended_by: string | null }>(
+      'SELECT level, reason, suspended_by FROM account_suspensions WHERE account_id = $1 AND lifted_at IS NULL',
+      [accountId],
+    );
+    const live = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM sessions WHERE account_id = $1 AND ended_at IS NULL',
+      [accountId],
+    );
+    const alerts = await db.query<{ detail: Record<string, unknown> }>(
+      "SELECT detail FROM security_alerts WHERE kind = 'guard.canary_read' AND detail->>'compte' = $1",
+      [accountId],
+    );
+    const journal = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM access_log WHERE action = 'auth.account.suspended' AND purpose = $1",
+      [`account:${accountId}`],
+    );
+    return {
+      status: account.rows[0]!.status,
+      suspension: suspension.rows[0] ?? null,
+      liveSessions: live.rows[0]!.n,
+      alerts: alerts.rows.map((row) => row.detail),
+      journaled: journal.rows[0]!.n,
+    };
+  };
+
+  it('leaves an account alone while it reads ordinary people (the control)', async () => {
+    const reader = world.actors.ofUserA;
+    const [trainee] = await kit.vault.read(reader, followTrainees, [world.traineeA.id]);
+    expect(trainee?.lastName).toBe('Dupré');
+    expect(await state(idOf(reader))).toMatchObject({ status: 'active', suspension: null, alerts: [] });
+  });
+
+  it('suspends an account that reads a canary, at the platform level, ends its sessions, journals it and alerts once', async () => {
+    const reader = world.actors.ofUserA;
+    const accountId = idOf(reader);
+    await deviceSession(db, {
+      accountId,
+      role: 'of_user',
+      device: await createDeviceClient(),
+      addr: '192.0.2.7',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131',
+      now: kit.clock.now(),
+    });
+    expect((await state(accountId)).liveSessions).toBe(1);
+    await kit.vault.markCanaries(system, [world.traineeA.id]);
+
+    await kit.vault.read(reader, followTrainees, [world.traineeA.id]);
+    const after = await state(accountId);
+    expect(after.status).toBe('suspended');
+    expect(after.suspension).toEqual({ level: 'platform', reason: 'compromise_suspected', suspended_by: null });
+    expect(after.liveSessions).toBe(0);
+    expect(after.journaled).toBe(1);
+    expect(after.alerts).toEqual([{ compte: accountId, role: 'of_user', finalite: 'training.follow_up', canaris: 1 }]);
+
+    // A second read before anyone looks adds no second alert, suspension or journal entry.
+    await kit.vault.read(reader, followTrainees, [world.traineeA.id]);
+    expect(await state(accountId)).toMatchObject({ alerts: [after.alerts[0]], journaled: 1 });
+  });
+
+  it('watches reads by accounts only: the platform’s own reads of a canary trip nothing', async () => {
+    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM account_suspensions');
+    await kit.vault.read(system, followTrainees, [world.traineeA.id]).catch(() => []);
+    const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM account_suspensions');
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+});
