@@ -98,6 +98,16 @@ describe.each(engines)('the one door on %s', (engine) => {
         registrationStatus: 'inscrit',
       },
     ]);
+    // The search is logged with the person it returned, the fields read (to check the match) and its breadth.
+    expect((await entriesFor(db, accountId(actors.advisorA))).at(-1)).toEqual({
+      people: [traineeA.id],
+      probed: [],
+      fields: ['lastName', 'firstName', 'franceTravailId', 'registrationStatus'],
+      purpose: 'advising.search',
+      action: 'search',
+      outcome: 'allow',
+      breadth: 1,
+    });
     // Both trainees share the France Travail id of the fixture: each advisor finds only their own.
     const byId = await vault.search(actors.advisorB, searchPortfolio, { franceTravailId: '1234567a' });
     expect(byId.records.map((view) => view.id)).toEqual([traineeB.id]);
