@@ -6,9 +6,16 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyAccessLog } from '../src/audit/index.js';
+import { withoutTriggers } from '../src/audit/testing.js';
 import { commandHelp } from '../src/cli/help.js';
+import { loadConfig } from '../src/config/config.js';
 import { main } from '../src/main.js';
+import { openPlatform } from '../src/platform.js';
 import type { DemoAccountsFile } from '../src/seed/index.js';
+import { seedPeople } from '../src/seed/seed.purposes.js';
+import { platformActor } from '../src/vault/index.js';
+import { person } from './support/fixtures.js';
 import { prepareDataDir } from './support/pglite-template.js';
 import { freePort } from './support/postgres-server.js';
 
@@ -135,6 +142,49 @@ describe('the rempart command', () => {
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.err).toContain('option inconnue «\u00a0--jours\u00a0»');
     expect(unknownOption.err).toContain('Utilisation\u00a0: rempart audit purge [--days N]');
+  });
+
+  it('says in French that the log is broken, and exits 1, when an entry was edited in the database', async () => {
+    // A platform of its own: its keys, two people written (logged), sealed and signed outside the database.
+    const brokenDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-cli-rompu-'));
+    try {
+      await prepareDataDir(inject('pgliteTemplate'), brokenDir);
+      const platform = await openPlatform(loadConfig({ ...baseEnv, DATA_DIR: brokenDir }));
+      try {
+        await platform.vault.write(platformActor('test'), seedPeople, [person(), person()]);
+        await platform.sealer.sealNow();
+        expect(await platform.checkpoint()).toMatchObject({ status: 'written' });
+        // The control: before the edit, the same log verifies.
+        const before = await verifyAccessLog(platform.db, {
+          checkpointDir: platform.config.auditCheckpointDir,
+          ...platform.keys,
+          now: new Date(),
+        });
+        expect(before).toMatchObject({ ok: true, checked: 1 });
+        // Then someone with the owner's rights edits the newest entry, past the triggers (left off:
+        // the directory is thrown away after the verification).
+        const owner = await platform.openOwner();
+        try {
+          await owner.transaction((tx) =>
+            withoutTriggers(tx, () =>
+              tx.query("UPDATE access_log SET purpose = 'falsifié' WHERE seq = (SELECT max(seq) FROM access_log)"),
+            ),
+          );
+        } finally {
+          await owner.close();
+        }
+      } finally {
+        await platform.close();
+      }
+      const verified = await throughBin(['audit', 'verify'], { DATA_DIR: brokenDir });
+      expect(verified.code, verified.err).toBe(1);
+      expect(verified.out).toMatch(
+        /^Chaîne ROMPUE\u00a0: L’entrée n° \d+ a été modifiée\u00a0: son empreinte ne correspond plus à celle de son sceau\.$/m,
+      );
+      expect(verified.out).not.toContain('Chaîne intègre');
+    } finally {
+      rmSync(brokenDir, { recursive: true, force: true });
+    }
   });
 
   // After the chain, on its data directory: its accounts exist, so serving seeds nothing first.

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { typeset } from '../cli/french.js';
 import { progressBar } from '../cli/progress.js';
 import type { Platform } from '../platform.js';
 import { purgeAccessLog } from './purge.js';
@@ -43,7 +44,8 @@ const subcommands: Record<string, Sub> = {
       );
     }
     if (!report.ok) {
-      out.write(`Chaîne ROMPUE : ${report.firstBroken!.message}\n`);
+      // What the verifier found is read by a person: French typography, as the CLI's other messages.
+      out.write(typeset(`Chaîne ROMPUE : ${report.firstBroken!.message}\n`));
       return 1;
     }
     out.write('Chaîne intègre.\n');

@@ -272,6 +272,70 @@ describe.each(engines)('keyed, sealed access log on %s', (engine) => {
   });
 });
 
+describe.each(engines)('two sealers on one database, on %s', (engine) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('seal every entry once, in order, while both run beside concurrent appends (advisory lock)', async () => {
+    const clock = fixedClock(new Date('2026-01-01T08:00:00Z'));
+    const dir = tempDir();
+    const signed = await writeCheckpoint({ db, dir, clock, random: systemRandom, mayStartFresh: true, ...testKeys });
+    expect(signed).toMatchObject({ status: 'written' });
+    // Two sealers, as two processes on one database would have: each its own state, one chain key.
+    const sealers = [logAndSealer(db, clock).sealer, logAndSealer(db, clock).sealer];
+    const sealedBy = [0, 0];
+    const sealWith = async (i: number) => {
+      const sealed = await sealers[i]!.sealNow();
+      sealedBy[i]! += sealed;
+      return sealed;
+    };
+    const { log } = logAndSealer(db, clock);
+    const writers = 5;
+    const perWriter = 60;
+    let appending = true;
+    const appends = Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let k = 0; k < perWriter; k++) await log.append(db, { ...security, actorId: actors[(w + k) % 2]! });
+      }),
+    ).finally(() => {
+      appending = false;
+    });
+    const keepSealing = async (i: number) => {
+      while (appending) await sealWith(i);
+    };
+    await Promise.all([appends, keepSealing(0), keepSealing(1)]);
+    // What is left (numbers whose transactions were still open) is sealed by either, alternately.
+    let turn = 0;
+    await sealUntilDone({ sealNow: () => sealWith(turn++ % 2) }, db);
+
+    const total = writers * perWriter;
+    expect(sealedBy[0]! + sealedBy[1]!).toBe(total);
+    const entries = await db.query<{ seq: string }>('SELECT seq::text AS seq FROM access_log ORDER BY access_log.seq');
+    expect(entries.rows).toHaveLength(total);
+    const seals = await db.query<{ n: number; from_seq: string; to_seq: string; seqs: string[] }>(
+      'SELECT n, from_seq::text, to_seq::text, seqs::text[] FROM access_log_seals ORDER BY n',
+    );
+    // One unbroken chain: seal n° k starts where n° k-1 ended, and lists its entries in order.
+    let previous = '0';
+    seals.rows.forEach((seal, index) => {
+      expect(seal.n).toBe(index + 1);
+      expect(seal.from_seq).toBe(previous);
+      expect(seal.seqs.at(-1)).toBe(seal.to_seq);
+      previous = seal.to_seq;
+    });
+    // Every entry in exactly one seal, in the order of the log.
+    expect(seals.rows.flatMap((seal) => seal.seqs)).toEqual(entries.rows.map((entry) => entry.seq));
+    const report = await verifyAccessLog(db, { checkpointDir: dir, ...testKeys, now: clock.now() });
+    expect(report).toMatchObject({ ok: true, checked: total, unsealed: 0 });
+    rmSync(dir, { recursive: true });
+  });
+});
+
 /** A copy of the checkpoint directory without its last line (checkpoint n° 1). */
 function withoutLastCheckpoint(dir: string): string {
   const copy = tempDir();

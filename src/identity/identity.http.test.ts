@@ -189,4 +189,33 @@ describe.each(engines)('device-bound sessions over HTTP, on %s', (engine) => {
     expect((await get('/api/v1/moi', { proof })).statusCode).toBe(401);
     await db.query("UPDATE accounts SET status = 'active' WHERE id = $1", [accountId]);
   });
+
+  it('logs « Mon compte » as a read by the account of its own record, from its session', async () => {
+    const own = () =>
+      db.query<Record<string, unknown>>(
+        `SELECT actor_id, session_id, action, purpose, record, people, probed, fields, client_addr, outcome
+         FROM access_log WHERE actor_id = $1 AND purpose = 'account.self' ORDER BY seq`,
+        [accountId],
+      );
+    const before = (await own()).rows.length;
+    const proof = await device.proof({ method: 'GET', path: '/api/v1/moi', nonce: await nonce(), at: clock.now() });
+    const response = await get('/api/v1/moi', { proof });
+    expect(response.statusCode, response.body).toBe(200);
+    const after = (await own()).rows;
+    expect(after).toHaveLength(before + 1);
+    const { session_id: sessionId, client_addr: clientAddr, ...entry } = after.at(-1)!;
+    expect(entry).toEqual({
+      actor_id: accountId,
+      action: 'read',
+      purpose: 'account.self',
+      record: 'account',
+      people: [accountId],
+      probed: [],
+      fields: ['email', 'displayName'],
+      outcome: 'allow',
+    });
+    // The session that read, named by its id (never its secret); a citizen's address only as a pseudonym.
+    expect(sessionCookie.startsWith(`${String(sessionId)}.`)).toBe(true);
+    expect(clientAddr).toMatch(/^h:/);
+  });
 });

@@ -1,16 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ownerOf } from '../../test/support/databases.js';
-import { makeVault, person, system, twoOrganisations } from '../../test/support/fixtures.js';
+import { makeVault, person, system, twoOrganisations, type TestKit } from '../../test/support/fixtures.js';
 import { searchPortfolio, followPortfolio } from '../advising/advising.purposes.js';
 import { viewSelf } from '../candidates/candidates.purposes.js';
 import type { Db } from '../db/client.js';
+import { allPurposes } from '../purposes.js';
 import { openPoolProfile, reviewApplicants, searchPool } from '../recruiting/recruiting.purposes.js';
 import { seedPeople } from '../seed/seed.purposes.js';
 import { followTrainees } from '../training/training.purposes.js';
-import { readPurpose, type Vault } from './index.js';
+import { createVault, readPurpose, searchPurpose, type Vault } from './index.js';
 
 type World = Awaited<ReturnType<typeof twoOrganisations>>;
+
+/** The advisor's search by France Travail id, with a page of two: a small cap to go over. */
+const searchTwoAtATime = searchPurpose({
+  name: 'test.portfolio_page_of_two',
+  record: 'person',
+  roles: ['advisor'],
+  subject: 'account',
+  fields: ['lastName'],
+  by: ['franceTravailId'],
+  scope: 'SELECT person_id AS id FROM portfolios WHERE advisor_id = :subject AND person_id = ANY(:ids)',
+  pageCap: 2,
+});
 
 interface EntryRow {
   people: string[];
@@ -37,12 +50,14 @@ function accountId(actor: World['actors'][keyof World['actors']]): string {
 
 describe.each(engines)('the one door on %s', (engine) => {
   let db: Db;
+  let kit: TestKit;
   let vault: Vault;
   let world: World;
 
   beforeAll(async () => {
     db = await openTestDb(engine);
-    ({ vault } = await makeVault(db));
+    kit = await makeVault(db);
+    vault = kit.vault;
     world = await twoOrganisations(db, vault);
   });
   afterAll(async () => {
@@ -98,6 +113,16 @@ describe.each(engines)('the one door on %s', (engine) => {
         registrationStatus: 'inscrit',
       },
     ]);
+    // The search is logged with the person it returned, the fields read (to check the match) and its breadth.
+    expect((await entriesFor(db, accountId(actors.advisorA))).at(-1)).toEqual({
+      people: [traineeA.id],
+      probed: [],
+      fields: ['lastName', 'firstName', 'franceTravailId', 'registrationStatus'],
+      purpose: 'advising.search',
+      action: 'search',
+      outcome: 'allow',
+      breadth: 1,
+    });
     // Both trainees share the France Travail id of the fixture: each advisor finds only their own.
     const byId = await vault.search(actors.advisorB, searchPortfolio, { franceTravailId: '1234567a' });
     expect(byId.records.map((view) => view.id)).toEqual([traineeB.id]);
@@ -107,6 +132,43 @@ describe.each(engines)('the one door on %s', (engine) => {
     ).toEqual([]);
     const last = (await entriesFor(db, accountId(actors.advisorB))).at(-1)!;
     expect(last).toMatchObject({ action: 'search', purpose: 'advising.search', people: [], breadth: 0 });
+  });
+
+  it('cuts a search broader than its page cap to the cap, says so, and logs only the people returned', async () => {
+    const { actors } = world;
+    const paged = createVault({
+      db,
+      keyring: kit.keyring,
+      clock: kit.clock,
+      purposes: [...allPurposes, [searchTwoAtATime]],
+      addressKey: kit.platform.keys.addressKey,
+    });
+    // Five job seekers in advisor A's portfolio share an id with two in B's, out of A's scope.
+    const shared = Array.from({ length: 7 }, () => person({ franceTravailId: '7654321B' }));
+    await vault.write(system, seedPeople, shared);
+    for (const [index, seeker] of shared.entries()) {
+      const advisor = index < 5 ? actors.advisorA : actors.advisorB;
+      await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [accountId(advisor), seeker.id]);
+    }
+    const mine = shared.slice(0, 5).map((seeker) => seeker.id);
+
+    const found = await paged.search(actors.advisorA, searchTwoAtATime, { franceTravailId: '7654321B' });
+    expect(found.capped).toBe(true);
+    expect(found.breadth).toBe(5);
+    expect(found.records).toHaveLength(searchTwoAtATime.pageCap);
+    const returned = found.records.map((record) => record.id).sort();
+    for (const id of returned) expect(mine).toContain(id);
+    expect((await entriesFor(db, accountId(actors.advisorA))).at(-1)).toMatchObject({
+      action: 'search',
+      purpose: 'test.portfolio_page_of_two',
+      people: returned,
+      breadth: 5,
+    });
+
+    // The control: exactly at the cap, the same search is whole and not marked as cut.
+    const atCap = await paged.search(actors.advisorB, searchTwoAtATime, { franceTravailId: '7654321B' });
+    expect(atCap).toMatchObject({ breadth: 2, capped: false });
+    expect(atCap.records.map((record) => record.id).sort()).toEqual([shared[5]!.id, shared[6]!.id].sort());
   });
 
   it('refuses a search by a criterion its purpose does not allow, or with none at all', async () => {
