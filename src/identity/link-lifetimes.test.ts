@@ -11,21 +11,26 @@ import { systemRandom } from '../kernel/random.js';
  * page, the message and the token take the lifetime from TOKEN_TTL_MS alone: with the constant
  * changed here, all three change together.
  */
-vi.mock('./tokens.js', async (original) => ({
+/*
+ * Test files share their worker's modules (vitest `isolate: false`): the modules that read the
+ * constant are imported afresh, after the mock, rather than taken from the worker's cache; and
+ * after this file, the mock is removed and the modules dropped again, so that the next file in
+ * the worker imports the real constant and nothing built on the mocked one.
+ */
+vi.resetModules();
+vi.doMock('./tokens.js', async (original) => ({
   ...(await original<typeof import('./tokens.js')>()),
   TOKEN_TTL_MS: { verify_email: 48 * 3600_000, reset_password: 2 * 3600_000, invitation: 5 * 24 * 3600_000 },
 }));
-
-/*
- * Test files share their worker's modules (vitest `isolate: false`): the modules that read the
- * constant are imported afresh, after the mock, rather than taken from the worker's cache.
- */
-vi.resetModules();
 const { emptyForm, toHtmlString } = await import('../ui/index.js');
 const { renderMail } = await import('../mail/render.js');
 const { createLinkMinter, linkLifetimeInWords } = await import('./links.js');
 const { resetRequestPage } = await import('./pages/password-reset.page.js');
 const { registrationSentPage } = await import('./pages/registration.page.js');
+afterAll(() => {
+  vi.doUnmock('./tokens.js');
+  vi.resetModules();
+});
 
 const link = 'https://rempart.test/lien/abc';
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
