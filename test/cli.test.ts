@@ -131,7 +131,7 @@ describe('the rempart command', () => {
     expect((await inProcess(['audit', 'checkpoint'])).code).toBe(0);
     const rotated = await inProcess(['keys', 'rotate', '--batch-size', '50', '--settle-seconds', '0']);
     expect(rotated.code, rotated.err).toBe(0);
-    expect(rotated.out).toMatch(/Rotation \(nouvelle\) terminée : clé de données version 2/);
+    expect(rotated.out).toMatch(/Rotation \(nouvelle\) terminée\u00a0: clé de données version 2/);
     const again = await inProcess(['audit', 'verify']);
     expect(again.code).toBe(0);
     expect(again.out).toContain('Chaîne intègre');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { typeset } from '../cli/french.js';
+import { frenchOut } from '../cli/french.js';
 import { progressBar } from '../cli/progress.js';
 import type { Platform } from '../platform.js';
 import { purgeAccessLog } from './purge.js';
@@ -45,7 +45,7 @@ const subcommands: Record<string, Sub> = {
     }
     if (!report.ok) {
       // What the verifier found is read by a person: French typography, as the CLI's other messages.
-      out.write(typeset(`Chaîne ROMPUE : ${report.firstBroken!.message}\n`));
+      out.write(`Chaîne ROMPUE : ${report.firstBroken!.message}\n`);
       return 1;
     }
     out.write('Chaîne intègre.\n');
@@ -104,7 +104,8 @@ const subcommands: Record<string, Sub> = {
 };
 
 /** `rempart audit verify | checkpoint | purge [--days N] | reads --account ID --from T1 --to T2`. */
-export async function runAuditCommand(args: string[], platform: Platform, out: NodeJS.WritableStream): Promise<number> {
+export async function runAuditCommand(args: string[], platform: Platform, raw: NodeJS.WritableStream): Promise<number> {
+  const out = frenchOut(raw);
   const [name, ...rest] = args;
   const sub = name ? subcommands[name] : undefined;
   if (!sub) {

@@ -9,3 +9,14 @@ export function typeset(text: string): string {
     .replace(/« /g, '«\u00a0')
     .replace(/ »/g, '\u00a0»');
 }
+
+/** `out`, with every text written to it typeset: for commands whose messages are all French. */
+export function frenchOut(out: NodeJS.WritableStream): NodeJS.WritableStream {
+  const typesetting = Object.create(out) as NodeJS.WritableStream;
+  typesetting.write = ((chunk: unknown, ...rest: unknown[]) =>
+    (out.write as (...args: unknown[]) => boolean)(
+      typeof chunk === 'string' ? typeset(chunk) : chunk,
+      ...rest,
+    )) as never;
+  return typesetting;
+}

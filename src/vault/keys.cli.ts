@@ -1,3 +1,4 @@
+import { frenchOut } from '../cli/french.js';
 import { parseArgs } from 'node:util';
 import { progressBar } from '../cli/progress.js';
 import type { Platform } from '../platform.js';
@@ -9,7 +10,8 @@ import { rotateKeys } from './rotation.js';
  * value in small transactions, while the platform keeps serving. Ctrl-C stops cleanly between
  * batches; running the command again resumes where it stopped.
  */
-export async function runKeysCommand(args: string[], platform: Platform, out: NodeJS.WritableStream): Promise<number> {
+export async function runKeysCommand(args: string[], platform: Platform, raw: NodeJS.WritableStream): Promise<number> {
+  const out = frenchOut(raw);
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
