@@ -97,8 +97,13 @@ export class Keyring {
 
   /** A keyed mark (for canaries): HMAC under a key derived from the index key. */
   mark(label: string, value: string): Buffer {
+    return this.marker(label)(value);
+  }
+
+  /** The marks of one label, the key derived once: for checking many values in a row. */
+  marker(label: string): (value: string) => Buffer {
     const key = createHmac('sha256', this.indexKey).update(`rempart/mark/${label}`).digest();
-    return createHmac('sha256', key).update(value, 'utf8').digest();
+    return (value) => createHmac('sha256', key).update(value, 'utf8').digest();
   }
 
   /** A key derived from the master key for a purpose outside the database (checkpoints). */

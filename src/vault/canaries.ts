@@ -13,8 +13,11 @@ import type { Clock } from '../kernel/clock.js';
 const RELOAD_MS = 60_000;
 
 export interface CanaryWatch {
-  /** How many of `people` are canaries. */
-  count(people: readonly string[]): Promise<number>;
+  /**
+   * How many of `people` are canaries: a number at once while the marks are fresh (the read
+   * path then waits for nothing), a promise when they must be loaded again first.
+   */
+  count(people: readonly string[]): number | Promise<number>;
   /** Marks planted by this process, known at once. */
   add(marks: readonly Buffer[]): void;
 }
@@ -22,25 +25,28 @@ export interface CanaryWatch {
 export function createCanaryWatch(deps: { db: Db; keyring: Keyring; clock: Clock }): CanaryWatch {
   let marks = new Set<string>();
   let loadedAt = Number.NEGATIVE_INFINITY;
+  // The key is derived at each read, not once: the keyring loads (or reloads) its index key after
+  // this watch is made. One HMAC per read, then one per person it names.
+  const countIn = (people: readonly string[]) => {
+    if (marks.size === 0) return 0;
+    const mark = deps.keyring.marker('canary');
+    return people.filter((id) => marks.has(mark(id).toString('hex'))).length;
+  };
 
-  async function fresh(): Promise<Set<string>> {
-    const now = deps.clock.now().getTime();
-    if (now - loadedAt < RELOAD_MS) return marks;
+  async function reload(): Promise<void> {
     const { rows } = await deps.db.query<{ mark: Uint8Array }>('SELECT mark FROM canary_marks');
     marks = new Set(rows.map((row) => Buffer.from(row.mark).toString('hex')));
-    loadedAt = now;
-    return marks;
+    loadedAt = deps.clock.now().getTime();
   }
 
   return {
-    async count(people) {
+    count(people) {
       if (people.length === 0) return 0;
-      const known = await fresh();
-      if (known.size === 0) return 0;
-      return people.filter((id) => known.has(deps.keyring.mark('canary', id).toString('hex'))).length;
+      if (deps.clock.now().getTime() - loadedAt < RELOAD_MS) return countIn(people);
+      return reload().then(() => countIn(people));
     },
     add(added) {
-      for (const mark of added) marks.add(mark.toString('hex'));
+      for (const one of added) marks.add(one.toString('hex'));
     },
   };
 }

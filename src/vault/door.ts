@@ -132,9 +132,7 @@ export function createDoor(deps: DoorDeps): Door {
   }
 
   /** Hands an account's read of canary people to the guard before the read returns. */
-  async function watchCanaries(actor: Extract<Actor, { kind: 'account' }>, purpose: ReadPurpose, people: string[]) {
-    const canaries = await deps.canaries.count(people);
-    if (canaries === 0) return;
+  async function tripped(actor: Extract<Actor, { kind: 'account' }>, purpose: ReadPurpose, canaries: number) {
     if (!deps.onCanaryRead) throw new AppError('SERVICE_UNAVAILABLE', 'no guard for a canary read');
     await deps.onCanaryRead(actor, purpose.name, canaries);
   }
@@ -147,7 +145,12 @@ export function createDoor(deps: DoorDeps): Door {
       if (wanted.length > purpose.pageCap) throw new AppError('BAD_REQUEST', `more than ${purpose.pageCap} ids`);
       if (wanted.length === 0) return [];
       const { records, people } = await batcherFor(purpose, fields).submit({ actor, ids: wanted });
-      if (actor.kind === 'account' && recordKind(purpose) === 'person') await watchCanaries(actor, purpose, people);
+      if (actor.kind === 'account' && recordKind(purpose) === 'person') {
+        // Counted at once while the marks are fresh: an ordinary read waits for nothing more.
+        const counted = deps.canaries.count(people);
+        const canaries = typeof counted === 'number' ? counted : await counted;
+        if (canaries > 0) await tripped(actor, purpose, canaries);
+      }
       return records;
     },
 
