@@ -16,6 +16,8 @@ import type { Actor, Vault } from '../vault/index.js';
 /** A page without its CSRF tokens, which differ on every page. */
 const withoutToken = (body: string) => body.replace(/name="_csrf" value="[^"]+"/g, '');
 const accountId = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
+import { systemRandom } from '../kernel/random.js';
+import { addOwnCv } from './cvs.js';
 import { samplePdf } from './testing.js';
 
 describe.each(engines)('the candidate’s space on %s', (engine) => {
@@ -237,6 +239,28 @@ describe.each(engines)('the candidate’s space on %s', (engine) => {
     });
     expect(sixth.statusCode).toBe(422);
     expect(sixth.body).toContain('déjà 5 CV');
+  });
+
+  it('keeps at most five CVs even when seven arrive at the same moment', async () => {
+    const { id } = await newCandidate();
+    const actor: Actor = {
+      kind: 'account',
+      accountId: accountOf.get(id)!,
+      role: 'candidate',
+      organisationId: null,
+      personId: id,
+      sessionId: null,
+      clientAddr: '127.0.0.1',
+    };
+    const bytes = await samplePdf();
+    const deps = { db, vault, clock, random: systemRandom };
+    const results = await Promise.all(
+      Array.from({ length: 7 }, (_, n) => addOwnCv(deps, actor, { name: `CV${n}.pdf`, bytes })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(5);
+    expect(results.filter((result) => !result.ok && result.refusal === 'full')).toHaveLength(2);
+    const kept = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cvs WHERE person_id = $1', [id]);
+    expect(kept.rows[0]!.n).toBe(5);
   });
 
   it('refuses a file without its CSRF token, and a file sent to a form that takes none', async () => {
