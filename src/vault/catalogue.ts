@@ -1,60 +1,25 @@
-import type { BlindIndexName } from '../crypto/blind-index.js';
+import { domainTables } from '../tables.js';
+import { json, plain, text, type FieldSpec, type PlainSpec, type TableSpec } from './fields.js';
 import type {
-  ApplicationStatus,
   CareerItem,
   CategorySought,
   DesiredZones,
-  ExitOutcome,
-  InterruptionReason,
   LanguageSkill,
   PostalAddress,
-  ReferralEventKind,
   RegistrationStatus,
   Role,
 } from './types.js';
+
+export type { TableSpec } from './fields.js';
 
 /**
  * The field catalogue: every encrypted column of the schema, grouped by table, with the name
  * code uses for it, its type, and the blind index that lets it be searched by exact match. It
  * is the one list: the types of reads and writes, the writers, the scope check and key rotation
- * all derive from it. Only src/vault/ names these columns.
+ * all derive from it. The vault declares the tables of people, profiles, accounts and TOTP
+ * secrets here; each domain declares its own in its folder (`*.tables.ts`, with the helpers of
+ * fields.ts), and src/tables.ts composes them, as src/purposes.ts composes the purposes.
  */
-interface FieldSpec<T> {
-  column: string;
-  /** Structured values are JSON inside the envelope: one envelope holds one field of one row. */
-  json: boolean;
-  /** The blind index kept beside the envelope, for exact-match search. */
-  index?: { column: string; name: BlindIndexName };
-  /** Type witness only. */
-  readonly _type?: T;
-}
-
-const text = <T extends string = string>(column: string, index?: FieldSpec<T>['index']): FieldSpec<T> => ({
-  column,
-  json: false,
-  index,
-});
-const json = <T>(column: string): FieldSpec<T> => ({ column, json: true });
-
-/** A plain column a create may set: its SQL name and type. */
-interface PlainSpec<T> {
-  column: string;
-  type: string;
-  readonly _type?: T;
-}
-const plain = <T>(column: string, type: string): PlainSpec<T> => ({ column, type });
-
-/** A table holding envelopes: its id column (bound into each envelope) and its fields. */
-export interface TableSpec {
-  table: string;
-  idColumn: string;
-  fields: Record<string, FieldSpec<unknown>>;
-  /** Plain columns a create may set, by their names in code. */
-  plain: Record<string, PlainSpec<unknown>>;
-  /** The record whose id this table's id is: reads of that record may ask for its fields too. */
-  extends?: string;
-}
-
 export const catalogue = {
   person: {
     table: 'people',
@@ -70,6 +35,7 @@ export const catalogue = {
       registrationStatus: text<RegistrationStatus>('registration_status_enc'),
     },
     plain: { kind: plain<'job_seeker' | 'candidate'>('kind', 'text') },
+    concerns: { record: 'person', sql: 'SELECT id FROM written' },
   },
   profile: {
     table: 'candidate_profiles',
@@ -84,6 +50,7 @@ export const catalogue = {
     },
     plain: { poolOptIn: plain<boolean>('pool_opt_in', 'boolean') },
     extends: 'person',
+    concerns: { record: 'person', sql: 'SELECT person_id FROM written' },
   },
   account: {
     table: 'accounts',
@@ -102,75 +69,16 @@ export const catalogue = {
       approvedBy: plain<string | null>('approved_by', 'uuid'),
       approvedAt: plain<Date | null>('approved_at', 'timestamptz'),
     },
-  },
-  application: {
-    table: 'applications',
-    idColumn: 'id',
-    fields: { message: text('message_enc') },
-    plain: {
-      offerId: plain<string>('offer_id', 'uuid'),
-      personId: plain<string>('person_id', 'uuid'),
-      status: plain<ApplicationStatus>('status', 'text'),
-      submittedAt: plain<Date>('submitted_at', 'timestamptz'),
-      cvId: plain<string | null>('cv_id', 'uuid'),
-    },
-  },
-  applicationEvent: {
-    table: 'application_events',
-    idColumn: 'id',
-    fields: { body: text('body_enc') },
-    plain: {
-      applicationId: plain<string>('application_id', 'uuid'),
-      kind: plain<'status' | 'message'>('kind', 'text'),
-      status: plain<ApplicationStatus | null>('status', 'text'),
-      refusalReason: plain<string | null>('refusal_reason', 'text'),
-      authorId: plain<string | null>('author_id', 'uuid'),
-      createdAt: plain<Date>('created_at', 'timestamptz'),
-    },
-  },
-  referral: {
-    table: 'referrals',
-    idColumn: 'id',
-    // The advisor's note for the training organisation (migration 0014): free text about the person.
-    fields: { note: text('note_enc') },
-    plain: {
-      sessionId: plain<string>('session_id', 'uuid'),
-      personId: plain<string>('person_id', 'uuid'),
-      referredBy: plain<string | null>('referred_by', 'uuid'),
-      referredAt: plain<Date>('referred_at', 'timestamptz'),
-    },
-  },
-  referralEvent: {
-    table: 'referral_events',
-    idColumn: 'id',
-    fields: { detail: text('detail_enc') },
-    plain: {
-      referralId: plain<string>('referral_id', 'uuid'),
-      kind: plain<ReferralEventKind>('kind', 'text'),
-      occurredOn: plain<string>('occurred_on', 'date'),
-      declaredBy: plain<string | null>('declared_by', 'uuid'),
-      reason: plain<InterruptionReason | null>('reason', 'text'),
-      outcome: plain<ExitOutcome | null>('outcome', 'text'),
-      daysPresent: plain<number | null>('days_present', 'integer'),
-    },
-  },
-  cv: {
-    table: 'cvs',
-    idColumn: 'id',
-    // The content is the PDF in base64; the file name says who it is, so it is sealed too.
-    fields: { fileName: text('file_name_enc'), content: text('content_enc') },
-    plain: {
-      personId: plain<string>('person_id', 'uuid'),
-      sizeBytes: plain<number>('size_bytes', 'integer'),
-      uploadedAt: plain<Date>('uploaded_at', 'timestamptz'),
-    },
+    concerns: { record: 'account', sql: 'SELECT id FROM written' },
   },
   totp: {
     table: 'totp_credentials',
     idColumn: 'account_id',
     fields: { secret: text('secret_enc') },
     plain: {},
+    concerns: { record: 'account', sql: 'SELECT account_id FROM written' },
   },
+  ...domainTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof catalogue;
