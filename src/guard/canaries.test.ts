@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import { createDeviceClient } from '../identity/client/proof-client.js';
 import { followTrainees } from '../training/training.purposes.js';
 import type { Actor } from '../vault/index.js';
+import { CANARY_MARK } from '../vault/canaries.js';
 
 const idOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
 
@@ -69,7 +70,10 @@ describe.each(engines)('canary people on %s', (engine) => {
     expect((await state(accountId)).liveSessions).toBe(1);
     await kit.vault.markCanaries(system, [world.traineeA.id]);
 
-    await kit.vault.read(reader, followTrainees, [world.traineeA.id]);
+    // The read that trips the wire fails: nothing it read leaves.
+    await expect(kit.vault.read(reader, followTrainees, [world.traineeA.id])).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const after = await state(accountId);
     expect(after.status).toBe('suspended');
     expect(after.suspension).toEqual({ level: 'platform', reason: 'compromise_suspected', suspended_by: null });
@@ -78,8 +82,31 @@ describe.each(engines)('canary people on %s', (engine) => {
     expect(after.alerts).toEqual([{ compte: accountId, role: 'of_user', finalite: 'training.follow_up', canaris: 1 }]);
 
     // A second read before anyone looks adds no second alert, suspension or journal entry.
-    await kit.vault.read(reader, followTrainees, [world.traineeA.id]);
+    await expect(kit.vault.read(reader, followTrainees, [world.traineeA.id])).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await state(accountId)).toMatchObject({ alerts: [after.alerts[0]], journaled: 1 });
+  });
+
+  it('watches the marks another process plants within a minute, and not the first seeds’ marks', async () => {
+    const reader = world.actors.ofManagerB;
+    const accountId = idOf(reader);
+    const plant = (label: string) =>
+      db.query('INSERT INTO canary_marks (mark) VALUES ($1)', [kit.keyring.mark(label, world.traineeB.id)]);
+    // A mark of the first seeds, whose canaries sat in ordinary lists: not watched.
+    await plant('canary');
+    kit.clock.advance(61_000);
+    await kit.vault.read(reader, followTrainees, [world.traineeB.id]);
+    expect((await state(accountId)).status).toBe('active');
+    // Planted by another process: seen once the marks are reloaded, within the minute.
+    await plant(CANARY_MARK);
+    await kit.vault.read(reader, followTrainees, [world.traineeB.id]);
+    expect((await state(accountId)).status).toBe('active');
+    kit.clock.advance(61_000);
+    await expect(kit.vault.read(reader, followTrainees, [world.traineeB.id])).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await state(accountId)).status).toBe('suspended');
   });
 
   it('watches reads by accounts only: the platform’s own reads of a canary trip nothing', async () => {

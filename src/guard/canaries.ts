@@ -39,9 +39,10 @@ export function canaryTripwire(deps: CanaryDeps): CanaryHandler {
         return;
       }
       if (!current) {
+        // Another read of the same account may have opened one meanwhile: it stands.
         await tx.query(
           `INSERT INTO account_suspensions (id, account_id, level, suspended_by, reason, suspended_at)
-           VALUES ($1, $2, 'platform', NULL, 'compromise_suspected', $3)`,
+           VALUES ($1, $2, 'platform', NULL, 'compromise_suspected', $3) ON CONFLICT DO NOTHING`,
           [deps.random.uuid(), actor.accountId, now],
         );
       } else {

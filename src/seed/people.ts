@@ -26,6 +26,17 @@ export function personKind(seed: number, index: number): NewPerson['kind'] {
 }
 
 /**
+ * A canary is in nobody's list until the guard plants canaries where no legitimate task leads
+ * (issue 11): reading one suspends the reader, so a canary in a trainee list, an applications
+ * list or a portfolio would stop honest staff at their daily work. It keeps its person and
+ * profile (out of the pool); its draws were made all the same, so everyone else is unchanged.
+ */
+function hidden(standing: Standing, bundle: PersonBundle): PersonBundle {
+  if (standing !== 'canary') return bundle;
+  return { ...bundle, portfolio: null, referrals: [], events: [], applications: [] };
+}
+
+/**
  * Makes person `index` from its own stream: the same person whatever the batch size, and the
  * canaries are made by this very code, so nothing in their rows sets them apart.
  */
@@ -43,10 +54,10 @@ export function peopleGenerator(context: PeopleContext): (index: number) => Pers
         : 'ordinary';
     if (kind === 'job_seeker') {
       const kairos = newKairos(rng, context, person.id, departement.region, standing);
-      return { index, person, profile: null, applications: [], ...kairos };
+      return hidden(standing, { index, person, profile: null, applications: [], ...kairos });
     }
     const profile = newProfile(rng, person.id, departement, context.today, standing !== 'canary');
     const applications = newApplications(rng, context, person.id, departement.region, standing);
-    return { index, person, profile, portfolio: null, referrals: [], events: [], applications };
+    return hidden(standing, { index, person, profile, portfolio: null, referrals: [], events: [], applications });
   };
 }

@@ -12,31 +12,51 @@ import type { Clock } from '../kernel/clock.js';
 
 const RELOAD_MS = 60_000;
 
+/**
+ * The label of the canaries' marks. The first seeds marked theirs under `canary` and placed
+ * them in ordinary lists (portfolios, sessions, applications, the pool), where honest work
+ * reads them: those marks are not watched. Seeds mark under this label only canaries that no
+ * list holds (src/seed/people.ts), until the guard plants them on purpose.
+ */
+export const CANARY_MARK = 'canary/2';
+
 export interface CanaryWatch {
   /**
    * How many of `people` are canaries: a number at once while the marks are fresh (the read
    * path then waits for nothing), a promise when they must be loaded again first.
    */
   count(people: readonly string[]): number | Promise<number>;
-  /** Marks planted by this process, known at once. */
+  /** Marks planted by this process, known at once and kept across reloads. */
   add(marks: readonly Buffer[]): void;
 }
 
 export function createCanaryWatch(deps: { db: Db; keyring: Keyring; clock: Clock }): CanaryWatch {
   let marks = new Set<string>();
+  const planted = new Set<string>();
   let loadedAt = Number.NEGATIVE_INFINITY;
+  let loading: Promise<void> | null = null;
+
   // The key is derived at each read, not once: the keyring loads (or reloads) its index key after
   // this watch is made. One HMAC per read, then one per person it names.
   const countIn = (people: readonly string[]) => {
     if (marks.size === 0) return 0;
-    const mark = deps.keyring.marker('canary');
+    const mark = deps.keyring.marker(CANARY_MARK);
     return people.filter((id) => marks.has(mark(id).toString('hex'))).length;
   };
 
-  async function reload(): Promise<void> {
-    const { rows } = await deps.db.query<{ mark: Uint8Array }>('SELECT mark FROM canary_marks');
-    marks = new Set(rows.map((row) => Buffer.from(row.mark).toString('hex')));
-    loadedAt = deps.clock.now().getTime();
+  /** One reload at a time, shared by the reads that find the marks stale. */
+  function reload(): Promise<void> {
+    loading ??= (async () => {
+      try {
+        const { rows } = await deps.db.query<{ mark: Uint8Array }>('SELECT mark FROM canary_marks');
+        // Marks this process planted while the query ran are kept, committed or not yet seen.
+        marks = new Set([...rows.map((row) => Buffer.from(row.mark).toString('hex')), ...planted]);
+        loadedAt = deps.clock.now().getTime();
+      } finally {
+        loading = null;
+      }
+    })();
+    return loading;
   }
 
   return {
@@ -46,7 +66,10 @@ export function createCanaryWatch(deps: { db: Db; keyring: Keyring; clock: Clock
       return reload().then(() => countIn(people));
     },
     add(added) {
-      for (const one of added) marks.add(one.toString('hex'));
+      for (const one of added) {
+        planted.add(one.toString('hex'));
+        marks.add(one.toString('hex'));
+      }
     },
   };
 }

@@ -149,7 +149,11 @@ export function createDoor(deps: DoorDeps): Door {
         // Counted at once while the marks are fresh: an ordinary read waits for nothing more.
         const counted = deps.canaries.count(people);
         const canaries = typeof counted === 'number' ? counted : await counted;
-        if (canaries > 0) await tripped(actor, purpose, canaries);
+        if (canaries > 0) {
+          await tripped(actor, purpose, canaries);
+          // The account is suspended: what it read does not leave, canary or not.
+          throw new AppError('FORBIDDEN', 'account suspended by the guard');
+        }
       }
       return records;
     },

@@ -1,4 +1,4 @@
-import { createCanaryWatch } from './canaries.js';
+import { CANARY_MARK, createCanaryWatch } from './canaries.js';
 import type { Db, Queryable } from '../db/client.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Clock } from '../kernel/clock.js';
@@ -132,13 +132,13 @@ export function createVault(deps: VaultDeps): Vault {
     write: (actor, purpose, rows, tx) => writeRecords({ ...deps, registry }, actor, purpose, rows, tx),
     markCanaries: async (actor, personIds) => {
       if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'canaries are the platform’s own');
-      const marks = personIds.map((id) => deps.keyring.mark('canary', id));
+      const marks = personIds.map((id) => deps.keyring.mark(CANARY_MARK, id));
       await deps.db.query('INSERT INTO canary_marks (mark) SELECT unnest($1::bytea[]) ON CONFLICT DO NOTHING', [marks]);
       canaries.add(marks);
     },
     isCanary: async (personId) => {
       const { rows } = await deps.db.query('SELECT 1 FROM canary_marks WHERE mark = $1', [
-        deps.keyring.mark('canary', personId),
+        deps.keyring.mark(CANARY_MARK, personId),
       ]);
       return rows.length > 0;
     },
