@@ -54,7 +54,10 @@ export interface ReferralRow extends TraineeRow {
   startsOn: string;
   endsOn: string;
   enteredOn: string | null;
-  /** The last interruption's day and reason, if the trainee was ever interrupted. */
+  /**
+   * The last interruption declared (not the latest dated: a date may lie in the past), its day
+   * and reason, if the trainee was ever interrupted.
+   */
   interruptedOn: string | null;
   interruptionReason: InterruptionReason | null;
 }
@@ -70,7 +73,7 @@ export async function findReferral(q: Queryable, organisationId: string, id: str
      FROM referrals r JOIN training_sessions s ON s.id = r.session_id
      LEFT JOIN LATERAL (SELECT e.occurred_on, e.reason FROM referral_events e
                         WHERE e.referral_id = r.id AND e.kind = 'interruption'
-                        ORDER BY e.occurred_on DESC, e.declared_at DESC LIMIT 1) last ON true
+                        ORDER BY e.declared_at DESC, e.occurred_on DESC LIMIT 1) last ON true
      WHERE s.organisation_id = $1 AND r.id = $2`,
     [organisationId, id],
   );
@@ -135,8 +138,11 @@ export const seatsTakenSql = (session: string) =>
  * is locked until the transaction ends, so two acceptances at once cannot both take the last seat.
  */
 export async function freeSeatsLocked(tx: Tx, sessionId: string): Promise<number> {
+  // Two statements: one that waited for the lock counts with the snapshot it took before
+  // waiting (READ COMMITTED), so the count comes after, and sees what the other committed.
+  await tx.query('SELECT 1 FROM training_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
   const { rows } = await tx.query<{ free: number }>(
-    `SELECT s.capacity - ${seatsTakenSql('s')} AS free FROM training_sessions s WHERE s.id = $1 FOR UPDATE`,
+    `SELECT s.capacity - ${seatsTakenSql('s')} AS free FROM training_sessions s WHERE s.id = $1`,
     [sessionId],
   );
   return rows[0]?.free ?? 0;

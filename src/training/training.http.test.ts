@@ -8,6 +8,7 @@ import { twoTrainingOrganisations } from '../../test/support/training.js';
 import type { Db } from '../db/client.js';
 import { fixedClock } from '../kernel/clock.js';
 import { listDues } from './dues.repo.js';
+import { freeSeatsLocked, moveReferral } from './referrals.repo.js';
 import type { Actor } from '../vault/index.js';
 
 const idOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
@@ -285,5 +286,44 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
     // The months of the pause are not owed: October's attendance is not asked for.
     const dues = await listDues(db, world.orgA, '2026-11-20', { limit: 50, offset: 0, overdue: false });
     expect(dues.rows.filter((due) => due.referralId === postponed)).toEqual([]);
+    // An abandonment declared next, though dated before the postponement, is the last word:
+    // no resumption follows it.
+    clock.advance(60_000);
+    await userA.open(base);
+    expect((await userA.form(`${base}/interruption`, { on: '2026-10-05', reason: 'abandonment' })).statusCode).toBe(
+      303,
+    );
+    expect((await userA.open(base)).body).not.toContain('Date de reprise');
+    expect((await userA.form(`${base}/reprise`, { on: '2026-11-19' })).statusCode).toBe(409);
+  });
+
+  it('counts the seats after the lock: an acceptance that waited sees the one made meanwhile', async () => {
+    const session = randomUUID();
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
+         capacity, funding) VALUES ($1, $2, 'Maçon — une place', '22335', '69', 'Lyon', '2026-10-01', '2027-03-31', 1, 'afc')`,
+      [session, world.orgA],
+    );
+    const first = randomUUID();
+    await db.query("INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $2, $3, 'referred')", [
+      first,
+      session,
+      world.traineeA.id,
+    ]);
+    // The first acceptance holds the session's lock, its seat taken but not yet committed…
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const firstDone = db.transaction(async (tx) => {
+      expect(await freeSeatsLocked(tx, session)).toBe(1);
+      await moveReferral(tx, { id: first, from: 'referred', to: 'accepted' });
+      await held;
+    });
+    // …while a second one asks (on PostgreSQL it waits for the lock; PGlite runs one at a time).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const secondFree = db.transaction((tx) => freeSeatsLocked(tx, session));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await firstDone;
+    expect(await secondFree).toBe(0);
   });
 });

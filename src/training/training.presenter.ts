@@ -40,13 +40,15 @@ export const declarationPaths = {
   exit: 'sortie',
 } as const satisfies Record<ReferralEventKind, string>;
 
-/** The last interruption among a referral's declarations, if any. */
-export function lastInterruption<E extends Pick<EventView, 'kind' | 'occurredOn'>>(
+/** The last interruption declared among a referral's declarations (by declaration, then date), if any. */
+export function lastInterruption<E extends Pick<EventView, 'kind' | 'occurredOn' | 'declaredAt'>>(
   events: readonly E[],
 ): E | undefined {
+  const at = (event: E) => event.declaredAt.getTime();
+  const later = (a: E, b: E) => at(a) > at(b) || (at(a) === at(b) && a.occurredOn >= b.occurredOn);
   return events
     .filter((event) => event.kind === 'interruption')
-    .reduce<E | undefined>((last, event) => (!last || event.occurredOn >= last.occurredOn ? event : last), undefined);
+    .reduce<E | undefined>((last, event) => (!last || later(event, last) ? event : last), undefined);
 }
 
 export const eventLabels: Record<ReferralEventKind, string> = {
@@ -151,6 +153,8 @@ export interface EventView {
   outcome: ExitOutcome | null;
   daysPresent: number | null;
   declaredOn: string;
+  /** When it was declared, to the millisecond: the order of declarations made the same day. */
+  declaredAt: Date;
   late: boolean;
 }
 
@@ -163,6 +167,7 @@ export function eventView(row: EventRow): EventView {
     outcome: row.outcome,
     daysPresent: row.daysPresent,
     declaredOn,
+    declaredAt: row.declaredAt,
     late: isLate(row.kind, row.occurredOn, declaredOn),
   };
 }
