@@ -84,7 +84,8 @@ describe.each(engines)('the candidate pool (%s)', (engine) => {
     expect(page1).toHaveLength(20);
     expect(page2).toHaveLength(5);
     expect(new Set([...page1!, ...page2!])).toEqual(new Set(wide.map((p) => p.id)));
-    // Past the pages served, the address is refused.
+    // Past the last page, or past the pages served, the address is refused.
+    expect((await w.get('/recrutement/vivier?region=Normandie&page=3', 'managerA')).statusCode).toBe(404);
     expect((await w.get('/recrutement/vivier?region=Normandie&page=11', 'managerA')).statusCode).toBe(400);
   });
 

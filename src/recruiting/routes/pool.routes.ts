@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../../identity/index.js';
 import { access, formFields, type Web } from '../../http/kit/index.js';
+import { AppError } from '../../kernel/errors.js';
 import { MAX_SEARCH_PAGES } from '../../vault/index.js';
 import type { FormState } from '../../ui/index.js';
 import type { RecruitingDeps } from '../deps.js';
@@ -56,6 +57,9 @@ export function registerPoolRoutes(web: Web, deps: RecruitingDeps & { handles: P
       }
       const searched =
         Object.keys(criteria).length > 0 ? await searchPoolProfiles(deps, actorOf(request), criteria, page) : null;
+      // A page past the last one the matches fill is not there (each page is a logged search).
+      if (searched && searched.pages > 0 && searched.page > searched.pages)
+        throw new AppError('NOT_FOUND', 'pool page');
       const results = searched && {
         summaries: searched.summaries.map((summary, index) => poolSummaryView(summary, searched.first + index)),
         breadth: searched.breadth,
