@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { provisionTestMachine, thisMachine, type Machine, type TestPackage } from '../scripts/test-machine.js';
+import { provisionTestMachine, thisMachine, type Machine, type TestPackage } from '../scripts/provision-chromium-postgresql.js';
 
 /** A machine where `installs` says what apt-get would bring; it records every command run. */
 function fakeMachine(options: {

@@ -1,6 +1,10 @@
+// The first half of `npm test` (package.json): Debian's chromium and postgresql are there, or
+// installed here with apt-get, or one line says how. In the test command itself, not a `pretest`
+// hook, so that it also runs where npm lifecycle hooks are skipped (`--ignore-scripts`).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromiumPath } from '../test/support/browser.js';
 import { findPostgresBinDir } from '../test/support/postgres-server.js';
 
@@ -95,3 +99,8 @@ export const thisMachine: Machine = {
   },
   err: process.stderr,
 };
+
+// Run as a command (`tsx scripts/provision-chromium-postgresql.ts`), not when a test imports it.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = provisionTestMachine(thisMachine);
+}
