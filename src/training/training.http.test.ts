@@ -222,12 +222,7 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
 
   it('refuses an acceptance once every seat is held, and shows the free seats', async () => {
     // A one-seat session of A: one trainee accepted, a second person still waiting.
-    const full = randomUUID();
-    await db.query(
-      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
-         capacity, funding) VALUES ($1, $2, 'Soudeur — une place', '22054', '69', 'Lyon', '2026-10-01', '2027-03-31', 1, 'afc')`,
-      [full, world.orgA],
-    );
+    const full = await sessionOfA('Soudeur — une place', 1);
     const [held, waiting] = [randomUUID(), randomUUID()];
     await db.query(
       `INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $3, $4, 'accepted'), ($2, $3, $5, 'referred')`,
@@ -246,12 +241,7 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
   });
 
   it('resumes a training after an interruption with postponement, and only then', async () => {
-    const session = randomUUID();
-    await db.query(
-      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
-         capacity, funding) VALUES ($1, $2, 'Cariste — reprise', '31812', '69', 'Lyon', '2026-10-01', '2027-03-31', 5, 'afc')`,
-      [session, world.orgA],
-    );
+    const session = await sessionOfA('Cariste — reprise', 5);
     const [postponed, abandoned] = [randomUUID(), randomUUID()];
     await db.query(
       `INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $3, $4, 'entered'), ($2, $3, $5, 'entered')`,
@@ -298,12 +288,7 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
   });
 
   it('counts the seats after the lock: an acceptance that waited sees the one made meanwhile', async () => {
-    const session = randomUUID();
-    await db.query(
-      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
-         capacity, funding) VALUES ($1, $2, 'Maçon — une place', '22335', '69', 'Lyon', '2026-10-01', '2027-03-31', 1, 'afc')`,
-      [session, world.orgA],
-    );
+    const session = await sessionOfA('Maçon — une place', 1);
     const first = randomUUID();
     await db.query("INSERT INTO referrals (id, session_id, person_id, status) VALUES ($1, $2, $3, 'referred')", [
       first,
@@ -326,4 +311,15 @@ describe.each(engines)('the training organisations’ pages (%s)', (engine) => {
     await firstDone;
     expect(await secondFree).toBe(0);
   });
+
+  /** A session of organisation A under way (1 October to 31 March), with `capacity` seats. */
+  async function sessionOfA(title: string, capacity: number): Promise<string> {
+    const id = randomUUID();
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on, ends_on,
+         capacity, funding) VALUES ($1, $2, $3, '31054', '69', 'Lyon', '2026-10-01', '2027-03-31', $4, 'afc')`,
+      [id, world.orgA, title, capacity],
+    );
+    return id;
+  }
 });
