@@ -124,7 +124,7 @@ export function createDoor(deps: DoorDeps): Door {
       // One request's tampered envelope fails that request only, not the others of the batch.
       try {
         const records = own.filter((row) => row.id !== null).map((row) => decrypt(deps.keyring, statement, row));
-        return { records, people: (own[0]?.door_people as string[] | null) ?? [] };
+        return { records, people: (own.find((row) => row.door_people)?.door_people as string[] | undefined) ?? [] };
       } catch (error) {
         return error instanceof Error ? error : new AppError('DECRYPTION_FAILED');
       }

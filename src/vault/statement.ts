@@ -27,7 +27,8 @@ export interface DoorStatement {
  * $1 request numbers (int[]) · $2 subjects (uuid[]) · $3 accounts (uuid[]) · $4 sessions
  * (text[]) · $5 client addresses (text[]) · $6, $7 the ids asked, as (request, id) pairs ·
  * $8 time · $9 purpose · $10 record kind · $11 fields (text[]).
- * Each returned row names its request (`n`) and the people its entry names (`door_people`).
+ * Each returned row names its request (`n`); the first row of each request also carries the
+ * people its entry names (`door_people`), once rather than on every row of a page.
  */
 export function readStatement(purpose: ReadPurpose, fields: readonly string[]): DoorStatement {
   const located = locate(purpose, fields);
@@ -56,7 +57,8 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
         $11::text[], r.addr, nb.verdict, NULL::int
       FROM req r JOIN numbered nb ON nb.n = r.n
       RETURNING seq, outcome, people)
-    SELECT nb.n, e.outcome, e.people AS door_people, t.*
+    SELECT nb.n, e.outcome,
+      CASE WHEN row_number() OVER (PARTITION BY nb.n ORDER BY t.id) = 1 THEN e.people END AS door_people, t.*
     FROM entry e JOIN numbered nb ON nb.seq = e.seq
     LEFT JOIN LATERAL (${selectRecords(purpose.record, located, 'SELECT a.id FROM allowed a WHERE a.n = nb.n')}) AS t
       ON e.outcome = 'allow'
