@@ -93,31 +93,49 @@ export async function suspendAccount(
   if (!(choosableReasons as string[]).includes(reason)) throw new AppError('VALIDATION_FAILED', 'reason required');
   return deps.db.transaction(async (tx) => {
     await target(tx, actor, level, accountId);
-    const now = deps.clock.now();
-    const open = await openSuspension(tx, accountId);
-    if (open && (open.level === 'platform' || level === 'organisation')) return false;
-    if (open) {
-      await tx.query(
-        `UPDATE account_suspensions SET level = $2, suspended_by = $3, reason = $4, suspended_at = $5,
-           lift_requested_by = NULL, lift_requested_at = NULL WHERE id = $1`,
-        [open.id, level, actor.accountId, reason, now],
-      );
-    } else {
-      await tx.query(
-        `INSERT INTO account_suspensions (id, account_id, level, suspended_by, reason, suspended_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [deps.random.uuid(), accountId, level, actor.accountId, reason, now],
-      );
-    }
-    await tx.query("UPDATE accounts SET status = 'suspended', suspended_at = $2, suspended_by = $3 WHERE id = $1", [
-      accountId,
-      now,
-      actor.accountId,
-    ]);
-    await endAccountSessions(tx, accountId, 'suspension', now);
-    await journal(deps.accessLog, tx, 'account.suspended', { ...journalOf(actor), subjectId: accountId });
-    return true;
+    return applySuspension(tx, deps, { accountId, level, by: actor, reason: reason as SuspensionReason });
   });
+}
+
+/**
+ * The suspension itself, in the caller's transaction: opened, or raised to the platform's level
+ * over an RGC's, with its reason; the account marked suspended, its sessions ended, the journal
+ * told. `by` is the person who decided, or null for the guard's own. An open suspension at the
+ * same or a higher level stays as it is. Returns whether anything changed.
+ */
+export async function applySuspension(
+  tx: Tx,
+  deps: Pick<AccountsDeps, 'clock' | 'random' | 'accessLog'>,
+  input: { accountId: string; level: SuspensionLevel; by: AccountActor | null; reason: SuspensionReason },
+): Promise<boolean> {
+  const { accountId, level, reason } = input;
+  const byId = input.by?.accountId ?? null;
+  const now = deps.clock.now();
+  const open = await openSuspension(tx, accountId);
+  if (open && (open.level === 'platform' || level === 'organisation')) return false;
+  if (open) {
+    await tx.query(
+      `UPDATE account_suspensions SET level = $2, suspended_by = $3, reason = $4, suspended_at = $5,
+         lift_requested_by = NULL, lift_requested_at = NULL WHERE id = $1`,
+      [open.id, level, byId, reason, now],
+    );
+  } else {
+    // Another transaction may have opened one meanwhile (the guard's reads run at once): it stands.
+    await tx.query(
+      `INSERT INTO account_suspensions (id, account_id, level, suspended_by, reason, suspended_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [deps.random.uuid(), accountId, level, byId, reason, now],
+    );
+  }
+  await tx.query("UPDATE accounts SET status = 'suspended', suspended_at = $2, suspended_by = $3 WHERE id = $1", [
+    accountId,
+    now,
+    byId,
+  ]);
+  await endAccountSessions(tx, accountId, 'suspension', now);
+  const who = input.by ? journalOf(input.by) : { actorId: null };
+  await journal(deps.accessLog, tx, 'account.suspended', { ...who, subjectId: accountId });
+  return true;
 }
 
 const journalOf = (actor: AccountActor) => ({
