@@ -7,7 +7,7 @@ import { Keyring } from './crypto/keyring.js';
 import { resolveMasterKey } from './crypto/master-key.js';
 import type { Db } from './db/client.js';
 import { openDatabase, type OpenedDatabase } from './db/open.js';
-import { canaryTripwire, configureGuard } from './guard/index.js';
+import { configureGuard, guardSuspension } from './guard/index.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { systemRandom, type Random } from './kernel/random.js';
 import { allPurposes } from './purposes.js';
@@ -92,7 +92,6 @@ export async function wirePlatform(
     clock,
     onError: (error) => options.logger?.error({ err: error }, 'scellement du journal des accès impossible'),
   });
-  await configureGuard(db, config);
   const accessLog = createAccessLog({
     clock,
     onAppend: sealer.nudge,
@@ -105,8 +104,9 @@ export async function wirePlatform(
     purposes: allPurposes,
     addressKey: keys.addressKey,
     onLogged: sealer.nudge,
-    onCanaryRead: canaryTripwire({ db, clock, random, accessLog }),
+    onSuspend: guardSuspension({ db, clock, random, accessLog }),
   });
+  await configureGuard(db, config, vault.purposes.all());
   // A checkpoint chain may start from nothing only on a platform this process has just made,
   // or just upgraded to the keyed log: facts a database writer cannot fake.
   const mayStartFresh = keyring.createdNow || opened.migrated.includes('0004_one_door.sql');

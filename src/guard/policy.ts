@@ -1,14 +1,43 @@
 import type { Queryable } from '../db/client.js';
+import type { AnyPurpose } from '../vault/index.js';
+import { surfaceOf } from './surfaces.js';
 
 /**
- * Writes the guard's ceilings from the configuration, at start: the daily ceiling of distinct
- * records for every role ('*'). The guard itself is SQL (guard_check, migration 0004), called
- * from the door's statement, so that every process sharing the database shares the budgets.
+ * How the guard counts what a purpose returns: 'file' for records opened one at a time (a
+ * file, a contact, a profile: what the Kairos and Choisir le service public thieves took),
+ * 'list' for lists and search results, 'self' for an account's reads of itself, never charged.
  */
-export async function configureGuard(q: Queryable, settings: { readCeilingPerDay: number }): Promise<void> {
+export type GuardClass = 'file' | 'list' | 'self';
+
+export function guardClassOf(purpose: AnyPurpose): GuardClass | null {
+  if (purpose.kind === 'write') return null;
+  if (purpose.guardClass) return purpose.guardClass;
+  return purpose.kind === 'read' && purpose.pageCap === 1 ? 'file' : 'list';
+}
+
+/**
+ * Writes what the guard needs from the code at start: each purpose's class and surface (a
+ * purpose missing from this table is denied), and the default daily ceiling of the roles
+ * without their own budgets ('*') from the configuration. The guard itself is SQL
+ * (guard_check, migration 0018), called from the door's statement, so that every process
+ * sharing the database shares the budgets and the signals.
+ */
+export async function configureGuard(
+  q: Queryable,
+  settings: { readCeilingPerDay: number },
+  purposes: readonly AnyPurpose[],
+): Promise<void> {
+  const rows = purposes.flatMap((purpose) => {
+    const cls = guardClassOf(purpose);
+    return cls ? [{ name: purpose.name, cls, surface: surfaceOf(purpose) }] : [];
+  });
   await q.query(
-    `INSERT INTO guard_policy (role, per_day) VALUES ('*', $1)
-     ON CONFLICT (role) DO UPDATE SET per_day = EXCLUDED.per_day`,
-    [settings.readCeilingPerDay],
+    `INSERT INTO guard_purposes (name, class, surface)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+     ON CONFLICT (name) DO UPDATE SET class = EXCLUDED.class, surface = EXCLUDED.surface`,
+    [rows.map((r) => r.name), rows.map((r) => r.cls), rows.map((r) => r.surface)],
   );
+  await q.query(`UPDATE guard_budgets SET per_day = $1, floor_day = least(floor_day, $1) WHERE role = '*'`, [
+    settings.readCeilingPerDay,
+  ]);
 }

@@ -10,6 +10,7 @@ export const selfAccount = readPurpose({
   fields: ['email', 'displayName'],
   scope: 'SELECT id FROM accounts WHERE id = :subject AND id = ANY(:ids)',
   pageCap: 1,
+  guardClass: 'self',
 });
 
 /**
@@ -24,6 +25,7 @@ export const invitationContact = readPurpose({
   fields: ['email', 'displayName'],
   scope: 'SELECT id FROM accounts WHERE id = :subject AND id = ANY(:ids)',
   pageCap: 1,
+  guardClass: 'self',
 });
 
 /**

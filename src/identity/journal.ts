@@ -26,7 +26,12 @@ export type SecurityEvent =
   | 'account.reactivated'
   | 'account.registered'
   | 'account.email_verified'
-  | 'account.invitation_reissued';
+  | 'account.invitation_reissued'
+  | 'guard.switch_set'
+  | 'guard.switch_lift_requested'
+  | 'guard.switch_lifted'
+  | 'guard.alert_confirmed'
+  | 'guard.alert_dismissed';
 
 /**
  * The security journal shares the access log's hash chain, signed checkpoints and verifier:

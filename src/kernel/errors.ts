@@ -56,6 +56,15 @@ export const errorCatalogue = {
     status: 429,
     message: 'Vous avez atteint le nombre maximal de personnes consultables sur cette période.',
   },
+  ACCOUNT_SUSPENDED: {
+    status: 403,
+    message:
+      'Votre compte est suspendu par la sécurité de la plateforme. Contactez votre responsable ou le responsable de la sécurité.',
+  },
+  ACCESS_CLOSED: {
+    status: 403,
+    message: 'L’accès à ces données est fermé pour le moment par la sécurité de la plateforme.',
+  },
   NOT_FOUND: { status: 404, message: 'La ressource demandée est introuvable.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Cette méthode n’est pas permise sur cette ressource.' },
   NOT_IMPLEMENTED: { status: 501, message: 'Cette méthode HTTP n’est pas prise en charge.' },

@@ -18,6 +18,7 @@ const samples: Record<TemplateName, Record<string, string>> = {
   staff_new_session: { when, device: 'Chrome sur Windows' },
   session_moved: { when, device: 'Chrome sur Android' },
   session_move_held: { when, device: 'Firefox sur Windows' },
+  guard_suspension: { when, role: 'of_user' },
   offer_alert: { count: '3' },
   application_status: { link: 'https://rempart.test/candidat/candidatures' },
   application_message: { link: 'https://rempart.test/candidat/candidatures' },

@@ -181,6 +181,18 @@ export const templates = {
       'Si vous n’attendiez pas ce message (vous ne travaillez plus pour cet organisme, par exemple), prévenez le responsable des comptes de l’organisme ou votre responsable sécurité.',
     ],
   }),
+  // The guard (issue 11): to the organisation's account managers and the security officers.
+  // The message names the role and the moment, never the account's holder nor the people read.
+  guard_suspension: define({
+    params: { when: 'datetime', role: 'role' },
+    subject: '[rempart] Un compte a été suspendu par la sécurité de la plateforme',
+    body: (p) => [
+      'Bonjour,',
+      `Le ${p.when}, la sécurité de rempart a suspendu un compte de rôle « ${p.role} » que vous suivez : sa façon de consulter des données personnelles ressemblait à celle d’un compte détourné. Ses sessions sont fermées.`,
+      'Connectez-vous à rempart pour voir l’alerte et ses éléments : la levée de la suspension demande deux personnes de la sécurité de la plateforme.',
+      'Si vous n’attendiez pas ce message, prévenez votre responsable sécurité.',
+    ],
+  }),
 };
 
 /** The name of a message rempart can send. */

@@ -19,9 +19,12 @@ const ACCOUNT_ROWS = [
   'mail_outbox',
   'account_suspensions',
   'account_requests',
-  // The guard's counters of what the account read today: its own person, nobody else.
-  'guard_daily_reads',
-  'guard_day_totals',
+  // The guard's rows about the account (a citizen's reads are not charged; none should exist).
+  'guard_reads',
+  'guard_totals',
+  'guard_hours',
+  'guard_signals',
+  'guard_step_ups',
 ];
 
 /**

@@ -25,17 +25,21 @@ export interface DoorDeps {
   /** The canary marks, checked against the people each account's read names. */
   canaries: CanaryWatch;
   /**
-   * The guard's answer to an account's read that named canaries (suspension, alert), awaited
-   * before the read returns: if it fails, or is missing, the read fails.
+   * The guard's answer when it suspends an account: its read named canaries, or its score
+   * crossed the line (sessions ended, alert, e-mails), awaited before the read fails. If it
+   * fails or is missing, the read fails all the same, and the account stays suspended.
    */
-  onCanaryRead?: CanaryHandler;
+  onSuspend?: SuspensionHandler;
 }
 
-/** What the guard does when an account's read names canary people. */
-export type CanaryHandler = (
+/** Why the guard suspends an account during one of its reads. */
+export type SuspensionCause = { kind: 'canary'; canaries: number } | { kind: 'score' };
+
+/** What the guard does when it suspends an account during a read. */
+export type SuspensionHandler = (
   actor: Extract<Actor, { kind: 'account' }>,
   purpose: string,
-  canaries: number,
+  cause: SuspensionCause,
 ) => Promise<void>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -121,6 +125,7 @@ export function createDoor(deps: DoorDeps): Door {
       const own = rows.filter((row) => row.n === n);
       const refusal = verdictError(own[0]?.outcome);
       if (refusal) return refusal;
+      if (own[0]?.outcome === 'suspend') return new AppError('ACCOUNT_SUSPENDED', 'guard');
       // One request's tampered envelope fails that request only, not the others of the batch.
       try {
         const records = own.filter((row) => row.id !== null).map((row) => decrypt(deps.keyring, statement, row));
@@ -131,10 +136,22 @@ export function createDoor(deps: DoorDeps): Door {
     });
   }
 
-  /** Hands an account's read of canary people to the guard before the read returns. */
-  async function tripped(actor: Extract<Actor, { kind: 'account' }>, purpose: ReadPurpose, canaries: number) {
-    if (!deps.onCanaryRead) throw new AppError('SERVICE_UNAVAILABLE', 'no guard for a canary read');
-    await deps.onCanaryRead(actor, purpose.name, canaries);
+  /** Hands a suspension to the guard's handler before the read fails; its failure fails it too. */
+  async function suspended(actor: Actor, purpose: ReadPurpose | SearchPurpose, cause: SuspensionCause): Promise<never> {
+    if (actor.kind !== 'account') throw new AppError('AUDIT_FAILED', 'a suspension without an account');
+    if (!deps.onSuspend) throw new AppError('SERVICE_UNAVAILABLE', 'no guard for a suspension');
+    await deps.onSuspend(actor, purpose.name, cause);
+    // What the read would have returned does not leave, canary or not.
+    throw new AppError('ACCOUNT_SUSPENDED', cause.kind === 'canary' ? 'canary read' : 'guard');
+  }
+
+  /** The canaries among the people a read or search names: suspends the account at once. */
+  async function checkCanaries(actor: Actor, purpose: ReadPurpose | SearchPurpose, people: readonly string[]) {
+    if (actor.kind !== 'account' || recordKind(purpose) !== 'person' || people.length === 0) return;
+    // Counted at once while the marks are fresh: an ordinary read waits for nothing more.
+    const counted = deps.canaries.count(people);
+    const canaries = typeof counted === 'number' ? counted : await counted;
+    if (canaries > 0) await suspended(actor, purpose, { kind: 'canary', canaries });
   }
 
   return {
@@ -144,18 +161,17 @@ export function createDoor(deps: DoorDeps): Door {
       const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
       if (wanted.length > purpose.pageCap) throw new AppError('BAD_REQUEST', `more than ${purpose.pageCap} ids`);
       if (wanted.length === 0) return [];
-      const { records, people } = await batcherFor(purpose, fields).submit({ actor, ids: wanted });
-      if (actor.kind === 'account' && recordKind(purpose) === 'person') {
-        // Counted at once while the marks are fresh: an ordinary read waits for nothing more.
-        const counted = deps.canaries.count(people);
-        const canaries = typeof counted === 'number' ? counted : await counted;
-        if (canaries > 0) {
-          await tripped(actor, purpose, canaries);
-          // The account is suspended: what it read does not leave, canary or not.
-          throw new AppError('FORBIDDEN', 'account suspended by the guard');
+      let outcome: ReadOutcome;
+      try {
+        outcome = await batcherFor(purpose, fields).submit({ actor, ids: wanted });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'ACCOUNT_SUSPENDED' && error.detail === 'guard') {
+          await suspended(actor, purpose, { kind: 'score' });
         }
+        throw error;
       }
-      return records;
+      await checkCanaries(actor, purpose, outcome.people);
+      return outcome.records;
     },
 
     async search(actor, purpose, search, offset) {
@@ -186,6 +202,8 @@ export function createDoor(deps: DoorDeps): Door {
       deps.onLogged?.();
       const refusal = verdictError(rows[0]?.outcome);
       if (refusal) throw refusal;
+      if (rows[0]?.outcome === 'suspend') await suspended(actor, purpose, { kind: 'score' });
+      await checkCanaries(actor, purpose, (rows[0]?.door_people as string[] | null) ?? []);
       const records = rows
         .filter((row) => row.id !== null)
         .map((row) => decrypt(deps.keyring, statement, row))
@@ -213,9 +231,10 @@ function pickFields(purpose: ReadPurpose, asked: readonly string[] | undefined):
 
 /** The guard said no: the read returns nothing, and says why. */
 function verdictError(outcome: unknown): AppError | null {
-  if (outcome === 'allow') return null;
+  if (outcome === 'allow' || outcome === 'suspend') return null;
   if (outcome === undefined) return new AppError('AUDIT_FAILED', 'no entry returned');
-  if (outcome === 'step_up') return new AppError('STEP_UP_REQUIRED', 'read budget');
+  if (outcome === 'step_up') return new AppError('STEP_UP_REQUIRED', 'guard');
+  if (outcome === 'closed') return new AppError('ACCESS_CLOSED', 'kill switch');
   return new AppError('READ_BUDGET_EXCEEDED', `guard: ${String(outcome)}`);
 }
 

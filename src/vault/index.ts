@@ -5,7 +5,7 @@ import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import type { FieldName, PlainColumn, RecordView, TableName, WritableField, WriteRowOf } from './catalogue.js';
 import { readTotpSecret, storeTotpSecret, type TotpCredential } from './credentials.js';
-import { createDoor, type CanaryHandler } from './door.js';
+import { createDoor, type SuspensionHandler } from './door.js';
 import type { AnyPurpose, ReadPurpose, SearchPurpose, WritePurpose } from './purpose.js';
 import { composePurposes, type PurposeRegistry } from './registry.js';
 import { compileSearch, type SearchCriteria } from './search.js';
@@ -22,7 +22,7 @@ export type { SearchCriteria } from './search.js';
 export { profileFacets } from './facets.js';
 export { pseudonymiseAddress } from './actors.js';
 export { rotateKeys, type RotationProgress, type RotationResult } from './rotation.js';
-export type { CanaryHandler } from './door.js';
+export type { SuspensionCause, SuspensionHandler } from './door.js';
 export type { TotpCredential } from './credentials.js';
 
 export interface VaultDeps {
@@ -36,10 +36,10 @@ export interface VaultDeps {
   /** Called after each access-log entry commits (the sealer's nudge). */
   onLogged?: () => void;
   /**
-   * The guard's answer when an account reads a canary person (src/guard/canaries.ts): awaited
-   * before the read returns. Without it, such a read fails.
+   * The guard's answer when it suspends an account during a read (a canary read, or its score:
+   * src/guard/suspend.ts), awaited before the read fails. Without it, such a read fails all the same.
    */
-  onCanaryRead?: CanaryHandler;
+  onSuspend?: SuspensionHandler;
 }
 
 /**

@@ -34,6 +34,11 @@ export interface ReadPurpose<R extends TableName = TableName, F extends string =
   fields: readonly F[];
   /** The most records one read may ask for: a page, never an export. */
   pageCap: number;
+  /**
+   * How the guard counts it, when not by its page cap (1: a file opened; more: a list):
+   * 'self' for an account reading only itself, never charged (src/guard/policy.ts).
+   */
+  guardClass?: 'file' | 'list' | 'self';
 }
 
 /** What a search may match on: exact values through blind indexes, or pool facets. */
@@ -47,6 +52,8 @@ export interface SearchPurpose<R extends TableName = TableName, F extends string
   by: readonly SearchKey[];
   /** The most records one search returns. */
   pageCap: number;
+  /** A search's results are always counted as a list. */
+  guardClass?: 'file' | 'list' | 'self';
 }
 
 /** Writes: create records, or update their encrypted fields, as the account that asks. */

@@ -94,8 +94,8 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
         ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
         '{}'::uuid[], $8::text[], $4::text, verdict.v, (SELECT n FROM breadth)
       FROM verdict
-      RETURNING seq, outcome, breadth)
-    SELECT e.outcome, e.breadth, $1::uuid AS subject, t.*
+      RETURNING seq, outcome, breadth, people)
+    SELECT e.outcome, e.breadth, e.people AS door_people, $1::uuid AS subject, t.*
     FROM entry e LEFT JOIN LATERAL (${selectRecords(purpose.record, located, 'SELECT id FROM allowed')}) AS t
       ON e.outcome = 'allow'
     ORDER BY t.id`;
