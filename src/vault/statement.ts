@@ -39,6 +39,14 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
     ids: 'door_req.ids',
   });
   const peopleOf = (n: string) => concernedBy(purpose.record, `SELECT a.id FROM allowed a WHERE a.n = ${n}`);
+  // The guard counts as probed the ids asked that are not among the people allowed. For records
+  // that are not people (an application, a referral), the ids asked are the records': the guard
+  // is asked about the people the allowed records concern and the record ids the scope refused,
+  // or every legitimate read of an application's message would count as out of scope.
+  const askedOf = (n: string) =>
+    purpose.record === 'person' || purpose.record === 'account'
+      ? 'r.ids'
+      : `ARRAY(SELECT x FROM unnest(r.ids) AS x WHERE x NOT IN (SELECT a.id FROM allowed a WHERE a.n = ${n})) || ${peopleOf(n)}`;
   const sql = `WITH req AS MATERIALIZED (
       SELECT r.n, r.subject, r.account, r.session, r.addr,
         ARRAY(SELECT p.id FROM unnest($6::int[], $7::uuid[]) AS p(n, id) WHERE p.n = r.n) AS ids
@@ -48,7 +56,7 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
       WHERE door_scope.id = ANY(door_req.ids)),
     numbered AS MATERIALIZED (
       SELECT r.n, nextval('access_log_seq') AS seq,
-        guard_check(r.account, $9::text, r.ids, ${peopleOf('r.n')}, NULL::int, $8::timestamptz) AS verdict
+        guard_check(r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, $8::timestamptz) AS verdict
       FROM req r ORDER BY r.n),
     entry AS (
       INSERT INTO access_log (seq, ${ENTRY_COLUMNS})
