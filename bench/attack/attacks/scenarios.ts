@@ -1,0 +1,133 @@
+import type { Role } from '../../../src/kernel/roles.js';
+import { dayFrame, workDay } from '../legit/day.js';
+import { tasksOf, type Person } from '../legit/population.js';
+import type { SimServer } from '../server.js';
+import { parisTime, Simulation } from '../sim.js';
+import { Worker, emptyStats } from '../worker.js';
+import { lastAllowed, peopleRead, signalsSince, type Attacker, type AttackResult } from './attacker.js';
+import { browserMalware, kairosReplay, lowAndSlow, referralsOn } from './kairos.js';
+import { enumeration, poolScraping, rgcAccounts } from './others.js';
+
+/** The scenarios in the order they run, each with the role of its victim. */
+export const SCENARIOS = [
+  ['kairos-replay', 'of_user'],
+  ['browser-malware', 'of_user'],
+  ['enumeration', 'advisor'],
+  ['pool-scraping', 'recruiter_manager'],
+  ['rgc-accounts', 'of_manager'],
+  ['low-and-slow', 'of_user'],
+] as const satisfies readonly (readonly [string, Role])[];
+
+export type ScenarioName = (typeof SCENARIOS)[number][0];
+
+/** When the attacks begin: mid-morning, the victims at work since their arrival. */
+const ATTACK_HOUR = 10.5;
+
+/** Picks a different victim for each scenario among the people, by role, in order. */
+export function pickVictims(people: Person[]): Map<ScenarioName, Person> {
+  const used = new Set<Person>();
+  const victims = new Map<ScenarioName, Person>();
+  for (const [name, role] of SCENARIOS) {
+    const victim = people.find((p) => p.user.role === role && !used.has(p));
+    if (!victim) throw new Error(`no ${role} left to be the victim of ${name}`);
+    used.add(victim);
+    victims.set(name, victim);
+  }
+  return victims;
+}
+
+/**
+ * The attack day: the victims work from their arrival until mid-morning (so the guard has
+ * their usual day behind it, and the malware has a screen to read), then each scenario runs
+ * against its own victim, one after another, over HTTP. Each result counts the people from the
+ * access log and the cut-off from the attacker's own answers.
+ */
+export async function runAttacks(
+  server: SimServer,
+  victims: Map<ScenarioName, Person>,
+  day: string,
+  only?: readonly ScenarioName[],
+): Promise<AttackResult[]> {
+  const sim = new Simulation(server.clock);
+  const stats = emptyStats();
+  const stopAt = parisTime(day, ATTACK_HOUR);
+  for (const person of victims.values()) {
+    const worker = new Worker(person.user, sim, stats, server.platform.db);
+    sim.spawn(parisTime(day, 6), async () => {
+      const frame = dayFrame(person.dice, day);
+      await workDay(
+        worker,
+        person.dice,
+        { ...frame, arrive: Math.min(frame.arrive, stopAt - 3_600_000) },
+        tasksOf(worker, person, 0),
+        stopAt,
+      );
+    });
+  }
+  await sim.run();
+  const results: AttackResult[] = [];
+  for (const [name] of SCENARIOS) {
+    if (only && !only.includes(name)) continue;
+    results.push(await runOne(server, name, victims.get(name)!));
+  }
+  return results;
+}
+
+async function runOne(server: SimServer, name: ScenarioName, victim: Person): Promise<AttackResult> {
+  const db = server.platform.db;
+  const user = victim.user;
+  const detail: string[] = [];
+  if (name === 'rgc-accounts') {
+    // The malware waits for the RGC's next login, when the step-up account requests need is fresh.
+    server.clock.advance(60_000);
+    await user.browser.loginWithPasskey();
+    await user.browser.open('/organisme');
+  }
+  const from = server.clock.now().getTime();
+  let attacker: Attacker;
+  switch (name) {
+    case 'kairos-replay': {
+      const page = await user.browser.open('/organisme/sessions');
+      const session = /href="(\/organisme\/sessions\/[0-9a-f-]{36})"/.exec(page.body)?.[1];
+      const list = session ? await user.browser.open(session) : page;
+      // The thief copies the profile a little later, and replays it from home.
+      server.clock.advance(5 * 60_000);
+      attacker = await kairosReplay(user, referralsOn(list.body));
+      break;
+    }
+    case 'browser-malware':
+      attacker = await browserMalware(user);
+      break;
+    case 'low-and-slow':
+      attacker = await lowAndSlow(user);
+      break;
+    case 'enumeration':
+      attacker = await enumeration(user);
+      break;
+    case 'pool-scraping':
+      attacker = await poolScraping(user);
+      break;
+    case 'rgc-accounts': {
+      const run = await rgcAccounts(user);
+      attacker = run.attacker;
+      detail.push(`comptes demandés : ${run.asked}`);
+      break;
+    }
+  }
+  const start = attacker.first ?? from;
+  const people = await peopleRead(db, user.id, start, { excludeSeenToday: name === 'browser-malware' });
+  const cutoffSeconds = attacker.cutoffSeconds(await lastAllowed(db, user.id, start));
+  const { rows } = await db.query<{ status: string }>('SELECT status FROM accounts WHERE id = $1', [user.id]);
+  detail.push(
+    `victime ${user.role}, ${attacker.events.length} requêtes en ${Math.round((server.clock.now().getTime() - start) / 1000)} s simulées`,
+    `réponses : ${attacker.summary()}`,
+    `signaux du garde : ${await signalsSince(db, user.id, start)}`,
+    `compte ensuite : ${rows[0]?.status}`,
+  );
+  return { name, people, cutoffSeconds, detail };
+}
+
+/** The line the issue asks for, in exactly that form. */
+export function attackLine(result: AttackResult): string {
+  return `attack ${result.name}: people=${result.people} cutoff_seconds=${result.cutoffSeconds ?? 'none'}`;
+}

@@ -1,0 +1,104 @@
+import { departementByCode } from '../../../src/seed/geography.js';
+import { Dice } from '../dice.js';
+import { parisTime, Simulation, workingDays } from '../sim.js';
+import type { SimServer } from '../server.js';
+import { Worker, type LegitStats } from '../worker.js';
+import type { StaffUser, World } from '../world.js';
+import { advisingEvening, advisingTasks, type Portfolio } from './advising.js';
+import { dayFrame, eveningAtHome, workDay, type Task } from './day.js';
+import { recruitingEvening, recruitingTasks, type RecruitingPlan } from './recruiting.js';
+import { trainingTasks, type TrainingPlan } from './training.js';
+
+/** Each simulated person: who they are, what they know of their work, their own dice. */
+export interface Person {
+  user: StaffUser;
+  dice: Dice;
+  training?: TrainingPlan;
+  recruiting?: RecruitingPlan;
+  portfolio?: Portfolio;
+}
+
+/** Share of working days with a short evening session from home (about one a month). */
+const EVENING_SHARE = 0.04;
+
+/** What each person knows of their job: their sessions' share, their employer's métiers and région. */
+export async function planPeople(server: SimServer, world: World, users: StaffUser[], seed: number): Promise<Person[]> {
+  const db = server.platform.db;
+  const people: Person[] = [];
+  for (const user of users) {
+    const person: Person = { user, dice: new Dice(seed, `person:${user.id}`) };
+    if (user.role === 'of_user' || user.role === 'of_manager') {
+      const all = world.seed.plan.staff.byOrganisation.get(user.organisationId)!.users.map((s) => s.id);
+      person.training = {
+        manager: user.role === 'of_manager',
+        share: Math.max(1, all.length),
+        offset: Math.max(0, all.indexOf(user.id)),
+      };
+    } else if (user.role === 'recruiter' || user.role === 'recruiter_manager') {
+      const employer = world.seed.plan.organisations.employers.find((e) => e.id === user.organisationId)!;
+      const { rows } = await db.query<{ metier: string }>(
+        'SELECT DISTINCT metier FROM offers WHERE employer_id = $1 ORDER BY metier',
+        [user.organisationId],
+      );
+      const departement = departementByCode(employer.departement!);
+      person.recruiting = {
+        manager: user.role === 'recruiter_manager',
+        metiers: rows.map((r) => r.metier),
+        region: departement.region,
+        departement: departement.code,
+      };
+    } else if (user.role === 'advisor') {
+      person.portfolio = [];
+    }
+    people.push(person);
+  }
+  return people;
+}
+
+/** The tasks of one person's working day. */
+export function tasksOf(worker: Worker, person: Person, campaign: 0 | 1 | 2): Task[] {
+  if (person.training) return trainingTasks(worker, person.dice, person.training, campaign);
+  if (person.recruiting) return recruitingTasks(worker, person.dice, person.recruiting);
+  return advisingTasks(worker, person.dice, person.portfolio!);
+}
+
+function eveningOf(worker: Worker, person: Person): Task[] {
+  if (person.training) return trainingTasks(worker, person.dice, { ...person.training, manager: true }, 0).slice(0, 3);
+  if (person.recruiting) return recruitingEvening(worker, person.dice);
+  return advisingEvening(worker, person.dice, person.portfolio!);
+}
+
+/** 1 or 2 on the first two working days of a calendar month, 0 otherwise. */
+function campaignDay(day: string): 0 | 1 | 2 {
+  const [first, second] = workingDays(`${day.slice(0, 7)}-01`, 2);
+  return day === first ? 1 : day === second ? 2 : 0;
+}
+
+/**
+ * Plays working days for these people over HTTP, one day after another; within a day all of
+ * them at once, interleaved by the simulated clock; `onDay` reports progress.
+ */
+export async function playDays(
+  server: SimServer,
+  people: Person[],
+  days: readonly string[],
+  stats: LegitStats,
+  onDay?: (day: string, index: number) => void,
+): Promise<Worker[]> {
+  const sim = new Simulation(server.clock);
+  const workers = people.map((person) => new Worker(person.user, sim, stats, server.platform.db));
+  for (const [index, day] of days.entries()) {
+    const campaign = campaignDay(day);
+    for (const [i, worker] of workers.entries()) {
+      const person = people[i]!;
+      if (worker.suspended) continue;
+      sim.spawn(parisTime(day, 6), async () => {
+        await workDay(worker, person.dice, dayFrame(person.dice, day), tasksOf(worker, person, campaign));
+        if (person.dice.chance(EVENING_SHARE)) await eveningAtHome(worker, person.dice, day, eveningOf(worker, person));
+      });
+    }
+    await sim.run();
+    onDay?.(day, index);
+  }
+  return workers;
+}
