@@ -85,9 +85,16 @@ export class SimBrowser {
   constructor(
     readonly base: string,
     readonly clock: FixedClock,
-    readonly addr: string,
+    public addr: string,
     readonly userAgent: string,
     readonly passkey: ReturnType<typeof softAuthenticator> | null = null,
+    /**
+     * Another address of the same network, for a login refused by the ceremonies' rate limit:
+     * that limit (30 a minute per address) counts real minutes, and the simulation plays a day
+     * in seconds, so a person with several logins a day would meet it where no real person
+     * does. The new session is bound to the new address and stays there, like any other.
+     */
+    private readonly nextAddress: (() => string) | null = null,
   ) {}
 
   /** A copy of this browser's profile (cookies and device key) used from elsewhere: the infostealer's. */
@@ -234,7 +241,12 @@ export class SimBrowser {
     this.cookies.delete('__Host-rempart');
     this.device = await createDeviceClient();
     await this.send('GET', '/connexion');
-    const options = await this.send('POST', '/connexion/cle/options', { json: {} });
+    let options = await this.send('POST', '/connexion/cle/options', { json: {} });
+    for (let retry = 0; options.status === 429 && this.nextAddress && retry < 5; retry++) {
+      this.addr = this.nextAddress();
+      await this.send('GET', '/connexion');
+      options = await this.send('POST', '/connexion/cle/options', { json: {} });
+    }
     if (options.status !== 200) throw new Error(`passkey options ${options.status} ${options.body.slice(0, 200)}`);
     const response = this.passkey.authenticate(
       (JSON.parse(options.body) as { options: PublicKeyCredentialRequestOptionsJSON }).options,

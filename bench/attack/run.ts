@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { Role } from '../../src/kernel/roles.js';
 import { attackLine, pickVictims, runAttacks } from './attacks/scenarios.js';
 import { monthLine } from './legit/month.js';
 import { planPeople, playDays } from './legit/population.js';
+import { poolBreadthLines } from './legit/pool-breadth.js';
+import { usageLines } from './legit/usage.js';
 import { startServer } from './server.js';
-import { parisTime, workingDays } from './sim.js';
+import { CALENDAR, ROLES } from './calendar.js';
+import { parisTime } from './sim.js';
 import { emptyStats } from './worker.js';
 import { buildWorld } from './world.js';
 
@@ -17,22 +19,6 @@ import { buildWorld } from './world.js';
  * 4. on the next working day, each attack against its own victim, mid-morning.
  * Every line the issue asks for is printed in its exact form; details follow, indented.
  */
-
-/** The staff the run plays, by role; `--scale` multiplies them. */
-const ROLES: Partial<Record<Role, number>> = {
-  of_user: 6,
-  of_manager: 3,
-  advisor: 4,
-  recruiter: 6,
-  recruiter_manager: 4,
-};
-
-export const CALENDAR = {
-  start: '2026-09-17',
-  past: workingDays('2026-09-17', 10),
-  month: workingDays('2026-10-01', 22),
-  attack: workingDays('2026-11-02', 1)[0]!,
-};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -53,15 +39,22 @@ async function main(): Promise<void> {
     const world = await buildWorld(server, { people: Number(values.people), seed, today: CALENDAR.start, roles });
     progress(`monde : ${values.people} personnes, ${world.staff.length} agents simulés`);
     const people = await planPeople(server, world, world.staff, seed);
-    await playDays(server, people, CALENDAR.past, emptyStats(), (day) => progress(`passé ${day}`));
+    const past = emptyStats();
+    await playDays(server, people, CALENDAR.past, past, (day) => progress(`passé ${day}`));
     const stats = emptyStats();
     await playDays(server, people, CALENDAR.month, stats, (day) => progress(`mois ${day}`));
     for (const line of monthLine(stats)) console.log(line);
+    console.log(`    les ${CALENDAR.past.length} jours de passé, avant le mois :`);
+    for (const line of monthLine(past).slice(1)) console.log(`  ${line}`);
     const { rows } = await server.platform.db.query<{ kind: string; n: number }>(
       `SELECT kind, count(*)::int AS n FROM guard_signals WHERE at >= $1 AND at < $2 GROUP BY kind ORDER BY kind`,
       [new Date(parisTime(CALENDAR.month[0]!, 0)), new Date(parisTime(CALENDAR.attack, 0))],
     );
     console.log(`    signaux du garde sur le mois : ${rows.map((r) => `${r.kind} ×${r.n}`).join(', ') || 'aucun'}`);
+    for (const line of await usageLines(server.platform.db, CALENDAR.month[0]!, CALENDAR.attack)) console.log(line);
+    const monthEnd = new Date(parisTime(CALENDAR.attack, 0));
+    for (const line of await poolBreadthLines(server.platform.db, new Date(parisTime(CALENDAR.month[0]!, 0)), monthEnd))
+      console.log(line);
     const results = await runAttacks(server, pickVictims(people), CALENDAR.attack);
     for (const result of results) {
       console.log(attackLine(result));

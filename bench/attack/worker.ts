@@ -10,14 +10,16 @@ export interface LegitStats {
   stepUpDays: Set<string>;
   /** `accountId|day` of each day worked. */
   userDays: Set<string>;
-  /** Accounts suspended, with the day and the page. */
-  suspensions: { accountId: string; role: string; day: string; path: string }[];
+  /** Accounts suspended, with the day, the page, and the guard's signals of the last two hours. */
+  suspensions: { accountId: string; role: string; day: string; path: string; signals?: string }[];
   stepUps: { accountId: string; role: string; day: string; path: string }[];
+  /** Step-ups the person could not complete (their passkey refused): should stay 0. */
+  failedStepUps: number;
   pageLoads: number;
 }
 
 export function emptyStats(): LegitStats {
-  return { stepUpDays: new Set(), userDays: new Set(), suspensions: [], stepUps: [], pageLoads: 0 };
+  return { stepUpDays: new Set(), userDays: new Set(), suspensions: [], stepUps: [], failedStepUps: 0, pageLoads: 0 };
 }
 
 /** How long a page takes to come back and be looked at before the next click, at the least. */
@@ -63,14 +65,27 @@ export class Worker {
     if (this.suspended) return false;
     this.stats.userDays.add(this.key());
     if (await this.browser.loginWithPasskey()) return true;
-    if (await this.isSuspended()) this.markSuspended('/connexion');
+    if (await this.isSuspended()) await this.markSuspended('/connexion');
     return false;
   }
 
-  private markSuspended(path: string): void {
+  private async markSuspended(path: string): Promise<void> {
     if (this.suspended) return;
     this.suspended = true;
-    this.stats.suspensions.push({ accountId: this.user.id, role: this.user.role, day: this.day, path });
+    const { rows } = await this.db.query<{ at: Date; kind: string; evidence: unknown }>(
+      `SELECT at, kind, evidence FROM guard_signals WHERE account_id = $1 AND at > $2 ORDER BY at`,
+      [this.user.id, new Date(this.sim.now - 24 * 3_600_000)],
+    );
+    const signals = rows.map(
+      (r) => `${new Date(r.at).toISOString().slice(11, 19)} ${r.kind} ${JSON.stringify(r.evidence)}`,
+    );
+    this.stats.suspensions.push({
+      accountId: this.user.id,
+      role: this.user.role,
+      day: this.day,
+      path,
+      signals: signals.join(' | '),
+    });
   }
 
   /** Closes the tab: the session will idle out; the next page needs a login. */
@@ -97,7 +112,7 @@ export class Worker {
       }
       if (outcome === 'ok' || outcome === 'not_found' || outcome === 'refused') return answer;
       if (outcome === 'suspended' || (await this.isSuspended())) {
-        this.markSuspended(path);
+        await this.markSuspended(path);
         return null;
       }
       if (outcome === 'step_up') {
@@ -106,7 +121,10 @@ export class Worker {
           this.stats.stepUpDays.add(this.key());
           this.stats.stepUps.push({ accountId: this.user.id, role: this.user.role, day: this.day, path });
         }
-        if (!(await browser.stepUpWithPasskey(method === 'GET' ? path : '/compte'))) browser.cookies.clear();
+        if (!(await browser.stepUpWithPasskey(method === 'GET' ? path : '/compte'))) {
+          this.stats.failedStepUps++;
+          browser.cookies.clear();
+        }
         continue;
       }
       // Signed out (idle, or sessions ended): sign in again and retry.

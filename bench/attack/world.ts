@@ -37,13 +37,19 @@ const userAgents = [
 
 /**
  * Offices' public addresses in TEST-NET-1, homes' in TEST-NET-2 (RFC 5737), one per person;
- * TEST-NET-3 is left to the attackers.
+ * TEST-NET-3 is left to the attackers. When the ceremonies' rate limit (real minutes) refuses a
+ * login, the person's next login comes from another address of their network's pool (the
+ * shared address space of RFC 6598, one /24 per person and place).
  */
 function officeAddress(index: number): string {
   return `192.0.2.${index + 1}`;
 }
 function homeAddress(index: number): string {
   return `198.51.100.${index + 1}`;
+}
+function addressPool(index: number, place: 0 | 1): () => string {
+  let next = 0;
+  return () => `100.${64 + place}.${index}.${(next++ % 254) + 1}`;
 }
 
 /**
@@ -75,14 +81,22 @@ export async function buildWorld(
     if (staff.length >= 250) throw new RangeError('250 simulated staff at most');
     const agent = dice.pick(userAgents);
     const passkey = softAuthenticator(PUBLIC_URL);
-    const browser = new SimBrowser(server.base, server.clock, officeAddress(staff.length), agent, passkey);
+    const index = staff.length;
+    const browser = new SimBrowser(
+      server.base,
+      server.clock,
+      officeAddress(index),
+      agent,
+      passkey,
+      addressPool(index, 0),
+    );
     const user: StaffUser = {
       id: member.id,
       role: member.role,
       organisationId: member.organisationId,
       displayName: member.displayName,
       browser,
-      home: new SimBrowser(server.base, server.clock, homeAddress(staff.length), agent, passkey),
+      home: new SimBrowser(server.base, server.clock, homeAddress(index), agent, passkey, addressPool(index, 1)),
     };
     await enrolPasskey(server, user);
     staff.push(user);

@@ -131,6 +131,16 @@ export async function lastAllowed(db: Db, accountId: string, from: number): Prom
   return rows[0]?.at ? new Date(rows[0].at).getTime() : null;
 }
 
+/** The people of the attacker's allowed entries by purpose: what leaked through which door. */
+export async function readByPurpose(db: Db, accountId: string, from: number): Promise<string> {
+  const { rows } = await db.query<{ purpose: string; n: number }>(
+    `SELECT purpose, count(DISTINCT p)::int AS n FROM access_log, unnest(people) AS p
+     WHERE actor_id = $1 AND outcome = 'allow' AND record <> 'none' AND at >= $2 GROUP BY purpose ORDER BY purpose`,
+    [accountId, new Date(from)],
+  );
+  return rows.map((r) => `${r.purpose} ${r.n}`).join(', ') || 'rien';
+}
+
 /** The guard's signals against the account since `from`, by kind: the evidence of what stopped it. */
 export async function signalsSince(db: Db, accountId: string, from: number): Promise<string> {
   const { rows } = await db.query<{ kind: string; n: number }>(

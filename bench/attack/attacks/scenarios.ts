@@ -4,7 +4,7 @@ import { tasksOf, type Person } from '../legit/population.js';
 import type { SimServer } from '../server.js';
 import { parisTime, Simulation } from '../sim.js';
 import { Worker, emptyStats } from '../worker.js';
-import { lastAllowed, peopleRead, signalsSince, type Attacker, type AttackResult } from './attacker.js';
+import { lastAllowed, peopleRead, readByPurpose, signalsSince, type Attacker, type AttackResult } from './attacker.js';
 import { browserMalware, kairosReplay, lowAndSlow, referralsOn } from './kairos.js';
 import { enumeration, poolScraping, rgcAccounts } from './others.js';
 
@@ -28,7 +28,7 @@ export function pickVictims(people: Person[]): Map<ScenarioName, Person> {
   const used = new Set<Person>();
   const victims = new Map<ScenarioName, Person>();
   for (const [name, role] of SCENARIOS) {
-    const victim = people.find((p) => p.user.role === role && !used.has(p));
+    const victim = people.find((p) => p.user.role === role && !used.has(p) && !p.suspended);
     if (!victim) throw new Error(`no ${role} left to be the victim of ${name}`);
     used.add(victim);
     victims.set(name, victim);
@@ -68,6 +68,11 @@ export async function runAttacks(
   const results: AttackResult[] = [];
   for (const [name] of SCENARIOS) {
     if (only && !only.includes(name)) continue;
+    // The victims still waiting keep their tab open: its script renews the session meanwhile.
+    for (const [other, person] of victims) {
+      if (other !== name && !results.some((r) => r.name === other) && person.user.browser.signedIn)
+        await person.user.browser.renew();
+    }
     results.push(await runOne(server, name, victims.get(name)!));
   }
   return results;
@@ -121,6 +126,7 @@ async function runOne(server: SimServer, name: ScenarioName, victim: Person): Pr
   detail.push(
     `victime ${user.role}, ${attacker.events.length} requêtes en ${Math.round((server.clock.now().getTime() - start) / 1000)} s simulées`,
     `réponses : ${attacker.summary()}`,
+    `personnes par finalité (avant exclusions) : ${await readByPurpose(db, user.id, start)}`,
     `signaux du garde : ${await signalsSince(db, user.id, start)}`,
     `compte ensuite : ${rows[0]?.status}`,
   );

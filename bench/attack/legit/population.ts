@@ -13,6 +13,8 @@ import { trainingTasks, type TrainingPlan } from './training.js';
 export interface Person {
   user: StaffUser;
   dice: Dice;
+  /** Set once the account is suspended: the person works no more (an officer would look first). */
+  suspended?: boolean;
   training?: TrainingPlan;
   recruiting?: RecruitingPlan;
   portfolio?: Portfolio;
@@ -91,13 +93,17 @@ export async function playDays(
     const campaign = campaignDay(day);
     for (const [i, worker] of workers.entries()) {
       const person = people[i]!;
-      if (worker.suspended) continue;
+      if (worker.suspended) person.suspended = true;
+      if (person.suspended) continue;
       sim.spawn(parisTime(day, 6), async () => {
         await workDay(worker, person.dice, dayFrame(person.dice, day), tasksOf(worker, person, campaign));
         if (person.dice.chance(EVENING_SHARE)) await eveningAtHome(worker, person.dice, day, eveningOf(worker, person));
       });
     }
     await sim.run();
+    workers.forEach((worker, i) => {
+      if (worker.suspended) people[i]!.suspended = true;
+    });
     onDay?.(day, index);
   }
   return workers;

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttackResult } from '../bench/attack/attacks/attacker.js';
+import { peopleRead } from '../bench/attack/attacks/attacker.js';
+import { browserMalware } from '../bench/attack/attacks/kairos.js';
+import { pickVictims, runAttacks, SCENARIOS } from '../bench/attack/attacks/scenarios.js';
+import { planPeople, playDays, type Person } from '../bench/attack/legit/population.js';
+import { startServer, type SimServer } from '../bench/attack/server.js';
+import { parisTime, workingDays } from '../bench/attack/sim.js';
+import { emptyStats } from '../bench/attack/worker.js';
+import { buildWorld } from '../bench/attack/world.js';
+
+/**
+ * The issue's promise, tested against the real server over HTTP: each attack scenario of the
+ * bench (bench/attack/, `npm run bench:attack`) ends with at most 10 people read. A smaller run
+ * than the bench's: the victims have three working days of past instead of a month, and one
+ * world serves every scenario. The control relaxes the guard's budgets and weights, as an
+ * officer could in guard_settings, and shows the same malware then reads far more than 10: the
+ * limit comes from the guard, not from the scenario.
+ */
+describe('the attack scenarios, against the running server', () => {
+  let server: SimServer;
+  let people: Person[];
+  const results = new Map<string, AttackResult>();
+  const days = workingDays('2026-09-17', 4);
+
+  beforeAll(async () => {
+    server = await startServer(new Date(parisTime(days[0]!, 5)));
+    const world = await buildWorld(server, {
+      people: 2000,
+      seed: 11,
+      today: days[0]!,
+      roles: { of_user: 4, of_manager: 1, advisor: 1, recruiter_manager: 1 },
+    });
+    people = await planPeople(server, world, world.staff, 11);
+    await playDays(server, people, days.slice(0, 3), emptyStats());
+    for (const result of await runAttacks(server, pickVictims(people), days[3]!)) results.set(result.name, result);
+  }, 600_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each(SCENARIOS.map(([name]) => name))('%s ends with at most 10 people read', (name) => {
+    const result = results.get(name)!;
+    expect(result.people, `${name}: ${result.detail.join(' ; ')}`).toBeLessThanOrEqual(10);
+  });
+
+  it('is cut off by a refusal the attacker cannot get past, where it reads from the victim’s browser', () => {
+    for (const name of ['browser-malware', 'enumeration', 'pool-scraping', 'low-and-slow'] as const) {
+      expect(results.get(name)!.cutoffSeconds, name).not.toBeNull();
+    }
+  });
+
+  it('lets the same malware read more than 10 people once the guard is relaxed (control)', async () => {
+    const owner = await server.platform.openOwner();
+    await owner.query('UPDATE guard_budgets SET per_window = 100000, per_day = 100000, floor_day = 100000');
+    await owner.query('UPDATE guard_signal_weights SET weight = 0');
+    const used = new Set([...pickVictims(people).values()]);
+    const victim = people.find((p) => p.user.role === 'of_user' && !used.has(p))!;
+    expect(await victim.user.browser.loginWithPasskey()).toBe(true);
+    const attacker = await browserMalware(victim.user);
+    const read = await peopleRead(server.platform.db, victim.user.id, attacker.first!, { excludeSeenToday: true });
+    expect(read).toBeGreaterThan(10);
+  });
+});

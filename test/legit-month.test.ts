@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthLine } from '../bench/attack/legit/month.js';
+import { planPeople, playDays } from '../bench/attack/legit/population.js';
+import { startServer, type SimServer } from '../bench/attack/server.js';
+import { parisTime, workingDays } from '../bench/attack/sim.js';
+import { emptyStats, type LegitStats } from '../bench/attack/worker.js';
+import { buildWorld } from '../bench/attack/world.js';
+
+/**
+ * The issue's other promise: over a month of normal work, no legitimate user is suspended. The
+ * bench's legitimate month (bench/attack/legit/, `npm run bench:attack`) with fewer people: an
+ * OF user, a recruiter and a recruiter manager, over the 22 working days of October 2026, after
+ * three days of past, over HTTP against the real server; a step-up the guard asks is answered
+ * with the person's passkey, as they would, and the month goes on.
+ */
+describe('a month of legitimate work', () => {
+  let server: SimServer;
+  let stats: LegitStats;
+  let people: Awaited<ReturnType<typeof planPeople>>;
+
+  beforeAll(async () => {
+    const past = workingDays('2026-09-28', 3);
+    server = await startServer(new Date(parisTime(past[0]!, 5)));
+    const world = await buildWorld(server, {
+      people: 1000,
+      seed: 5,
+      today: past[0]!,
+      roles: { of_user: 1, recruiter: 1, recruiter_manager: 1 },
+    });
+    people = await planPeople(server, world, world.staff, 5);
+    await playDays(server, people, past, emptyStats());
+    stats = emptyStats();
+    await playDays(server, people, workingDays('2026-10-01', 22), stats);
+  }, 600_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('ends with no suspension', () => {
+    expect(stats.userDays.size).toBeGreaterThanOrEqual(3 * 22);
+    expect(stats.pageLoads).toBeGreaterThan(3 * 22 * 10);
+    expect(stats.suspensions, monthLine(stats).join('\n')).toEqual([]);
+  });
+
+  it('sees a suspension when the guard allows one person a day (control)', async () => {
+    const owner = await server.platform.openOwner();
+    await owner.query('UPDATE guard_budgets SET per_window = 1, per_day = 1, floor_day = 1');
+    const control = emptyStats();
+    await playDays(server, people, workingDays('2026-11-02', 1), control);
+    expect(control.suspensions.length).toBeGreaterThan(0);
+  });
+});
