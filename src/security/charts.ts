@@ -66,7 +66,13 @@ export async function loadCharts(deps: Pick<DomainDeps, 'db' | 'clock'>, actor: 
   const perDay = (accountId: string) =>
     window.days.map((day) => daily.find((row) => row.accountId === accountId && row.day === day)?.people ?? 0);
   const days = window.days.map((day) => shortDay.format(new Date(`${day}T12:00:00Z`)));
-  const labelled = top.map((row) => ({ row, label: accountLabel(row), values: perDay(row.accountId) }));
+  // The charts name an account by its short id, which its line of the table spells out.
+  const labelled = top.map((row) => ({
+    row,
+    label: accountLabel(row),
+    short: `n° ${row.accountId.slice(0, 8)}`,
+    values: perDay(row.accountId),
+  }));
   return {
     days,
     readers: labelled.map(({ row, label, values }) => ({
@@ -86,7 +92,7 @@ export async function loadCharts(deps: Pick<DomainDeps, 'db' | 'clock'>, actor: 
     overTime: {
       kind: 'line',
       labels: days,
-      series: labelled.map(({ label, values }) => ({ label, values })),
+      series: labelled.map(({ short, values }) => ({ label: short, values })),
     },
     perOrganisation: {
       kind: 'bar',
@@ -95,7 +101,7 @@ export async function loadCharts(deps: Pick<DomainDeps, 'db' | 'clock'>, actor: 
     },
     top: {
       kind: 'bar',
-      labels: labelled.map(({ label }) => label),
+      labels: labelled.map(({ short }) => short),
       series: [{ label: 'Personnes consultées', values: top.map((row) => row.people) }],
     },
   };

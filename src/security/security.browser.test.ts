@@ -7,6 +7,7 @@ import { openTestDb } from '../../test/support/databases.js';
 import { twoOrganisations } from '../../test/support/fixtures.js';
 import { addAccount, identityApp, twoAdmins } from '../../test/support/identity.js';
 import { linkFromMailbox } from '../../test/support/mail.js';
+import { activateWithPasskey } from '../../test/support/sign-in.js';
 import { sessionsFor } from '../../test/support/open-page-audit.js';
 import { PageAudit, uncoveredPages } from '../../test/support/page-audit.js';
 import type { Db } from '../db/client.js';
@@ -82,19 +83,12 @@ describe('the security officers’ console in Chromium', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
     });
-    await page.goto(invitationLink);
-    await page.fill('#champ-password', password);
-    await page.click('button:has-text("Enregistrer le mot de passe")');
-    await page.waitForSelector('h2:has-text("Avec une clé d’accès")');
-    await page.fill('#champ-name', 'Poste de veille');
-    await Promise.all([
-      page.waitForURL(`${base}/connexion?invitation=terminee`),
-      page.click('button:has-text("Enregistrer ma clé d’accès")'),
-    ]);
-    await Promise.all([
-      page.waitForURL(`${base}/securite`),
-      page.click('button:has-text("Se connecter avec une clé d’accès")'),
-    ]);
+    await activateWithPasskey(page, base, {
+      invitationLink,
+      password,
+      keyName: 'Poste de veille',
+      landing: `${base}/securite`,
+    });
     expect(await page.textContent('h1')).toBe('Console de sécurité');
     const home = await page.textContent('main');
     expect(home).toContain('Consultation d’une personne leurre');

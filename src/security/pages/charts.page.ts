@@ -11,7 +11,7 @@ export const CHART_SCRIPTS = ['/static/chart.js', '/static/graphiques-securite.j
  * technologies, which read the table that follows it (the same figures, in text).
  */
 function chart(id: string, title: string, data: ChartData): SafeHtml {
-  return html`<figure class="fr-my-3w">
+  return html`<figure class="fr-mx-0 fr-my-3w">
     <canvas
       id="${id}"
       role="img"

@@ -17,11 +17,20 @@ const COLOURS = [
   '#e4794a',
 ];
 
+const phone = window.matchMedia('(max-width: 575px)');
+
+/** Taller on a phone, where a wide chart would be too flat to read. */
+function aspectRatio() {
+  return phone.matches ? 1 : 2.2;
+}
+
 function draw(canvas) {
   const data = JSON.parse(canvas.dataset.graphique);
   const line = data.kind === 'line';
-  const phone = window.matchMedia('(max-width: 575px)').matches;
   const horizontal = !line && data.labels.some((label) => label.length > 16);
+  // Chart.js follows its container's width only if the container is positioned (its
+  // documentation's rule); set through the CSSOM, which the CSP allows, not an inline style.
+  canvas.parentElement.style.position = 'relative';
   return new Chart(canvas, {
     type: data.kind,
     data: {
@@ -38,7 +47,7 @@ function draw(canvas) {
     options: {
       // The page reads the same in the table; a chart that moves helps nobody.
       animation: false,
-      aspectRatio: phone ? 1 : 2.2,
+      aspectRatio: aspectRatio(),
       indexAxis: horizontal ? 'y' : 'x',
       plugins: { legend: { display: data.series.length > 1, position: 'bottom' } },
       scales: {
@@ -50,7 +59,18 @@ function draw(canvas) {
 
 if (Chart) {
   Chart.defaults.font.family = 'Marianne, arial, sans-serif';
+  const charts = [];
   for (const canvas of document.querySelectorAll('canvas[data-graphique]')) {
-    canvas.dataset.dessine = draw(canvas) ? 'oui' : 'non';
+    const chart = draw(canvas);
+    charts.push(chart);
+    canvas.dataset.dessine = chart ? 'oui' : 'non';
   }
+  // Chart.js follows a narrowing container by itself but not always a widening one (a window
+  // turned to landscape): resize on the window's own event too.
+  window.addEventListener('resize', () => {
+    for (const chart of charts) {
+      chart.options.aspectRatio = aspectRatio();
+      chart.resize();
+    }
+  });
 }
