@@ -60,7 +60,7 @@ export async function accountFile(
     accountPasskeys(deps.db, id),
     accountSignals(deps.db, id),
     accountEntries(deps.db, id),
-    overview(deps, actor),
+    overview(deps, actor, id),
   ]);
   const label = accountLabel({ accountId: id, ...account });
   return {
@@ -75,9 +75,9 @@ export async function accountFile(
       { label: 'Créé le', value: when(account.createdAt) },
       { label: 'Approuvé le', value: account.approvedAt ? when(account.approvedAt) : 'Pas encore approuvé' },
     ],
-    suspension: open.suspensions.find((row) => row.accountId === id) ?? null,
-    switchOn: open.switches.find((row) => row.href?.endsWith(id)) ?? null,
-    alerts: open.alerts.filter((alert) => alert.account?.href.endsWith(id)),
+    suspension: open.suspensions[0] ?? null,
+    switchOn: open.switches[0] ?? null,
+    alerts: open.alerts,
     sessions: sessions.map((row) => ({
       opened: when(row.createdAt),
       lastSeen: when(row.lastSeenAt),

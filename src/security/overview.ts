@@ -18,13 +18,20 @@ export interface Overview {
   switches: SwitchView[];
 }
 
-/** The open alerts, suspensions and kill switches, the newest first, each capped. */
-export async function overview(deps: Pick<DomainDeps, 'db'>, actor: Actor): Promise<Overview> {
+/**
+ * The open alerts, suspensions and kill switches, the newest first, each capped; only those
+ * about one account when `about` names it (its page).
+ */
+export async function overview(
+  deps: Pick<DomainDeps, 'db'>,
+  actor: Actor,
+  about: string | null = null,
+): Promise<Overview> {
   const officer = officerOf(actor);
   const [alerts, suspensions, switches] = await Promise.all([
-    openAlerts(deps.db),
-    openSuspensionRows(deps.db),
-    openSwitchRows(deps.db),
+    openAlerts(deps.db, about),
+    openSuspensionRows(deps.db, about),
+    openSwitchRows(deps.db, about),
   ]);
   const accounts = await accountsByIds(
     deps.db,

@@ -168,9 +168,18 @@ describe.each(engines)('the security officers’ console (%s)', (engine) => {
     expect(text).toContain('Demande de personnes hors de son périmètre');
     expect(text).toContain('Demandées hors périmètre');
     expect(text).toContain('Dernières entrées du journal des accès (2)');
+    // Its own alerts only: not the one about the officer.
+    expect(text).toContain('Alertes ouvertes (1)');
     expect(text).toContain('Consultation d’une personne leurre');
+    expect(text).not.toContain('Compte suspendu par la surveillance');
+    expect(text).toContain('Ce compte n’est pas suspendu.');
     expectNoPersonIn(page.body);
     expect(page.body).not.toContain(`${reader}@demo.rempart.test`);
+    const other = textOf((await officer.open(`/securite/comptes/${suspended}`)).body);
+    expect(other).toContain(
+      'au niveau de la plateforme (levée par deux personnes) : Vérification en cours par la sécurité',
+    );
+    expect(other).toContain('Alertes ouvertes (0)');
     const before = await db.query("SELECT 1 FROM access_log WHERE purpose = 'security.account'");
     expect(before.rows).toEqual([]);
     const shown = await officer.form(`/securite/comptes/${reader}/titulaire`, {});

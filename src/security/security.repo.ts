@@ -17,7 +17,10 @@ export interface AlertRow {
   accountId: string | null;
 }
 
-export async function openAlerts(q: Queryable): Promise<AlertRow[]> {
+/** Every list below takes `about`: one account's rows only (its page), or null for all. */
+type About = string | null;
+
+export async function openAlerts(q: Queryable, about: About): Promise<AlertRow[]> {
   const { rows } = await q.query<{
     id: string;
     kind: string;
@@ -26,8 +29,8 @@ export async function openAlerts(q: Queryable): Promise<AlertRow[]> {
     account_id: string | null;
   }>(
     `SELECT id, kind, raised_at, detail, account_id FROM security_alerts
-     WHERE status = 'open' ORDER BY raised_at DESC, id LIMIT $1`,
-    [LIST_CAP],
+     WHERE status = 'open' AND ($2::uuid IS NULL OR account_id = $2::uuid) ORDER BY raised_at DESC, id LIMIT $1`,
+    [LIST_CAP, about],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -56,7 +59,7 @@ export interface SuspensionRow {
  * its own statement without a recorded suspension yet is listed too, as the platform's (as
  * liftSuspension counts it).
  */
-export async function openSuspensionRows(q: Queryable): Promise<SuspensionRow[]> {
+export async function openSuspensionRows(q: Queryable, about: About): Promise<SuspensionRow[]> {
   const { rows } = await q.query<{
     account_id: string;
     role: string;
@@ -73,9 +76,9 @@ export async function openSuspensionRows(q: Queryable): Promise<SuspensionRow[]>
      FROM accounts a
        LEFT JOIN account_suspensions s ON s.account_id = a.id AND s.lifted_at IS NULL
        LEFT JOIN organisations o ON o.id = a.organisation_id
-     WHERE a.status = 'suspended'
+     WHERE a.status = 'suspended' AND ($2::uuid IS NULL OR a.id = $2::uuid)
      ORDER BY since DESC, a.id LIMIT $1`,
-    [LIST_CAP],
+    [LIST_CAP, about],
   );
   return rows.map((row) => ({
     accountId: row.account_id,
@@ -102,7 +105,7 @@ export interface SwitchRow {
   liftRequestedBy: string | null;
 }
 
-export async function openSwitchRows(q: Queryable): Promise<SwitchRow[]> {
+export async function openSwitchRows(q: Queryable, about: About): Promise<SwitchRow[]> {
   const { rows } = await q.query<{
     id: string;
     level: SwitchRow['level'];
@@ -119,8 +122,9 @@ export async function openSwitchRows(q: Queryable): Promise<SwitchRow[]> {
        LEFT JOIN accounts a ON w.level = 'account' AND a.id::text = w.target
        LEFT JOIN organisations ao ON ao.id = a.organisation_id
        LEFT JOIN organisations o ON w.level = 'organisation' AND o.id::text = w.target
-     WHERE w.lifted_at IS NULL ORDER BY w.set_at DESC, w.id LIMIT $1`,
-    [LIST_CAP],
+     WHERE w.lifted_at IS NULL AND ($2::text IS NULL OR (w.level = 'account' AND w.target = $2::text))
+     ORDER BY w.set_at DESC, w.id LIMIT $1`,
+    [LIST_CAP, about],
   );
   return rows.map((row) => ({
     id: row.id,
