@@ -14,8 +14,8 @@ import type { Actor } from '../vault/index.js';
 
 const idOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : '');
 const mainOf = (body: string) => body.slice(body.indexOf('<main'), body.indexOf('</main>'));
-/** The page's text as a person reads it (French typography puts U+00A0 before « : »). */
-const textOf = (body: string) => mainOf(body).replace(/\u00a0/g, ' ');
+/** The page's markup with its spaces as a person reads them (U+00A0 before « : », lines joined). */
+const textOf = (body: string) => mainOf(body).replace(/\s+/g, ' ');
 
 /**
  * The security officers' console through HTTP, on both engines: only officers reach it; the
