@@ -80,6 +80,19 @@ ligne refusée figure avec son motif dans le rapport. Importer deux fois le mêm
   --report RAPPORT.csv   le rapport des lignes refusées (FICHIER.rejets.csv par défaut)
 Code de sortie 1 quand des lignes sont refusées.`,
   },
+  canaries: {
+    summary: 'plante les personnes témoins et reconnaît un fichier qui en contient',
+    synopsis: ['rempart canaries plant [--email-domain DOMAINE]', 'rempart canaries check FICHIER'],
+    subcommands: ['plant', 'check'],
+    details: `Les personnes témoins sont des personnes fictives placées là où un attaquant va et où aucune
+tâche légitime ne mène : lire l’une d’elles suspend aussitôt le compte (docs/security.md).
+plant          plante celles qui manquent dans chaque espace (organismes de formation, vivier,
+               portefeuilles des conseillers, employeurs) ; relancer n’ajoute rien
+  --email-domain DOMAINE   le domaine de leurs adresses électroniques, dont l’exploitant lit le
+                           courrier (leurre.rempart.test par défaut)
+check FICHIER  compte les adresses et numéros de personnes témoins d’un fichier fuité (CSV ou
+               texte) ; code de sortie 1 quand il en contient : le fichier vient de rempart`,
+  },
   keys: {
     summary: 'nouvelle clé de données et rechiffrement par lots',
     synopsis: ['rempart keys rotate [--batch-size N] [--settle-seconds S]'],

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, openTestDb } from '../../../test/support/databases.js';
+import { makeVault, type TestKit } from '../../../test/support/fixtures.js';
+import type { Db } from '../../db/client.js';
+import { portfolioPage } from '../../advising/advising.repo.js';
+import { employerApplications } from '../../recruiting/recruiting.repo.js';
+import { listDues } from '../../training/dues.repo.js';
+import { countToAnswer, listTrainees } from '../../training/referrals.repo.js';
+import { listSessions } from '../../training/training.repo.js';
+import { peopleGenerator } from '../people.js';
+import { seedDatabase, type SeedResult } from '../seed.js';
+import { plantCanaries, type PlantReport } from './index.js';
+
+const today = '2026-11-20';
+const tables = [
+  'people',
+  'candidate_profiles',
+  'profile_facets',
+  'training_sessions',
+  'referrals',
+  'portfolios',
+  'applications',
+  'canary_marks',
+  'canary_plantings',
+  'canary_contacts',
+  'access_log',
+];
+
+/**
+ * Planting on seeded data, on both engines: every space gets its canaries where its ordinary
+ * lists do not show them, the enumeration of a whole list does, and planting twice adds nothing.
+ * The same through the routes, with the suspension each read brings: canaries.http.test.ts.
+ */
+describe.each(engines)('canaries planted on seeded data (%s)', (engine) => {
+  let db: Db;
+  let kit: TestKit;
+  let seeded: SeedResult;
+  let report: PlantReport;
+  /** The canaries planted, by difference with the people the seed made. */
+  let canaries: Set<string>;
+  /** What each organisation's home counted before the planting. */
+  const homeBefore = new Map<string, { toAnswer: number; due: number }>();
+  const home = async (organisationId: string) => ({
+    toAnswer: await countToAnswer(db, organisationId),
+    due: (await listDues(db, organisationId, today, { limit: 1, offset: 0, overdue: false })).total,
+  });
+  const sizes = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        tables.map(async (table) => {
+          const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+          return [table, rows[0]!.n] as const;
+        }),
+      ),
+    );
+
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+    kit = await makeVault(db);
+    seeded = await seedDatabase({ db, vault: kit.vault, people: 600, seed: 11, today });
+    for (const { id } of seeded.plan.organisations.trainingOrganisations) homeBefore.set(id, await home(id));
+    report = await plantCanaries(kit.platform);
+    const generate = peopleGenerator(seeded.plan.context);
+    const made = new Set(Array.from({ length: 600 }, (_, i) => generate(i).person.id));
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM people');
+    canaries = new Set(rows.map((row) => row.id).filter((id) => !made.has(id)));
+  });
+  afterAll(() => db.close());
+
+  it('plants one canary per holder that qualifies, each marked, and says which wait', async () => {
+    const { trainingOrganisations, employers } = seeded.plan.organisations;
+    expect(report.training).toEqual({ planted: trainingOrganisations.length, present: 0, waiting: 0 });
+    expect(report.pool).toEqual({ planted: 2, present: 0, waiting: 0 });
+    expect(report.advising.planted).toBeGreaterThan(0);
+    expect(report.advising.planted + report.advising.waiting).toBe(seeded.plan.staff.advisors.length);
+    expect(report.recruiting.planted).toBeGreaterThan(0);
+    expect(report.recruiting.planted + report.recruiting.waiting).toBe(employers.length);
+    const planted = Object.values(report).reduce((sum, space) => sum + space.planted, 0);
+    expect(canaries.size).toBe(planted);
+    for (const id of canaries) expect(await kit.vault.isCanary(id)).toBe(true);
+  });
+
+  it('keeps them out of the organisations’ daily lists, and in the list of every trainee', async () => {
+    for (const organisation of seeded.plan.organisations.trainingOrganisations) {
+      const sessions = await listSessions(db, organisation.id, { limit: 500, offset: 0 });
+      // The dormant session ended long ago: the last of « Mes sessions », nothing left to do in it.
+      const dormant = sessions.rows.at(-1)!;
+      expect(dormant).toMatchObject({ referrals: 1, open: 0, seatsTaken: 0 });
+      expect(dormant.endsOn < today).toBe(true);
+      const its = await listTrainees(db, organisation.id, { sessionId: dormant.id, limit: 50, offset: 0 });
+      expect(its.rows.map((row) => canaries.has(row.personId))).toEqual([true]);
+      for (const session of sessions.rows.slice(0, -1)) {
+        const trainees = await listTrainees(db, organisation.id, { sessionId: session.id, limit: 50, offset: 0 });
+        expect(trainees.rows.some((row) => canaries.has(row.personId))).toBe(false);
+      }
+      const dues = await listDues(db, organisation.id, today, { limit: 500, offset: 0, overdue: false });
+      expect(dues.rows.some((row) => canaries.has(row.personId))).toBe(false);
+      expect(await home(organisation.id)).toEqual(homeBefore.get(organisation.id));
+      // The organisation's whole list (the API without a session), oldest first: the canary leads it.
+      const everyone = await listTrainees(db, organisation.id, { limit: 20, offset: 0 });
+      expect(canaries.has(everyone.rows[0]!.personId)).toBe(true);
+    }
+  });
+
+  it('puts an advisor’s canary on the last line of a portfolio of more than one page', async () => {
+    const { rows } = await db.query<{ advisor_id: string }>(
+      "SELECT holder AS advisor_id FROM canary_plantings WHERE space = 'advising'",
+    );
+    expect(rows).toHaveLength(report.advising.planted);
+    for (const { advisor_id } of rows) {
+      const first = await portfolioPage(db, advisor_id, { limit: 20, offset: 0 });
+      expect(first.total).toBeGreaterThan(20);
+      expect(first.people.some((p) => canaries.has(p.personId))).toBe(false);
+      const last = await portfolioPage(db, advisor_id, { limit: 20, offset: first.total - 1 });
+      expect(canaries.has(last.people[0]!.personId)).toBe(true);
+    }
+  });
+
+  it('puts an employer’s canary on the last line of its applications, with or without the « Non retenue » filter', async () => {
+    const { rows } = await db.query<{ employer_id: string }>(
+      "SELECT holder AS employer_id FROM canary_plantings WHERE space = 'recruiting'",
+    );
+    expect(rows).toHaveLength(report.recruiting.planted);
+    for (const { employer_id } of rows) {
+      for (const status of [undefined, 'rejected' as const]) {
+        const first = await employerApplications(db, employer_id, { page: 1, status });
+        expect(first.total).toBeGreaterThan(20);
+        expect(first.rows.some((row) => canaries.has(row.person_id))).toBe(false);
+        const last = await employerApplications(db, employer_id, { page: Math.ceil(first.total / 20), status });
+        expect(canaries.has(last.rows.at(-1)!.person_id)).toBe(true);
+      }
+      const offer = await db.query<{ status: string }>(
+        `SELECT o.status FROM applications a JOIN offers o ON o.id = a.offer_id
+         WHERE a.person_id = ANY($1::uuid[]) AND o.employer_id = $2`,
+        [[...canaries], employer_id],
+      );
+      expect(offer.rows.map((row) => row.status)).toEqual([expect.stringMatching(/^(closed|archived)$/)]);
+    }
+  });
+
+  it('adds nothing when planting again', async () => {
+    const before = await sizes();
+    const again = await plantCanaries(kit.platform);
+    expect(Object.values(again).every((space) => space.planted === 0)).toBe(true);
+    expect(again.training.present).toBe(report.training.planted);
+    expect(await sizes()).toEqual(before);
+    // The control: an organisation that qualifies anew (its first session) gets its canary.
+    const newcomer = kit.platform.random.uuid();
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'Nouvel organisme', '73282932000074')",
+      [newcomer],
+    );
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, departement, place, starts_on, ends_on, capacity)
+       VALUES ($1, $2, 'Anglais professionnel', '33', 'Bordeaux', '2026-12-01', '2027-01-31', 10)`,
+      [kit.platform.random.uuid(), newcomer],
+    );
+    const third = await plantCanaries(kit.platform);
+    expect(third.training).toEqual({ planted: 1, present: report.training.planted, waiting: 0 });
+    expect((await sizes()).people).toBe(before.people! + 1);
+  });
+});
