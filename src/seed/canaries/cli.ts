@@ -64,6 +64,14 @@ function checkSummary(file: string, report: LeakReport): string {
 }
 
 /**
+ * The file's lines, read only once the check iterates: a readline interface made earlier would
+ * emit lines while the check still awaits the database, and they would be lost.
+ */
+async function* linesOf(file: string): AsyncIterable<string> {
+  yield* createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+}
+
+/**
  * `rempart canaries plant [--email-domain D]` plants the canaries the spaces lack (exit 0);
  * `rempart canaries check FILE` says how many canary contacts a file holds: exit 0 for none,
  * 1 when it holds some (the file comes from rempart), 2 when refused.
@@ -84,8 +92,7 @@ export async function runCanariesCommand(
   } catch {
     throw new CliRefusal(`Erreur : fichier introuvable « ${request.file} ».`);
   }
-  const lines = createInterface({ input: createReadStream(request.file, 'utf8'), crlfDelay: Infinity });
-  const report = await checkLeak(platform, lines);
+  const report = await checkLeak(platform, linesOf(request.file));
   io.stdout.write(typeset(checkSummary(request.file, report)));
   return report.found.length > 0 ? 1 : 0;
 }
