@@ -1,19 +1,22 @@
-import { addDays, atWorkingHour, daysBetween } from '../dates.js';
+import { addDays, atWorkingHour, daysBetween, minDay } from '../dates.js';
 import { plantSpace, type CanaryDeps, type PlantOptions, type SpaceReport } from './plant.js';
 
 /*
  * Training organisations (Kairos, 2025: one organisation's account read 340,000 job seekers).
  * Each organisation gets a dormant session of its own, an earlier edition of its oldest one,
- * ended long ago, with one canary referred to it and turned away then (status « declined »:
- * no seat held, nothing left to answer or declare). Why no legitimate task leads there:
+ * ended more than a year ago (somewhere among its old sessions, or before them), with one
+ * canary referred to it and turned away then (status « declined »: no seat held, nothing left
+ * to answer or declare). Why no legitimate task leads there:
  * - the home counts the referrals to answer and the declarations due: neither includes it;
  * - « Déclarations » lists what is owed, which a declined referral never is;
- * - « Mes sessions » shows the latest start first, so the dormant session comes last; the list
- *   of sessions reads nobody, only opening that ended session's page would;
+ * - « Mes sessions » shows the latest start first, so the dormant session comes among the last;
+ *   the list of sessions reads nobody, only opening that ended session's page would;
  * - advisors refer only to sessions not over (src/advising/advising.repo.ts openSessions), so
  *   nobody else is ever sent there, and the canary is in no portfolio.
  * What reaches it: opening every session's list, and the API's list of every trainee of the
- * organisation (oldest referral first, so on its first page), the Kairos extraction's path.
+ * organisation (oldest referral first), the Kairos extraction's path. Its date is drawn, not
+ * fixed, so that knowing this design tells an attacker only to leave out every session ended
+ * a year ago, and every trainee of them.
  */
 
 interface Holder {
@@ -24,8 +27,10 @@ interface Holder {
   endsOn: string;
 }
 
-/** The dormant session starts this many days before the organisation's oldest one, at least. */
-const DORMANT_BEFORE_DAYS: readonly [number, number] = [400, 800];
+/** The dormant session ended at least this long ago. */
+const DORMANT_DAYS = 365;
+/** And it may start up to this long before the organisation's oldest session. */
+const EARLIER_DAYS = 400;
 
 export async function plantTraining(deps: CanaryDeps, options: PlantOptions): Promise<SpaceReport> {
   // An organisation with no session yet has no list to hide in: its turn comes with its first.
@@ -40,10 +45,13 @@ export async function plantTraining(deps: CanaryDeps, options: PlantOptions): Pr
     kind: 'job_seeker',
     holders: "SELECT count(*)::int AS n FROM organisations WHERE kind = 'training'",
     eligible: rows,
-    place: async (organisation, { tx, person, rng }) => {
+    place: async (organisation, { tx, person, rng, today }) => {
       const sessionId = deps.random.uuid();
-      const startsOn = addDays(organisation.startsOn, -rng.int(...DORMANT_BEFORE_DAYS));
-      const endsOn = addDays(startsOn, daysBetween(organisation.startsOn, organisation.endsOn));
+      const length = daysBetween(organisation.startsOn, organisation.endsOn);
+      const latest = addDays(today, -DORMANT_DAYS - length);
+      const earliest = addDays(minDay(organisation.startsOn, latest), -EARLIER_DAYS);
+      const startsOn = addDays(earliest, rng.int(0, daysBetween(earliest, latest)));
+      const endsOn = addDays(startsOn, length);
       await tx.query(
         `INSERT INTO training_sessions (id, organisation_id, title, formacode, departement, place, starts_on,
            ends_on, capacity, funding)
