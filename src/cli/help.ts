@@ -34,7 +34,8 @@ Les journaux sont lisibles dans un terminal et en JSON ailleurs ; LOG_LEVEL règ
   seed: {
     summary: 'génère des données françaises réalistes',
     synopsis: ['rempart seed --people N [--seed S]'],
-    details: `Remplit une base vide de N personnes, avec organisations, sessions, offres et candidatures.
+    details: `Remplit une base vide de N personnes, avec organisations, sessions, offres et candidatures,
+puis plante les personnes témoins (voir « rempart canaries »).
   --people N   nombre de personnes (1 à 10 000 000)
   --seed S     graine : la même graine donne les mêmes données ; sans elle, une graine tirée au
                hasard, affichée pour refaire le même jeu`,
