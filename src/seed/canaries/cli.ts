@@ -35,10 +35,11 @@ function plantSummary(report: PlantReport): string {
   return ['Personnes témoins :', ...lines, ''].join('\n');
 }
 
+/** Whose canary a contact is, as it follows « la personne témoin »: « du vivier… », « de l’employeur… ». */
 function whose(contact: FoundContact): string {
-  if (contact.space === 'pool') return `le vivier (recherche par la seule langue « ${contact.holder} »)`;
-  if (contact.space === 'advising') return `le portefeuille du conseiller ${contact.holder}`;
-  const kind = contact.space === 'training' ? 'l’organisme de formation' : 'l’employeur';
+  if (contact.space === 'pool') return `du vivier (recherche par la seule langue « ${contact.holder} »)`;
+  if (contact.space === 'advising') return `du portefeuille du conseiller ${contact.holder}`;
+  const kind = contact.space === 'training' ? 'de l’organisme de formation' : 'de l’employeur';
   return `${kind} « ${contact.holderName ?? contact.holder} »`;
 }
 
@@ -50,13 +51,13 @@ function checkSummary(file: string, report: LeakReport): string {
   const phones = report.found.length - emails;
   return [
     `${count(report.lines, 'ligne lue', 'lignes lues')} dans ${file} : ` +
-      `${count(report.found.length, 'coordonnée', 'coordonnées')} de personnes témoins ` +
+      `${count(report.found.length, 'coordonnée de personne témoin', 'coordonnées de personnes témoins')} ` +
       `(${count(emails, 'adresse électronique', 'adresses électroniques')}, ` +
       `${count(phones, 'numéro de téléphone', 'numéros de téléphone')}). ` +
       'Ce fichier contient des données sorties de rempart.',
     ...report.found.map(
       (contact) =>
-        `  ${contact.kind === 'email' ? 'adresse électronique' : 'numéro de téléphone'} de la personne témoin de ` +
+        `  ${contact.kind === 'email' ? 'adresse électronique' : 'numéro de téléphone'} de la personne témoin ` +
         `${whose(contact)}, ligne${contact.lines.length > 1 ? 's' : ''} ${contact.lines.join(', ')}`,
     ),
     '',
