@@ -24,13 +24,13 @@ const waitingWords: Record<keyof PlantReport, string> = {
 };
 
 /** « 0 plantée », « 1 plantée », « 2 plantées »: French counts zero and one alike. */
-const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 function plantSummary(report: PlantReport): string {
   const lines = (Object.keys(spaceWords) as (keyof PlantReport)[]).map((space) => {
     const { planted, present, waiting } = report[space];
     const later = waiting > 0 ? ` ; ${waiting} ${waitingWords[space]}, sans personne témoin` : '';
-    return `  ${spaceWords[space]} : ${count(planted, 'plantée', 'plantées')}, ${present} déjà en place${later}`;
+    return `  ${spaceWords[space]} : ${count(planted, 'plantée', 'plantées')}, ${present.toLocaleString('fr-FR')} déjà en place${later}`;
   });
   return ['Personnes témoins :', ...lines, ''].join('\n');
 }
