@@ -7,6 +7,8 @@ import { employerApplications } from '../../recruiting/recruiting.repo.js';
 import { listDues } from '../../training/dues.repo.js';
 import { countToAnswer, listTrainees } from '../../training/referrals.repo.js';
 import { listSessions } from '../../training/training.repo.js';
+import { searchPool } from '../../recruiting/recruiting.purposes.js';
+import type { Actor } from '../../vault/index.js';
 import { peopleGenerator } from '../people.js';
 import { seedDatabase, type SeedResult } from '../seed.js';
 import { plantCanaries, type PlantReport } from './index.js';
@@ -102,6 +104,35 @@ describe.each(engines)('canaries planted on seeded data (%s)', (engine) => {
       const everyone = await listTrainees(db, organisation.id, { limit: 5000, offset: 0 });
       expect(everyone.rows.filter((row) => canaries.has(row.personId))).toHaveLength(1);
     }
+  });
+
+  it('puts the pool canaries on the first page of a one-language search, with no other facet', async () => {
+    const { rows } = await db.query<{ person_id: string; facets: string[] }>(
+      `SELECT f.person_id, array_agg(encode(f.facet_bidx, 'hex')) AS facets FROM profile_facets f
+       JOIN candidate_profiles p USING (person_id) WHERE p.pool_opt_in AND f.person_id = ANY($1::uuid[])
+       GROUP BY f.person_id`,
+      [[...canaries]],
+    );
+    const token = (facet: string) => kit.keyring.index('profileFacet', facet).toString('hex');
+    expect(rows.map((row) => row.facets).sort()).toEqual([[token('langue:en:A1')], [token('langue:es:A1')]].sort());
+    const manager = (index: number): Actor => {
+      const employer = seeded.plan.organisations.employers[index]!;
+      const staff = seeded.plan.staff.byOrganisation.get(employer.id)!.manager;
+      const session = { personId: null, sessionId: `s-${index}`, clientAddr: '192.0.2.9' };
+      return {
+        kind: 'account',
+        accountId: staff.id,
+        role: 'recruiter_manager',
+        organisationId: employer.id,
+        ...session,
+      };
+    };
+    const broad = { facets: [['langue:en:A1']] };
+    // The control: the pages after the first hold ordinary profiles only, and read freely.
+    const second = await kit.vault.search(manager(1), searchPool, broad, { page: 2 });
+    expect(second.pages).toBeGreaterThan(1);
+    expect(second.records.some((record) => canaries.has(record.id))).toBe(false);
+    await expect(kit.vault.search(manager(2), searchPool, broad)).rejects.toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
   });
 
   it('puts an advisor’s canary past the first page of a portfolio of more than one page', async () => {
