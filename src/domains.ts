@@ -12,6 +12,7 @@ import { registerJobSeekerRoutes } from './job-seekers/index.js';
 import type { Vault } from './vault/index.js';
 import { registerOfferRoutes } from './offers/index.js';
 import { registerRecruitingRoutes } from './recruiting/index.js';
+import { registerSecurityRoutes } from './security/index.js';
 
 /**
  * What a domain's routes get from the composition root: the one door (`vault`), its own
@@ -46,4 +47,5 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerTrainingRoutes,
   registerAdvisingRoutes,
   registerJobSeekerRoutes,
+  registerSecurityRoutes,
 ];

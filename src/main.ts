@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
 import { adminsArguments } from './cli/admins.cli.js';
 import { offersArguments } from './offers/import/import.cli.js';
+import { canariesArguments } from './seed/canaries/arguments.js';
 import { CliRefusal, frenchArgsError, isArgsError } from './cli/args.js';
 import { typeset } from './cli/french.js';
 import { commandHelp, generalHelp, helpOf } from './cli/help.js';
@@ -30,6 +31,7 @@ const argumentChecks: Record<string, (args: string[]) => unknown> = {
   migrate: noArguments,
   admins: adminsArguments,
   offers: offersArguments,
+  canaries: canariesArguments,
 };
 
 // Each command's code is loaded only when it runs: help and refusals answer at once, without
@@ -41,7 +43,15 @@ const platformCommands: Record<string, Command> = {
   },
   seed: async (args, platform, io) => {
     const { runSeedCommand } = await import('./seed/index.js');
-    return runSeedCommand(args, { db: platform.db, vault: platform.vault, out: io.stdout, err: io.stderr });
+    const { plantCanaries } = await import('./seed/canaries/index.js');
+    return runSeedCommand(args, {
+      db: platform.db,
+      vault: platform.vault,
+      out: io.stdout,
+      err: io.stderr,
+      plantCanaries: async () =>
+        Object.values(await plantCanaries(platform)).reduce((sum, space) => sum + space.planted, 0),
+    });
   },
   audit: async (args, platform, io) =>
     (await import('./audit/audit.cli.js')).runAuditCommand(args, platform, io.stdout),
@@ -49,6 +59,8 @@ const platformCommands: Record<string, Command> = {
   admins: async (args, platform, io) => (await import('./cli/admins.cli.js')).runAdminsCommand(args, platform, io),
   offers: async (args, platform, io) =>
     (await import('./offers/import/import.cli.js')).runOffersCommand(args, platform, io),
+  canaries: async (args, platform, io) =>
+    (await import('./seed/canaries/cli.js')).runCanariesCommand(args, platform, io),
 };
 
 async function runWithPlatform(
@@ -70,7 +82,7 @@ async function runWithPlatform(
 }
 
 /** The commands that append to the access log (and `migrate`, which may make the platform). */
-const writingCommands = new Set(['migrate', 'seed', 'keys', 'admins']);
+const writingCommands = new Set(['migrate', 'seed', 'keys', 'admins', 'canaries']);
 
 /**
  * A command that wrote leaves the access log as `serve` does when it stops: its entries sealed,

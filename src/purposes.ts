@@ -7,6 +7,7 @@ import { mailPurposes } from './mail/mail.purposes.js';
 import { privacyPurposes } from './privacy/privacy.purposes.js';
 import { recruitingPurposes } from './recruiting/recruiting.purposes.js';
 import { seedPurposes } from './seed/seed.purposes.js';
+import { securityPurposes } from './security/security.purposes.js';
 import { trainingPurposes } from './training/training.purposes.js';
 import type { AnyPurpose } from './vault/index.js';
 
@@ -25,4 +26,5 @@ export const allPurposes: readonly (readonly AnyPurpose[])[] = [
   advisingPurposes,
   privacyPurposes,
   jobSeekersPurposes,
+  securityPurposes,
 ];

@@ -14,7 +14,7 @@ import { openTestDb } from './support/databases.js';
 import { person, system } from './support/fixtures.js';
 import { addAccount, identityApp, twoAdmins } from './support/identity.js';
 import { linkFromMailbox } from './support/mail.js';
-import { signIn } from './support/sign-in.js';
+import { activateWithPasskey, signIn } from './support/sign-in.js';
 
 /**
  * The advisor's journey in Chromium, from a real login with a passkey: search the portfolio,
@@ -96,19 +96,12 @@ describe('the advisor’s journey and the job seeker’s space in Chromium', () 
   it('searches, refers with a note, follows; the job seeker sees it', async () => {
     const { context, page } = await withAuthenticator(browser, clock);
     // The advisor activates their account with a passkey, then logs in with it: home is the portfolio.
-    await page.goto(invitationLink);
-    await page.fill('#champ-password', password);
-    await page.click('button:has-text("Enregistrer le mot de passe")');
-    await page.waitForSelector('h2:has-text("Avec une clé d’accès")');
-    await page.fill('#champ-name', 'Poste de l’agence');
-    await Promise.all([
-      page.waitForURL(`${base}/connexion?invitation=terminee`),
-      page.click('button:has-text("Enregistrer ma clé d’accès")'),
-    ]);
-    await Promise.all([
-      page.waitForURL(`${base}/conseiller`),
-      page.click('button:has-text("Se connecter avec une clé d’accès")'),
-    ]);
+    await activateWithPasskey(page, base, {
+      invitationLink,
+      password,
+      keyName: 'Poste de l’agence',
+      landing: `${base}/conseiller`,
+    });
     expect(await page.textContent('h1')).toBe('Mon portefeuille');
 
     // Search by nom and prénom, as typed, without accents.

@@ -295,6 +295,7 @@ describe('rempart serve, as npm start runs it', () => {
       'recruiter',
       'recruiter_manager',
       'security_officer',
+      'security_officer',
     ]);
     // The roles that must use a passkey get a link to enrol one, as a new staff member would.
     const invited = demo.accounts.filter((account) => account.invitationLink).map((account) => account.role);
@@ -305,6 +306,7 @@ describe('rempart serve, as npm start runs it', () => {
       'advisor',
       'of_manager',
       'recruiter_manager',
+      'security_officer',
       'security_officer',
     ]);
     for (const account of demo.accounts.filter((a) => a.invitationLink))

@@ -8,6 +8,8 @@ import { identityApp } from './support/identity.js';
 const MANAGERS = 'roles=admin,of_manager';
 const RECRUITERS = 'roles=recruiter,recruiter_manager';
 const OF = 'roles=of_user,of_manager';
+const OFFICERS = 'roles=security_officer';
+const DECISION = 'stepUp returnTo=/securite';
 
 /**
  * Every route of the platform, with the access it declares and the parts of the request it
@@ -177,6 +179,17 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['POST /conseiller/demandeurs/:id/orientation', 'page roles=advisor', 'p q b form'],
   ['GET /conseiller/suivi', 'page roles=advisor', 'q'],
   ['GET /demandeur', 'page roles=job_seeker', 'q'],
+  // The security officers' console (src/security/): pages, and decisions behind a step-up.
+  ['GET /static/chart.js', 'public', ''],
+  ['GET /static/graphiques-securite.js', 'public', ''],
+  ['GET /securite', `page ${OFFICERS}`, 'q'],
+  ['GET /securite/consultations', `page ${OFFICERS}`, 'q'],
+  ['GET /securite/comptes/:id', `page ${OFFICERS}`, 'p q'],
+  ['POST /securite/comptes/:id/titulaire', `page ${OFFICERS}`, 'p q b form'],
+  ['POST /securite/alertes/decision', `page ${OFFICERS} ${DECISION}`, 'q b form'],
+  ['POST /securite/suspensions/levee', `page ${OFFICERS} ${DECISION}`, 'q b form'],
+  ['POST /securite/coupe-circuit', `page ${OFFICERS} ${DECISION}`, 'q b form'],
+  ['POST /securite/coupe-circuit/levee', `page ${OFFICERS} ${DECISION}`, 'q b form'],
 ];
 
 function describeAccess(access: Access | undefined): string {

@@ -8,3 +8,4 @@ export { ownReferrals, eventsOf, type ReferralRow, type EventRow } from './refer
 export { referralProgress } from './pages/progress.view.js';
 export type { ReferralView } from './advising.presenter.js';
 export { eventLabel, statusLabel } from './advising.policy.js';
+export { PAGE_SIZE as PORTFOLIO_PAGE_SIZE } from './advising.policy.js';

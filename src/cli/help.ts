@@ -34,7 +34,8 @@ Les journaux sont lisibles dans un terminal et en JSON ailleurs ; LOG_LEVEL règ
   seed: {
     summary: 'génère des données françaises réalistes',
     synopsis: ['rempart seed --people N [--seed S]'],
-    details: `Remplit une base vide de N personnes, avec organisations, sessions, offres et candidatures.
+    details: `Remplit une base vide de N personnes, avec organisations, sessions, offres et candidatures,
+puis plante les personnes témoins (voir « rempart canaries »).
   --people N   nombre de personnes (1 à 10 000 000)
   --seed S     graine : la même graine donne les mêmes données ; sans elle, une graine tirée au
                hasard, affichée pour refaire le même jeu`,
@@ -79,6 +80,19 @@ Temps plein et les dates ; séparateur « ; » ou « , »). Chaque ligne valable
 ligne refusée figure avec son motif dans le rapport. Importer deux fois le même fichier ne change rien.
   --report RAPPORT.csv   le rapport des lignes refusées (FICHIER.rejets.csv par défaut)
 Code de sortie 1 quand des lignes sont refusées.`,
+  },
+  canaries: {
+    summary: 'plante les personnes témoins et reconnaît un fichier qui en contient',
+    synopsis: ['rempart canaries plant [--email-domain DOMAINE]', 'rempart canaries check FICHIER'],
+    subcommands: ['plant', 'check'],
+    details: `Les personnes témoins sont des personnes fictives placées là où un attaquant va et où aucune
+tâche légitime ne mène : lire l’une d’elles suspend aussitôt le compte (docs/security.md).
+plant          plante celles qui manquent dans chaque espace (organismes de formation, vivier,
+               portefeuilles des conseillers, employeurs) ; relancer n’ajoute rien
+  --email-domain DOMAINE   le domaine de leurs adresses électroniques, dont l’exploitant lit le
+                           courrier (leurre.rempart.test par défaut)
+check FICHIER  compte les adresses et numéros de personnes témoins d’un fichier fuité (CSV ou
+               texte) ; code de sortie 1 quand il en contient : le fichier vient de rempart`,
   },
   keys: {
     summary: 'nouvelle clé de données et rechiffrement par lots',

@@ -36,11 +36,11 @@ describe.each(engines)('database on %s', (engine) => {
   it('rolls back a transaction that throws', async () => {
     await expect(
       db.transaction(async (tx) => {
-        await tx.query("INSERT INTO guard_policy (role, per_day) VALUES ('rollback_probe', 1)");
+        await tx.query("INSERT INTO guard_settings (name, value) VALUES ('rollback_probe', 1)");
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');
-    const { rows } = await db.query("SELECT * FROM guard_policy WHERE role = 'rollback_probe'");
+    const { rows } = await db.query("SELECT * FROM guard_settings WHERE name = 'rollback_probe'");
     expect(rows).toHaveLength(0);
   });
 });

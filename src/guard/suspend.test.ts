@@ -16,7 +16,7 @@ describe.each(engines)('canary people on %s', (engine) => {
   let world: Awaited<ReturnType<typeof twoOrganisations>>;
 
   beforeAll(async () => {
-    db = await openTestDb(engine);
+    db = await openTestDb(engine, { guard: 'as-shipped' });
     kit = await makeVault(db);
     world = await twoOrganisations(db, kit.vault);
   });
@@ -72,7 +72,7 @@ describe.each(engines)('canary people on %s', (engine) => {
 
     // The read that trips the wire fails: nothing it read leaves.
     await expect(kit.vault.read(reader, followTrainees, [world.traineeA.id])).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'ACCOUNT_SUSPENDED',
     });
     const after = await state(accountId);
     expect(after.status).toBe('suspended');
@@ -81,7 +81,8 @@ describe.each(engines)('canary people on %s', (engine) => {
     expect(after.journaled).toBe(1);
     expect(after.alerts).toEqual([{ compte: accountId, role: 'of_user', finalite: 'training.follow_up', canaris: 1 }]);
 
-    // A second read before anyone looks adds no second alert, suspension or journal entry.
+    // A second read before anyone looks is refused by the guard itself (the account is suspended),
+    // and adds no second alert, suspension or journal entry.
     await expect(kit.vault.read(reader, followTrainees, [world.traineeA.id])).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -104,7 +105,7 @@ describe.each(engines)('canary people on %s', (engine) => {
     expect((await state(accountId)).status).toBe('active');
     kit.clock.advance(61_000);
     await expect(kit.vault.read(reader, followTrainees, [world.traineeB.id])).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'ACCOUNT_SUSPENDED',
     });
     expect((await state(accountId)).status).toBe('suspended');
   });

@@ -24,6 +24,11 @@ export function sendError(
   mode: AppMode,
 ): FastifyReply | Promise<FastifyReply> {
   const status = errorCatalogue[code].status;
+  if (code === 'STEP_UP_REQUIRED' && request.method === 'GET' && wantsHtml(request) && request.url.startsWith('/')) {
+    // The guard asked for a second factor before more reads (src/guard/): a person is sent to
+    // the verification page and brought back to the page they asked for once it is answered.
+    return reply.redirect(`/compte/verification?retour=${encodeURIComponent(request.url)}`, 303);
+  }
   reply.code(status);
   if (wantsHtml(request)) {
     // Within the request's lifecycle (cookies read), the page's header says who is signed in;

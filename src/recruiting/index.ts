@@ -21,3 +21,4 @@ export const registerRecruitingRoutes: RegisterRoutes = (web, deps) => {
 export { recruitingPurposes } from './recruiting.purposes.js';
 export { statusLabels, refusalReasons } from './recruiting.policy.js';
 export { applicationsSection, recruiterMessagesSection } from './privacy.section.js';
+export { PAGE_SIZE as APPLICATIONS_PAGE_SIZE } from './recruiting.policy.js';

@@ -17,6 +17,8 @@ export interface SeedCommandDeps {
   clock?: Clock;
   /** Progress as it goes. Without it, a bar is drawn on stderr when it is a terminal. */
   onProgress?: (done: number, total: number) => void;
+  /** Plants the canaries once the people are written (src/seed/canaries/); returns how many. */
+  plantCanaries?: () => Promise<number>;
 }
 
 export const MAX_PEOPLE = 10_000_000;
@@ -124,7 +126,10 @@ export async function runSeedCommand(args: string[], deps: SeedCommandDeps): Pro
       ...(deps.clock ? { today: isoDay(deps.clock.now()) } : {}),
       onProgress: deps.onProgress ?? ((done, total) => bar?.update(done, total)),
     });
+    const planted = (await deps.plantCanaries?.()) ?? 0;
     deps.out.write(summary(options.seed, result.counts, (performance.now() - started) / 1000));
+    if (deps.plantCanaries)
+      deps.out.write(`  ${'personnes témoins plantées'.padEnd(40)} ${fr(planted).padStart(10)}\n`);
     return 0;
   } finally {
     bar?.stop();

@@ -21,6 +21,7 @@ const allRoles: Role[] = [
   'advisor',
   'advisor',
   'security_officer',
+  'security_officer',
   'admin',
   'admin',
 ];

@@ -31,7 +31,8 @@ interface DemoSlot {
 /**
  * The demo logins, one per role and two administrators: a staff account asked for by one
  * administrator must be approved by another (DESIGN.md's two-person rule), so a demo with a
- * single one would reach a dead end. A second advisor shows that each portfolio is its own; the
+ * single one would reach a dead end; two security officers for the same reason (lifting a kill
+ * switch or a platform suspension from the console). A second advisor shows that each portfolio is its own; the
  * demo advisor's job seekers at other stages of a training are added after these
  * (src/seed/kairos-demo.ts). E-mails sit under a reserved domain (RFC 6761 §6.2).
  */
@@ -45,6 +46,11 @@ const demoSlots: readonly DemoSlot[] = [
   { local: 'conseiller', role: 'advisor' },
   { local: 'conseiller-2', role: 'advisor', label: 'Second conseiller, avec son propre portefeuille' },
   { local: 'securite', role: 'security_officer' },
+  {
+    local: 'securite-2',
+    role: 'security_officer',
+    label: 'Second responsable de la sécurité (une levée se fait à deux)',
+  },
   { local: 'admin', role: 'admin' },
   { local: 'admin-2', role: 'admin', label: 'Second administrateur de la plateforme' },
 ];
@@ -105,6 +111,7 @@ function demoStaff(plan: SeedPlan): [string, SeedStaff][] {
     ['conseiller', staff.advisors[0]!],
     ['conseiller-2', staff.advisors[1]!],
     ['securite', staff.securityOfficer],
+    ['securite-2', staff.secondSecurityOfficer],
     ['admin', staff.admins[0]],
     ['admin-2', staff.admins[1]],
   ];

@@ -26,9 +26,10 @@ export function personKind(seed: number, index: number): NewPerson['kind'] {
 }
 
 /**
- * A canary is in nobody's list until the guard plants canaries where no legitimate task leads
- * (issue 11): reading one suspends the reader, so a canary in a trainee list, an applications
- * list or a portfolio would stop honest staff at their daily work. It keeps its person and
+ * The seed's own canaries are in nobody's list: reading one suspends the reader, so a canary
+ * drawn into a trainee list, an applications list or a portfolio like anyone else would stop
+ * honest staff at their daily work. Canaries where an attacker goes and no legitimate task
+ * leads are planted apart, each in its place (src/seed/canaries/). It keeps its person and
  * profile (out of the pool); its draws were made all the same, so everyone else is unchanged.
  */
 function hidden(standing: Standing, bundle: PersonBundle): PersonBundle {

@@ -86,8 +86,8 @@ function career(rng: Rng, departement: Departement, today: string): CareerItem[]
 /**
  * A candidate's profile on Choisir le service public; about 40 % open it to recruiters' pool
  * search. A canary never does (`inPool: false`): opening a canary's profile suspends the reader,
- * and the pool's ordinary searches must not lead a manager there (the guard issue plants pool
- * canaries only a too-wide search returns). The draw is made all the same, so that the rest of
+ * and the pool's ordinary searches must not lead a manager there (the pool's canaries, which
+ * only a too-wide search returns, are planted apart: src/seed/canaries/pool.ts). The draw is made all the same, so that the rest of
  * the profile comes from the same stream as anyone else's.
  */
 export function newProfile(

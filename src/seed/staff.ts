@@ -20,6 +20,8 @@ export interface StaffPlan {
   all: SeedStaff[];
   admins: [SeedStaff, SeedStaff];
   securityOfficer: SeedStaff;
+  /** A second officer: lifting a kill switch or a platform suspension takes two. */
+  secondSecurityOfficer: SeedStaff;
   /** Per organisation id: its manager (RGC or recruiting manager) and its users. */
   byOrganisation: Map<string, { manager: SeedStaff; users: SeedStaff[] }>;
   advisors: SeedStaff[];
@@ -93,5 +95,8 @@ export function planStaff(seed: number, organisations: OrganisationPlan, advisor
     ),
   );
   all.push(...advisors);
-  return { all, admins, securityOfficer, byOrganisation, advisors };
+  // Made last, so that every account above keeps the name and id the seed gave it before.
+  const secondSecurityOfficer = make('security_officer', platform, second, first);
+  all.push(secondSecurityOfficer);
+  return { all, admins, securityOfficer, secondSecurityOfficer, byOrganisation, advisors };
 }

@@ -10,6 +10,7 @@ import { MAX_TOKEN_TTL_MS } from '../identity/tokens.js';
 import { newTotpSecret } from '../identity/totp/index.js';
 import type { Platform } from '../platform.js';
 import { seedDemo } from '../seed/index.js';
+import { plantCanaries } from '../seed/canaries/index.js';
 
 /** Where demo mode lists its accounts; the file is also the marker that demo data exist. */
 export function demoAccountsPath(config: Config): string {
@@ -61,6 +62,8 @@ export async function ensureDemoData(config: Config, platform: Platform, logger:
         return mint(platform.db, { accountId, purpose: 'invitation', ttlMs: MAX_TOKEN_TTL_MS });
       },
     });
+    // Canaries where an attacker goes and no demo task leads (issue 11, src/seed/canaries/).
+    await plantCanaries(platform);
     return accountsFile;
   } finally {
     bar.stop();

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb } from '../../test/support/databases.js';
 import { makeVault, twoOrganisations, type TestKit } from '../../test/support/fixtures.js';
+import { testConfig } from '../../test/support/fixtures.js';
 import { accessesAbout } from '../audit/queries.js';
 import type { Db } from '../db/client.js';
 import { allPurposes } from '../purposes.js';
+import { configureGuard } from '../guard/index.js';
 import { createVault, readPurpose, type Vault } from './index.js';
 
 /** A recruiter reads the message of an application to its own employer: a record that is not a person. */
@@ -39,6 +41,8 @@ describe.each(engines)('reads of records about a person, on %s', (engine) => {
       purposes: [...allPurposes, [readMessage]],
       addressKey: kit.platform.keys.addressKey,
     });
+    // The guard denies a purpose it was not told of: this test's own is declared to it too.
+    await configureGuard(db, testConfig(), vault.purposes.all());
   });
   afterAll(async () => {
     await db.close();
@@ -58,10 +62,9 @@ describe.each(engines)('reads of records about a person, on %s', (engine) => {
     // The person read, and the record asked outside the scope (the other employer's application).
     expect(rows).toEqual([{ record: 'person', people: [applicantA.id], probed: [other] }]);
     const accountA = actors.recruiterA.kind === 'account' ? actors.recruiterA.accountId : '';
-    const charged = await db.query<{ person_id: string }>(
-      'SELECT person_id FROM guard_daily_reads WHERE account_id = $1',
-      [accountA],
-    );
+    const charged = await db.query<{ person_id: string }>('SELECT person_id FROM guard_reads WHERE account_id = $1', [
+      accountA,
+    ]);
     expect(charged.rows.map((row) => row.person_id)).toEqual([applicantA.id]);
 
     await kit.platform.sealer.sealNow();

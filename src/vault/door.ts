@@ -235,7 +235,8 @@ function verdictError(outcome: unknown): AppError | null {
   if (outcome === undefined) return new AppError('AUDIT_FAILED', 'no entry returned');
   if (outcome === 'step_up') return new AppError('STEP_UP_REQUIRED', 'guard');
   if (outcome === 'closed') return new AppError('ACCESS_CLOSED', 'kill switch');
-  return new AppError('READ_BUDGET_EXCEEDED', `guard: ${String(outcome)}`);
+  // 'deny': a suspended account, or a guard missing its configuration (fail closed).
+  return new AppError('FORBIDDEN', `guard: ${String(outcome)}`);
 }
 
 async function run(db: Db, sql: string, params: unknown[]): Promise<Row[]> {

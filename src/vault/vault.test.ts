@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ownerOf } from '../../test/support/databases.js';
 import { makeVault, person, system, twoOrganisations, type TestKit } from '../../test/support/fixtures.js';
+import { testConfig } from '../../test/support/fixtures.js';
 import { searchPortfolio, followPortfolio } from '../advising/advising.purposes.js';
 import { viewSelf } from '../candidates/candidates.purposes.js';
 import type { Db } from '../db/client.js';
@@ -9,6 +10,7 @@ import { allPurposes } from '../purposes.js';
 import { openPoolProfile, reviewApplicants, searchPool } from '../recruiting/recruiting.purposes.js';
 import { seedPeople } from '../seed/seed.purposes.js';
 import { followTrainees } from '../training/training.purposes.js';
+import { configureGuard } from '../guard/index.js';
 import { createVault, readPurpose, searchPurpose, type Vault } from './index.js';
 
 type World = Awaited<ReturnType<typeof twoOrganisations>>;
@@ -143,6 +145,8 @@ describe.each(engines)('the one door on %s', (engine) => {
       purposes: [...allPurposes, [searchTwoAtATime]],
       addressKey: kit.platform.keys.addressKey,
     });
+    // The guard denies a purpose it was not told of: this test's own is declared to it too.
+    await configureGuard(db, testConfig(), paged.purposes.all());
     // Five job seekers in advisor A's portfolio share an id with two in B's, out of A's scope.
     const shared = Array.from({ length: 7 }, () => person({ franceTravailId: '7654321B' }));
     await vault.write(system, seedPeople, shared);
@@ -336,7 +340,7 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
   });
 
   const charged = async (actorId: string) =>
-    (await db.query('SELECT 1 FROM guard_daily_reads WHERE account_id = $1', [actorId])).rows.length;
+    (await db.query('SELECT 1 FROM guard_reads WHERE account_id = $1', [actorId])).rows.length;
 
   it('fails the read, decrypts nothing and charges nothing, when the log cannot append', async () => {
     const { actors, traineeA } = world;
@@ -371,21 +375,27 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
 
   it('denies when no ceiling is configured for the account (the guard fails closed)', async () => {
     const { actors, applicantA } = world;
-    await owner.query("DELETE FROM guard_policy WHERE role = '*'");
+    const saved = await owner.query('SELECT * FROM guard_budgets WHERE class = $1', ['list']);
+    await owner.query("DELETE FROM guard_budgets WHERE class = 'list'");
     try {
       await expect(vault.read(actors.recruiterA, reviewApplicants, [applicantA.id])).rejects.toMatchObject({
-        code: 'READ_BUDGET_EXCEEDED',
+        code: 'FORBIDDEN',
       });
       expect((await entriesFor(db, accountId(actors.recruiterA))).at(-1)).toMatchObject({
         outcome: 'deny',
         people: [applicantA.id],
       });
     } finally {
-      await owner.query("INSERT INTO guard_policy (role, per_day) VALUES ('*', 200)");
+      for (const row of saved.rows as { role: string; per_window: number; per_day: number; floor_day: number }[]) {
+        await owner.query(
+          "INSERT INTO guard_budgets (role, class, per_window, per_day, floor_day) VALUES ($1, 'list', $2, $3, $4)",
+          [row.role, row.per_window, row.per_day, row.floor_day],
+        );
+      }
     }
   });
 
-  it('stops an account at its daily ceiling of distinct people; re-reads cost nothing', async () => {
+  it('asks for a step-up at an account’s own daily ceiling of distinct people; re-reads cost nothing', async () => {
     const { actors, traineeA, traineeB } = world;
     const advisor = actors.advisorA;
     await db.query('UPDATE accounts SET read_ceiling_per_day = 1 WHERE id = $1', [accountId(advisor)]);
@@ -393,7 +403,7 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
     expect(await vault.read(advisor, followPortfolio, [traineeA.id], { fields: ['lastName'] })).toHaveLength(1);
     expect(await vault.read(advisor, followPortfolio, [traineeA.id], { fields: ['email'] })).toHaveLength(1);
     await expect(vault.read(advisor, followPortfolio, [traineeB.id])).rejects.toMatchObject({
-      code: 'READ_BUDGET_EXCEEDED',
+      code: 'STEP_UP_REQUIRED',
     });
     expect(await charged(accountId(advisor))).toBe(1);
   });

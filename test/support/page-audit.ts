@@ -169,6 +169,7 @@ export const portalPrefixes: readonly string[] = [
   '/organisme',
   '/conseiller',
   '/demandeur',
+  '/securite',
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -32,7 +32,7 @@ function templateKey(): string {
  */
 export async function pgliteTemplate(): Promise<string> {
   const dir = path.join(root, 'node_modules/.cache/rempart');
-  const file = path.join(dir, `pglite-template-${templateKey()}.tar`);
+  const file = path.join(dir, `pglite-template-${templateKey()}-v2.tar`);
   if (existsSync(file)) return file;
   const pg = await PGlite.create({ extensions: pgliteExtensions });
   try {
@@ -43,9 +43,14 @@ export async function pgliteTemplate(): Promise<string> {
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
     renameSync(partial, file);
-    // Older templates (other migrations) are not needed any more: 40 MB each.
-    for (const name of readdirSync(dir))
-      if (/^pglite-template-[0-9a-f]+\.tar$/.test(name) && path.join(dir, name) !== file) rmSync(path.join(dir, name));
+    // Older templates (other migrations) are not needed any more: 40 MB each. Those of the last
+    // hour stay: another checkout sharing these node_modules may be running on its own.
+    const stale = Date.now() - 60 * 60_000;
+    for (const name of readdirSync(dir)) {
+      const other = path.join(dir, name);
+      if (/^pglite-template-[0-9a-f]+(-v2)?\.tar$/.test(name) && other !== file && statSync(other).mtimeMs < stale)
+        rmSync(other);
+    }
     return file;
   } finally {
     await pg.close();

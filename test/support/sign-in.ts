@@ -25,3 +25,28 @@ export async function signIn(
   await page.fill('#champ-code', input.code());
   await Promise.all([page.waitForURL(input.landing), page.click('button:has-text("Valider")')]);
 }
+
+/**
+ * A new staff member's first steps, as the invitation leads them: the password, then a passkey
+ * named `keyName` made by the browser's authenticator, then a login with that passkey. Waits
+ * until the browser is at `landing`, the role's home.
+ */
+export async function activateWithPasskey(
+  page: Page,
+  base: string,
+  input: { invitationLink: string; password: string; keyName: string; landing: string },
+): Promise<void> {
+  await page.goto(input.invitationLink);
+  await page.fill('#champ-password', input.password);
+  await page.click('button:has-text("Enregistrer le mot de passe")');
+  await page.waitForSelector('h2:has-text("Avec une clé d’accès")');
+  await page.fill('#champ-name', input.keyName);
+  await Promise.all([
+    page.waitForURL(`${base}/connexion?invitation=terminee`),
+    page.click('button:has-text("Enregistrer ma clé d’accès")'),
+  ]);
+  await Promise.all([
+    page.waitForURL(input.landing),
+    page.click('button:has-text("Se connecter avec une clé d’accès")'),
+  ]);
+}

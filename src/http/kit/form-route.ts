@@ -71,6 +71,16 @@ export function formRoute(
       return await action(values as never, request as never, reply);
     } catch (error) {
       if (error instanceof FormInvalid) return show(request, reply, error);
+      if (isAppError(error) && error.code === 'STEP_UP_REQUIRED' && request.session) {
+        // The guard holds the account's reads until a second-factor check (src/guard/): the
+        // form is kept, as for a step-up route, and posted again once the check is answered.
+        pendingForms.save(request.session.id, {
+          url: request.url,
+          fields: keptValues(request.body, secrets),
+          label: options.resume ?? 'la consultation demandée',
+        });
+        return reply.redirect(`/compte/verification?retour=${encodeURIComponent(request.url)}`, 303);
+      }
       if (isAppError(error) && shown(options.showErrors, error)) {
         return show(request, reply, new FormInvalid({}, error.message, error.status));
       }

@@ -59,7 +59,7 @@ describe.each(engines)('the accounts a manager lists, through the door, on %s', 
     ).rows;
   const charged = async (actorId: string) =>
     (
-      await db.query<{ person_id: string }>('SELECT person_id FROM guard_daily_reads WHERE account_id = $1', [actorId])
+      await db.query<{ person_id: string }>('SELECT person_id FROM guard_reads WHERE account_id = $1', [actorId])
     ).rows
       .map((row) => row.person_id)
       .sort();

@@ -2,6 +2,7 @@ import { requestStaffAccount as requestStaff } from '../identity.purposes.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Actor, Role } from '../../vault/types.js';
 import type { RequestReason } from './request-reasons.js';
+import { noteAccountRequest } from '../../guard/signals.js';
 import { journal } from '../journal.js';
 import type { LoginDeps } from '../login/deps.js';
 import { isStaffRole } from '../sessions/policy.js';
@@ -100,11 +101,13 @@ export async function requestStaffAccount(
       ],
       tx,
     );
-    await tx.query('INSERT INTO account_requests (account_id, requested_by, reason) VALUES ($1, $2, $3)', [
-      id,
-      actor.accountId,
-      input.reason ?? 'unrecorded',
-    ]);
+    await tx.query(
+      'INSERT INTO account_requests (account_id, requested_by, reason, requested_at) VALUES ($1, $2, $3, $4)',
+      [id, actor.accountId, input.reason ?? 'unrecorded', deps.clock.now()],
+    );
+    // In the Missions Locales breach a hijacked manager created the accounts that read 1.6 M
+    // files: several requests in a short time are a signal for the guard.
+    await noteAccountRequest(tx, actor.accountId, deps.clock.now());
     await journal(deps.accessLog, tx, 'account.requested', {
       actorId: actor.accountId,
       sessionId: actor.sessionId,

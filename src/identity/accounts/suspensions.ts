@@ -153,7 +153,7 @@ const journalOf = (actor: AccountActor) => ({
  * one made at the platform level.
  */
 export async function liftSuspension(
-  deps: AccountsDeps,
+  deps: Pick<AccountsDeps, 'db' | 'clock' | 'random' | 'accessLog'>,
   by: Actor,
   accountId: string,
 ): Promise<'lifted' | 'requested'> {
@@ -193,7 +193,12 @@ export async function liftSuspension(
 }
 
 /** A suspension nobody recorded (the guard's, or older than levels): at the platform level. */
-async function recordUnrecorded(tx: Tx, deps: AccountsDeps, accountId: string, now: Date): Promise<OpenSuspension> {
+async function recordUnrecorded(
+  tx: Tx,
+  deps: Pick<AccountsDeps, 'random'>,
+  accountId: string,
+  now: Date,
+): Promise<OpenSuspension> {
   const id = deps.random.uuid();
   await tx.query(
     `INSERT INTO account_suspensions (id, account_id, level, suspended_by, reason, suspended_at)

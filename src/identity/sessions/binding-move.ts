@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AccessLog } from '../../audit/types.js';
 import type { Db, Tx } from '../../db/client.js';
+import { recordSignal } from '../../guard/signals.js';
 import { journal } from '../journal.js';
 import type { Notify } from '../login/deps.js';
 import { isStaffRole, sessionLifetimes } from './policy.js';
@@ -96,7 +97,11 @@ async function holdMove(deps: MoveDeps, move: Move): Promise<void> {
       agentHash(move.client.userAgent),
       move.now,
     ]);
-    if (!seen) await tell(deps, tx, move, 'held', true);
+    if (!seen) {
+      await tell(deps, tx, move, 'held', true);
+      // The guard counts it too: until the step-up there, the account's reads ask for one.
+      await recordSignal(tx, move.session.accountId, 'new_context', move.now, { motif: 'autre_reseau_ou_navigateur' });
+    }
   });
 }
 
