@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttackResult } from '../bench/attack/attacks/attacker.js';
 import { peopleRead } from '../bench/attack/attacks/attacker.js';
 import { browserMalware } from '../bench/attack/attacks/kairos.js';
-import { pickVictims, runAttacks, SCENARIOS } from '../bench/attack/attacks/scenarios.js';
+import { attackLine, pickVictims, runAttacks, SCENARIOS } from '../bench/attack/attacks/scenarios.js';
+import { officers, type Officers } from '../bench/attack/legit/officers.js';
 import { planPeople, playDays, type Person } from '../bench/attack/legit/population.js';
 import { startServer, type SimServer } from '../bench/attack/server.js';
 import { parisTime, workingDays } from '../bench/attack/sim.js';
@@ -32,8 +33,12 @@ describe('the attack scenarios, against the running server', () => {
       roles: { of_user: 4, of_manager: 1, advisor: 1, recruiter_manager: 1 },
     });
     people = await planPeople(server, world, world.staff, 11);
-    await playDays(server, people, days.slice(0, 3), emptyStats());
-    for (const result of await runAttacks(server, pickVictims(people), days[3]!)) results.set(result.name, result);
+    const staff: Officers = officers(server, world);
+    await playDays(server, people, days.slice(0, 3), emptyStats(), { officers: staff });
+    for (const result of await runAttacks(server, pickVictims(people), days[3]!, staff)) {
+      results.set(result.name, result);
+      console.log([attackLine(result), ...result.detail.map((line) => `    ${line}`)].join('\n'));
+    }
   }, 600_000);
   afterAll(async () => {
     await server?.close();

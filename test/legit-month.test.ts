@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthLine } from '../bench/attack/legit/month.js';
+import { officers, type Officers } from '../bench/attack/legit/officers.js';
 import { planPeople, playDays } from '../bench/attack/legit/population.js';
 import { startServer, type SimServer } from '../bench/attack/server.js';
 import { parisTime, workingDays } from '../bench/attack/sim.js';
@@ -17,6 +18,7 @@ describe('a month of legitimate work', () => {
   let server: SimServer;
   let stats: LegitStats;
   let people: Awaited<ReturnType<typeof planPeople>>;
+  let staff: Officers;
 
   beforeAll(async () => {
     const past = workingDays('2026-09-28', 3);
@@ -28,9 +30,10 @@ describe('a month of legitimate work', () => {
       roles: { of_user: 1, recruiter: 1, recruiter_manager: 1 },
     });
     people = await planPeople(server, world, world.staff, 5);
-    await playDays(server, people, past, emptyStats());
+    staff = officers(server, world);
+    await playDays(server, people, past, emptyStats(), { officers: staff });
     stats = emptyStats();
-    await playDays(server, people, workingDays('2026-10-01', 22), stats);
+    await playDays(server, people, workingDays('2026-10-01', 22), stats, { officers: staff });
   }, 600_000);
   afterAll(async () => {
     await server?.close();
@@ -46,7 +49,7 @@ describe('a month of legitimate work', () => {
     const owner = await server.platform.openOwner();
     await owner.query('UPDATE guard_budgets SET per_window = 1, per_day = 1, floor_day = 1');
     const control = emptyStats();
-    await playDays(server, people, workingDays('2026-11-02', 1), control);
+    await playDays(server, people, workingDays('2026-11-02', 1), control, { officers: staff });
     expect(control.suspensions.length).toBeGreaterThan(0);
   });
 });

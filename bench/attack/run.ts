@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { attackLine, pickVictims, runAttacks } from './attacks/scenarios.js';
 import { monthLine } from './legit/month.js';
+import { officers } from './legit/officers.js';
 import { planPeople, playDays } from './legit/population.js';
 import { poolBreadthLines } from './legit/pool-breadth.js';
 import { usageLines } from './legit/usage.js';
@@ -39,10 +40,11 @@ async function main(): Promise<void> {
     const world = await buildWorld(server, { people: Number(values.people), seed, today: CALENDAR.start, roles });
     progress(`monde : ${values.people} personnes, ${world.staff.length} agents simulés`);
     const people = await planPeople(server, world, world.staff, seed);
+    const staff = officers(server, world);
     const past = emptyStats();
-    await playDays(server, people, CALENDAR.past, past, (day) => progress(`passé ${day}`));
+    await playDays(server, people, CALENDAR.past, past, { officers: staff, onDay: (day) => progress(`passé ${day}`) });
     const stats = emptyStats();
-    await playDays(server, people, CALENDAR.month, stats, (day) => progress(`mois ${day}`));
+    await playDays(server, people, CALENDAR.month, stats, { officers: staff, onDay: (day) => progress(`mois ${day}`) });
     for (const line of monthLine(stats)) console.log(line);
     console.log(`    les ${CALENDAR.past.length} jours de passé, avant le mois :`);
     for (const line of monthLine(past).slice(1)) console.log(`  ${line}`);
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     const monthEnd = new Date(parisTime(CALENDAR.attack, 0));
     for (const line of await poolBreadthLines(server.platform.db, new Date(parisTime(CALENDAR.month[0]!, 0)), monthEnd))
       console.log(line);
-    const results = await runAttacks(server, pickVictims(people), CALENDAR.attack);
+    const results = await runAttacks(server, pickVictims(people), CALENDAR.attack, staff);
     for (const result of results) {
       console.log(attackLine(result));
       for (const line of result.detail) console.log(`    ${line}`);

@@ -15,11 +15,21 @@ export interface LegitStats {
   stepUps: { accountId: string; role: string; day: string; path: string }[];
   /** Step-ups the person could not complete (their passkey refused): should stay 0. */
   failedStepUps: number;
+  /** Suspensions the officers lifted the next morning. */
+  lifted: number;
   pageLoads: number;
 }
 
 export function emptyStats(): LegitStats {
-  return { stepUpDays: new Set(), userDays: new Set(), suspensions: [], stepUps: [], failedStepUps: 0, pageLoads: 0 };
+  return {
+    stepUpDays: new Set(),
+    userDays: new Set(),
+    suspensions: [],
+    stepUps: [],
+    failedStepUps: 0,
+    lifted: 0,
+    pageLoads: 0,
+  };
 }
 
 /** How long a page takes to come back and be looked at before the next click, at the least. */

@@ -3,6 +3,7 @@ import { createDeviceClient } from '../../src/identity/client/proof-client.js';
 import { parseDeviceKey } from '../../src/identity/sessions/device-proof.js';
 import { createSession } from '../../src/identity/sessions/session-store.js';
 import type { Role } from '../../src/kernel/roles.js';
+import { plantCanaries } from '../../src/seed/canaries/index.js';
 import { seedDatabase, type SeedResult } from '../../src/seed/index.js';
 import { softAuthenticator } from '../../test/support/soft-authenticator.js';
 import { SimBrowser } from './browser.js';
@@ -54,7 +55,8 @@ function addressPool(index: number, place: 0 | 1): () => string {
 
 /**
  * Seeds the world through the platform's own seeder (faker, fr locale: organisations, staff,
- * sessions, referrals, portfolios, offers, applications, the candidate pool), then gives each
+ * sessions, referrals, portfolios, offers, applications, the candidate pool) and plants its
+ * canaries as `rempart seed` does, then gives each
  * staff member the simulation plays a passkey, enrolled over HTTP from « Clés d'accès » as
  * they would on their first day (the first session is opened directly, as an invitation would
  * leave it; every later one is a passkey login).
@@ -70,6 +72,16 @@ export async function buildWorld(
     people: options.people,
     seed: options.seed,
     today: options.today,
+  });
+  // The canaries, planted as `rempart seed` and the demo plant them (src/seed/canaries/), their
+  // places drawn from the run's seed so that a run can be played again.
+  const draws = new Dice(options.seed, 'canaries');
+  await plantCanaries({
+    ...platform,
+    random: {
+      bytes: (length) => Buffer.from(Array.from({ length }, () => draws.int(0, 255))),
+      uuid: () => draws.uuid(),
+    },
   });
   const dice = new Dice(options.seed, 'world');
   const wanted = new Map(Object.entries(options.roles) as [Role, number][]);

@@ -97,7 +97,10 @@ export class Attacker {
  * - for malware inside the victim's own browser only, the people the victim's own requests had
  *   been shown that day before the attack: that malware reads the victim's screen anyway, so what
  *   the guard can be asked to protect is everyone else;
- * - the accounts the attacker itself asked for (their names and e-mails are its own input).
+ * - the accounts the attacker itself asked for (their names and e-mails are its own input);
+ * - the entry of a read that met a canary: the log records it 'allow' (the door checks the
+ *   canary marks after the entry is committed), but the door then suspends the account and the
+ *   answer carries nothing (src/vault/door.ts); the canary signal has the entry's very instant.
  */
 export async function peopleRead(
   db: Db,
@@ -109,8 +112,9 @@ export async function peopleRead(
   const dayStart = new Date(parisTime(parisDay(since), 0));
   const { rows } = await db.query<{ n: number }>(
     `WITH read AS (
-       SELECT DISTINCT unnest(people) AS id FROM access_log
-       WHERE actor_id = $1 AND outcome = 'allow' AND record <> 'none' AND at >= $2),
+       SELECT DISTINCT unnest(people) AS id FROM access_log l
+       WHERE actor_id = $1 AND outcome = 'allow' AND record <> 'none' AND at >= $2
+         AND NOT EXISTS (SELECT 1 FROM guard_signals s WHERE s.account_id = $1 AND s.kind = 'canary' AND s.at = l.at)),
      seen AS (
        SELECT DISTINCT unnest(people) AS id FROM access_log
        WHERE $4 AND actor_id = $1 AND outcome = 'allow' AND record <> 'none' AND at >= $3 AND at < $2),

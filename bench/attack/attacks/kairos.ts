@@ -1,12 +1,16 @@
-import { linkedIds } from '../legit/pages.js';
+import { hasPage, linkedIds } from '../legit/pages.js';
 import type { StaffUser } from '../world.js';
 import { Attacker } from './attacker.js';
 
 /*
  * The Kairos scenarios (2025: an infostealer on one OF user's machine; the thief used that
  * account to read 340,000 job seekers). The victim is an OF user at work; each attacker goes for
- * what a thief wants: every trainee's identity (the lists, 50 a request through the API) and then
- * every trainee's contact (« Voir les coordonnées », one file a request).
+ * what a thief wants, by the paths the pages offer: « Mes sessions », each session's list of
+ * trainees (their identities, 20 a page) in the order the portal shows them (latest start
+ * first), then each trainee's contact (« Voir les coordonnées », one file a request). The API's
+ * list of every trainee, oldest referral first, starts with a canary (src/seed/canaries/
+ * training.ts): a thief who takes it is suspended at its first request, so the scenarios take
+ * the pages, where it comes last.
  */
 
 /** An attacker's machine: another network (TEST-NET-3, RFC 5737) and its own browser. */
@@ -18,51 +22,61 @@ export const THIEF = {
 /** A script at full speed: four requests a second. */
 export const FULL_SPEED_MS = 250;
 
-interface Trainee {
-  referralId: string;
+/** The sessions « Mes sessions » lists, page after page, in its order; null once refused. */
+async function sessionsListed(attacker: Attacker): Promise<string[]> {
+  const sessions: string[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const { outcome, answer } = await attacker.open(`/organisme/sessions${page > 1 ? `?page=${page}` : ''}`);
+    if (outcome !== 'ok') break;
+    sessions.push(...linkedIds(answer.body, '/organisme/sessions/'));
+    if (!hasPage(answer.body, page + 1)) break;
+  }
+  return sessions;
 }
 
-/** One page of the organisation's trainees through the API, or null when refused. */
-async function traineePage(attacker: Attacker, page: number, size: number): Promise<Trainee[] | null> {
-  const { outcome, answer } = await attacker.api(`/api/v1/organisme/stagiaires?taille=${size}&page=${page}`);
-  if (outcome !== 'ok') return null;
-  return (JSON.parse(answer.body) as { stagiaires: Trainee[] }).stagiaires;
+/** One session's trainees, every page of its list. */
+async function traineesOf(attacker: Attacker, sessionId: string): Promise<string[]> {
+  const referrals: string[] = [];
+  for (let page = 1; page <= 10; page++) {
+    const { outcome, answer } = await attacker.open(
+      `/organisme/sessions/${sessionId}${page > 1 ? `?page=${page}` : ''}`,
+    );
+    if (outcome !== 'ok') break;
+    referrals.push(...linkedIds(answer.body, '/organisme/orientations/'));
+    if (!hasPage(answer.body, page + 1)) break;
+  }
+  return referrals;
 }
 
 /**
  * Scrapes through `attacker` until a refusal it cannot get past, then tries `afterRefusal`
- * more requests (a script keeps going): the lists first, then each trainee's contact.
+ * more requests (a script keeps going): every session's list, then each trainee's contact.
  */
-async function scrape(attacker: Attacker, afterRefusal: number, pace: () => Promise<void> = async () => {}) {
-  const referrals: string[] = [];
+async function scrape(attacker: Attacker, afterRefusal: number): Promise<void> {
   let tries = 0;
   const done = () => attacker.stoppedAt !== null && tries++ >= afterRefusal;
-  for (let page = 1; page <= 200 && !done(); page++) {
-    const trainees = await traineePage(attacker, page, 50);
-    await pace();
-    if (trainees === null) continue;
-    if (trainees.length === 0) break;
-    referrals.push(...trainees.map((t) => t.referralId));
+  const referrals: string[] = [];
+  for (const session of await sessionsListed(attacker)) {
+    if (done()) break;
+    referrals.push(...(await traineesOf(attacker, session)));
   }
   for (const id of referrals) {
     if (done()) break;
     await attacker.post(`/organisme/orientations/${id}/coordonnees`);
-    await pace();
   }
-  return referrals.length;
 }
 
 /**
  * kairos-replay: the cookie and the device key (the whole browser profile) copied to the
  * thief's machine, replayed from another network with another browser. The thief's script does
- * what the page's would: proves the key, then reads.
+ * what the page's would: proves the key, then reads, by the pages and by the API.
  */
 export async function kairosReplay(victim: StaffUser, referralsSeen: string[]): Promise<Attacker> {
   const copy = victim.browser.copyTo(THIEF.addr, THIEF.userAgent);
   const attacker = new Attacker(copy, FULL_SPEED_MS);
   await attacker.open('/organisme/sessions');
   await attacker.renew();
-  await traineePage(attacker, 1, 50);
+  await attacker.api('/api/v1/organisme/stagiaires?taille=50&page=2');
   for (const id of referralsSeen.slice(0, 5)) {
     await attacker.open(`/organisme/orientations/${id}`);
     await attacker.post(`/organisme/orientations/${id}/coordonnees`);
@@ -84,20 +98,28 @@ export async function browserMalware(victim: StaffUser): Promise<Attacker> {
 }
 
 /**
- * low-and-slow: the same malware, patient: one read a minute for a day (at minute k, the k-th
- * trainee's identity through the API, then that trainee's contact), keeping the tab's session
- * alive as the page's script does.
+ * low-and-slow: the same malware, patient: one read a minute for a day, keeping the tab's
+ * session alive as the page's script does. Each minute, the next page of the walk: a session's
+ * list when it needs more trainees, otherwise the next trainee's contact.
  */
 export async function lowAndSlow(victim: StaffUser): Promise<Attacker> {
   const attacker = new Attacker(victim.browser, 1_000);
   const clock = victim.browser.clock;
   const start = clock.now().getTime();
+  const minute = (n: number) => clock.set(new Date(Math.max(clock.now().getTime(), start + n * 60_000)));
+  let n = 0;
   let refused = 0;
-  for (let minute = 1; minute <= 24 * 60; minute++) {
-    const trainees = await traineePage(attacker, minute, 1);
-    if (trainees && trainees[0]) await attacker.post(`/organisme/orientations/${trainees[0].referralId}/coordonnees`);
-    if (attacker.stoppedAt !== null && ++refused > 10) break;
-    clock.set(new Date(start + minute * 60_000));
+  const sessions = await sessionsListed(attacker);
+  for (const session of sessions) {
+    minute(++n);
+    const referrals = await traineesOf(attacker, session);
+    for (const id of referrals) {
+      if (n >= 24 * 60) return attacker;
+      minute(++n);
+      await attacker.post(`/organisme/orientations/${id}/coordonnees`);
+      if (attacker.stoppedAt !== null && ++refused > 10) return attacker;
+    }
+    if (attacker.stoppedAt !== null && ++refused > 10) return attacker;
   }
   return attacker;
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../../src/kernel/roles.js';
 import { dayFrame, workDay } from '../legit/day.js';
+import type { Officers } from '../legit/officers.js';
 import { tasksOf, type Person } from '../legit/population.js';
 import type { SimServer } from '../server.js';
 import { parisTime, Simulation } from '../sim.js';
@@ -28,7 +29,7 @@ export function pickVictims(people: Person[]): Map<ScenarioName, Person> {
   const used = new Set<Person>();
   const victims = new Map<ScenarioName, Person>();
   for (const [name, role] of SCENARIOS) {
-    const victim = people.find((p) => p.user.role === role && !used.has(p) && !p.suspended);
+    const victim = people.find((p) => p.user.role === role && !used.has(p));
     if (!victim) throw new Error(`no ${role} left to be the victim of ${name}`);
     used.add(victim);
     victims.set(name, victim);
@@ -46,12 +47,15 @@ export async function runAttacks(
   server: SimServer,
   victims: Map<ScenarioName, Person>,
   day: string,
-  only?: readonly ScenarioName[],
+  officers: Officers,
 ): Promise<AttackResult[]> {
   const sim = new Simulation(server.clock);
   const stats = emptyStats();
   const stopAt = parisTime(day, ATTACK_HOUR);
+  server.clock.set(new Date(Math.max(server.clock.now().getTime(), parisTime(day, 5))));
   for (const person of victims.values()) {
+    // A suspension of the days before (a false alarm), lifted in the morning as every other.
+    if (await officers.isSuspended(person.user.id)) await officers.lift(person.user.id);
     const worker = new Worker(person.user, sim, stats, server.platform.db);
     sim.spawn(parisTime(day, 6), async () => {
       const frame = dayFrame(person.dice, day);
@@ -59,21 +63,38 @@ export async function runAttacks(
         worker,
         person.dice,
         { ...frame, arrive: Math.min(frame.arrive, stopAt - 3_600_000) },
-        tasksOf(worker, person, 0),
+        tasksOf(worker, person, day, 0),
         stopAt,
       );
     });
   }
   await sim.run();
+  // A victim whose morning of work tripped the guard (a false alarm): the officers lift it, the
+  // victim signs in again, and the attack goes on; the detail says so.
+  const falseAlarms = new Set<Person>();
+  for (const person of victims.values()) {
+    const browser = person.user.browser;
+    if (await officers.isSuspended(person.user.id)) {
+      falseAlarms.add(person);
+      await officers.lift(person.user.id);
+      await browser.loginWithPasskey();
+    } else if (!browser.signedIn || (await browser.renew()) !== 'ok') {
+      // A colleague's long task ran past the hour: this victim's session idled out meanwhile,
+      // and they sign in again as they sit back down.
+      await browser.loginWithPasskey();
+    }
+  }
   const results: AttackResult[] = [];
   for (const [name] of SCENARIOS) {
-    if (only && !only.includes(name)) continue;
     // The victims still waiting keep their tab open: its script renews the session meanwhile.
     for (const [other, person] of victims) {
       if (other !== name && !results.some((r) => r.name === other) && person.user.browser.signedIn)
         await person.user.browser.renew();
     }
-    results.push(await runOne(server, name, victims.get(name)!));
+    const result = await runOne(server, name, victims.get(name)!);
+    if (falseAlarms.has(victims.get(name)!))
+      result.detail.unshift('victime suspendue par le garde pendant sa matinée de travail, levée avant l’attaque');
+    results.push(result);
   }
   return results;
 }

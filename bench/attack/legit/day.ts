@@ -103,6 +103,8 @@ export async function workDay(
     await idleUntil(worker, start);
     await task();
   }
+  // Broken off for an attack: the person is still there, the tab open.
+  if (stopAt !== Infinity) return idleUntil(worker, stopAt);
   if (!lunched) await lunch(worker, frame);
   worker.leave();
 }

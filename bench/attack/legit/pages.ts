@@ -21,15 +21,6 @@ export function hiddenValues(body: string, name: string): string[] {
   return [...body.matchAll(new RegExp(`name="${name}" value="([^"]+)"`, 'g'))].map((match) => match[1]!);
 }
 
-/** The portfolio's rows: each job seeker's id and France Travail identifier, as the table shows them. */
-export function portfolioRows(body: string): { id: string; franceTravailId: string }[] {
-  const pattern = new RegExp(
-    `href="/conseiller/demandeurs/(${UUID})">[^<]*</a>\\s*</td>\\s*<td[^>]*>([0-9]{7}[A-Z0-9])</td>`,
-    'g',
-  );
-  return [...body.matchAll(pattern)].map((match) => ({ id: match[1]!, franceTravailId: match[2]! }));
-}
-
 /** Whether the list has a next page (`page=N+1` linked). */
 export function hasPage(body: string, page: number): boolean {
   return new RegExp(`[?&;]page=${page}\\b`).test(body);
