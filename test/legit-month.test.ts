@@ -10,9 +10,11 @@ import { buildWorld } from '../bench/attack/world.js';
 /**
  * The issue's other promise: over a month of normal work, no legitimate user is suspended. The
  * bench's legitimate month (bench/attack/legit/, `npm run bench:attack`) with fewer people: an
- * OF user, a recruiter and a recruiter manager, over the 22 working days of October 2026, after
- * three days of past, over HTTP against the real server; a step-up the guard asks is answered
- * with the person's passkey, as they would, and the month goes on.
+ * OF user, an advisor, a recruiter and a recruiter manager, over the 22 working days of October
+ * 2026, after three days of past, over HTTP against the real server; a step-up the guard asks
+ * is answered with the person's passkey, as they would, and the month goes on. The people were
+ * chosen before any run; the advisor was added once the bench showed advisors suspended by the
+ * portfolio's canary, so that this test says what the bench says.
  */
 describe('a month of legitimate work', () => {
   let server: SimServer;
@@ -27,7 +29,7 @@ describe('a month of legitimate work', () => {
       people: 1000,
       seed: 5,
       today: past[0]!,
-      roles: { of_user: 1, recruiter: 1, recruiter_manager: 1 },
+      roles: { of_user: 1, advisor: 1, recruiter: 1, recruiter_manager: 1 },
     });
     people = await planPeople(server, world, world.staff, 5);
     staff = officers(server, world);
@@ -40,8 +42,8 @@ describe('a month of legitimate work', () => {
   });
 
   it('ends with no suspension', () => {
-    expect(stats.userDays.size).toBeGreaterThanOrEqual(3 * 22);
-    expect(stats.pageLoads).toBeGreaterThan(3 * 22 * 10);
+    expect(stats.userDays.size).toBeGreaterThanOrEqual(4 * 22);
+    expect(stats.pageLoads).toBeGreaterThan(4 * 22 * 10);
     expect(stats.suspensions, monthLine(stats).join('\n')).toEqual([]);
   });
 

@@ -1,5 +1,12 @@
 import type { Db } from '../../src/db/client.js';
 import { parisDay } from '../../src/kernel/clock.js';
+
+const parisClock = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
+
+/** An instant as « 14:05 », in France. */
+function parisHour(at: number): string {
+  return parisClock.format(new Date(at));
+}
 import { outcomeOf, type Answer, type Outcome } from './browser.js';
 import type { Simulation } from './sim.js';
 import type { StaffUser } from './world.js';
@@ -12,7 +19,8 @@ export interface LegitStats {
   userDays: Set<string>;
   /** Accounts suspended, with the day, the page, and the guard's signals of the last two hours. */
   suspensions: { accountId: string; role: string; day: string; path: string; signals?: string }[];
-  stepUps: { accountId: string; role: string; day: string; path: string }[];
+  /** Each step-up asked by the guard, with the kinds of the account's signals of the hour before. */
+  stepUps: { accountId: string; role: string; day: string; path: string; at: string; signals: string }[];
   /** Step-ups the person could not complete (their passkey refused): should stay 0. */
   failedStepUps: number;
   /** Suspensions the officers lifted the next morning. */
@@ -130,7 +138,14 @@ export class Worker {
         // it; the legitimate days have no sensitive action of their own and no session moves):
         // the person confirms with their passkey, and carries on.
         this.stats.stepUpDays.add(this.key());
-        this.stats.stepUps.push({ accountId: this.user.id, role: this.user.role, day: this.day, path });
+        this.stats.stepUps.push({
+          accountId: this.user.id,
+          role: this.user.role,
+          day: this.day,
+          path,
+          at: parisHour(this.sim.now),
+          signals: await this.recentSignals(),
+        });
         if (!(await browser.stepUpWithPasskey(method === 'GET' ? path : '/compte'))) {
           this.stats.failedStepUps++;
           browser.cookies.clear();
@@ -141,6 +156,15 @@ export class Worker {
       browser.cookies.delete('__Host-rempart');
     }
     return null;
+  }
+
+  /** The kinds of the account's signals of the last hour: why the guard asked. */
+  private async recentSignals(): Promise<string> {
+    const { rows } = await this.db.query<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM guard_signals WHERE account_id = $1 AND at > $2 GROUP BY kind ORDER BY kind`,
+      [this.user.id, new Date(this.sim.now - 3_600_000)],
+    );
+    return rows.map((r) => `${r.kind} ×${r.n}`).join(', ');
   }
 
   /** Whether the account was suspended: the login page says so (a person would read it). */

@@ -5,6 +5,8 @@ export function stepUpShare(stats: LegitStats): number {
   return stats.userDays.size === 0 ? 0 : (100 * stats.stepUpDays.size) / stats.userDays.size;
 }
 
+const anonymous = (path: string) => path.replace(/[0-9a-f-]{36}/g, ':id');
+
 /** `legit-month: suspensions=N step_up_user_days_pct=P` in exactly that form, then the detail. */
 export function monthLine(stats: LegitStats): string[] {
   const byRole = new Map<string, number>();
@@ -15,8 +17,12 @@ export function monthLine(stats: LegitStats): string[] {
   ];
   if (byRole.size > 0) lines.push(`    par rôle : ${[...byRole].map(([role, n]) => `${role} ${n}`).join(', ')}`);
   for (const s of stats.stepUps.slice(0, 20))
-    lines.push(`    vérification ${s.day} ${s.role} ${s.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
-  for (const s of stats.suspensions)
-    lines.push(`    SUSPENSION ${s.day} ${s.role} ${s.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
+    lines.push(`    vérification ${s.day} ${s.at} ${s.role} ${anonymous(s.path)} (${s.signals})`);
+  for (const s of stats.suspensions) {
+    lines.push(`    SUSPENSION ${s.day} ${s.role} ${anonymous(s.path)}`);
+    if (s.signals) lines.push(`      signaux : ${s.signals}`);
+  }
+  if (stats.failedStepUps > 0) lines.push(`    vérifications par clé refusées : ${stats.failedStepUps}`);
+  if (stats.lifted > 0) lines.push(`    suspensions levées le lendemain par deux administrateurs : ${stats.lifted}`);
   return lines;
 }
