@@ -49,3 +49,11 @@ export async function plantAdvising(deps: CanaryDeps, options: PlantOptions): Pr
     },
   });
 }
+
+/** The advisors' space, left unplanted (see index.ts): what a report says of it. */
+export async function advisingNotPlanted(deps: CanaryDeps): Promise<SpaceReport> {
+  const { rows } = await deps.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM canary_plantings WHERE space = 'advising'",
+  );
+  return { planted: 0, present: rows[0]!.n, waiting: 0 };
+}
