@@ -14,7 +14,8 @@ import { buildWorld } from '../bench/attack/world.js';
  * 2026, after three days of past, over HTTP against the real server; a step-up the guard asks
  * is answered with the person's passkey, as they would, and the month goes on. The people were
  * chosen before any run; the advisor was added once the bench showed advisors suspended by the
- * portfolio's canary, so that this test says what the bench says.
+ * portfolio's canary, so that this test says what the bench says (that canary is no longer
+ * planted: src/seed/canaries/index.ts).
  */
 describe('a month of legitimate work', () => {
   let server: SimServer;

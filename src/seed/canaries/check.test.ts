@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb } from '../../../test/support/databases.js';
-import { makeVault, person, system, twoOrganisations, type TestKit } from '../../../test/support/fixtures.js';
+import { makeVault, twoOrganisations, type TestKit } from '../../../test/support/fixtures.js';
 import { CliRefusal } from '../../cli/args.js';
 import type { Db } from '../../db/client.js';
 import type { Platform } from '../../platform.js';
@@ -142,21 +142,24 @@ describe.each(engines)('canaries’ contacts and leaked files (%s)', (engine) =>
   });
 
   it('plants under the domain it is given, and says what it planted', async () => {
-    // Advisor B's portfolio now fills more than a page: it qualifies for a canary.
-    const advisorB = world.actors.advisorB.kind === 'account' ? world.actors.advisorB.accountId : '';
-    const followed = Array.from({ length: 20 }, () => person());
-    await kit.vault.write(system, seedPeople, followed);
-    for (const one of followed) {
-      await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [advisorB, one.id]);
-    }
+    // A third training organisation, with a session: it qualifies for a canary.
+    const organisation = randomUUID();
+    await db.query(
+      "INSERT INTO organisations (id, kind, name, siret) VALUES ($1, 'training', 'OF C', '99999999999999')",
+      [organisation],
+    );
+    await db.query(
+      `INSERT INTO training_sessions (id, organisation_id, title, departement, place, starts_on, ends_on, capacity)
+       VALUES ($1, $2, 'Cariste', '69', 'Lyon', '2026-09-01', '2027-02-28', 12)`,
+      [randomUUID(), organisation],
+    );
     const { code, out } = await run({ ...kit.platform, vault: watched }, [
       'plant',
       '--email-domain',
       'leurres.exemple.fr',
     ]);
     expect(code).toBe(0);
-    expect(out).toContain('organismes de formation\u00a0: 0 plantée, 2 déjà en place');
-    expect(out).toContain('portefeuilles de conseillers\u00a0: 1 plantée, 0 déjà en place\u00a0; 1 au portefeuille');
+    expect(out).toContain('organismes de formation\u00a0: 1 plantée, 2 déjà en place');
     expect(planted.slice(4).map((p) => p.email!.split('@')[1])).toEqual(['leurres.exemple.fr']);
   });
 });
