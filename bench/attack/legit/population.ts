@@ -54,8 +54,10 @@ export async function planPeople(server: SimServer, world: World, users: StaffUs
     if (user.role === 'of_user' || user.role === 'of_manager') {
       const all = world.seed.plan.staff.byOrganisation.get(user.organisationId)!.users.map((s) => s.id);
       const { rows } = await db.query<SessionDates>(
-        `SELECT id, starts_on::text AS "startsOn", ends_on::text AS "endsOn" FROM training_sessions
-         WHERE organisation_id = $1 ORDER BY id`,
+        `SELECT id, starts_on::text AS "startsOn", ends_on::text AS "endsOn",
+           EXISTS (SELECT 1 FROM referrals r WHERE r.session_id = s.id
+             AND r.status IN ('entered', 'interrupted', 'exited')) AS followed
+         FROM training_sessions s WHERE organisation_id = $1 ORDER BY id`,
         [user.organisationId],
       );
       person.training = {

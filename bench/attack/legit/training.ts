@@ -19,8 +19,9 @@ import { hasForm, hasPage, linkedIds } from './pages.js';
  * - the monthly attendance (Kairos's « assiduité »): over the first two working days of a month,
  *   every trainee of the user's started sessions is opened and the previous month's presence
  *   declared;
- * - one day in a hundred, a former trainee asks for an attestation: the session they followed,
- *   ended one month to two years ago, is found in « Mes sessions » and one file opened;
+ * - one day in a hundred, a former trainee asks for an attestation: the session they followed
+ *   (one where someone trained: an attestation is for a person who entered), ended one month
+ *   to two years ago, is found in « Mes sessions » and one file opened;
  * - the RGC opens the accounts of the organisation one day in five.
  */
 
@@ -28,6 +29,8 @@ export interface SessionDates {
   id: string;
   startsOn: string;
   endsOn: string;
+  /** Whether anyone trained in it (entered, then interrupted or exited): what the OF knows. */
+  followed: boolean;
 }
 
 export interface TrainingPlan {
@@ -98,7 +101,9 @@ async function attendance(worker: Worker, dice: Dice, referralId: string): Promi
 /** A former trainee's attestation: their old session found in « Mes sessions », one file read. */
 async function attestation(worker: Worker, dice: Dice, plan: TrainingPlan): Promise<void> {
   const day = worker.day;
-  const ended = plan.sessions.filter((s) => s.endsOn < addDays(day, -30) && s.endsOn >= addDays(day, -730));
+  const ended = plan.sessions.filter(
+    (s) => s.followed && s.endsOn < addDays(day, -30) && s.endsOn >= addDays(day, -730),
+  );
   if (ended.length === 0) return;
   const session = dice.pick(ended);
   for (let page = 1; page <= 5; page++) {
