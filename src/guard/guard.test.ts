@@ -148,10 +148,12 @@ describe.each(engines)('the guard on %s', (engine) => {
       [user.accountId],
     );
     expect(alert.rows).toHaveLength(1);
-    expect(alert.rows[0]!.detail).toMatchObject({
+    expect(alert.rows[0]!.detail).toEqual({
       compte: user.accountId,
       role: 'of_user',
       finalite: 'training.contact',
+      // The kinds of its signals, stamped with the platform's clock (the test's is days behind).
+      signaux: 'budget, budget_again, refused',
     });
     const mail = await db.query<{ account_id: string; template: string }>(
       "SELECT account_id, template FROM mail_outbox WHERE template = 'guard_suspension' AND account_id = $1",

@@ -45,7 +45,7 @@ export function guardSuspension(deps: SuspendDeps): SuspensionHandler {
               tx,
               deps,
               'guard.suspended',
-              { ...about, role: actor.role, finalite: purpose, signaux: await recentKinds(tx, actor.accountId) },
+              { ...about, role: actor.role, finalite: purpose, signaux: await recentKinds(tx, deps, actor.accountId) },
               about,
             );
       // One set of e-mails per suspension, not per read that bounced off it.
@@ -73,11 +73,12 @@ async function canaryAlert(
 }
 
 /** The kinds of the account's signals of the last hour, for the alert: « budget, refused ». */
-async function recentKinds(tx: Tx, accountId: string): Promise<string> {
+async function recentKinds(tx: Tx, deps: SuspendDeps, accountId: string): Promise<string> {
+  // The platform's clock, not the database's: the signals were stamped with it.
   const { rows } = await tx.query<{ kinds: string | null }>(
     `SELECT string_agg(DISTINCT kind, ', ' ORDER BY kind) AS kinds FROM guard_signals
-     WHERE account_id = $1 AND at > now() - interval '1 day'`,
-    [accountId],
+     WHERE account_id = $1 AND at > $2::timestamptz - interval '1 day'`,
+    [accountId, deps.clock.now()],
   );
   return rows[0]?.kinds ?? '';
 }
