@@ -88,7 +88,7 @@ Code de sortie 1 quand des lignes sont refusées.`,
     details: `Les personnes témoins sont des personnes fictives placées là où un attaquant va et où aucune
 tâche légitime ne mène : lire l’une d’elles suspend aussitôt le compte (docs/security.md).
 plant          plante celles qui manquent dans chaque espace (organismes de formation, vivier,
-               portefeuilles des conseillers, employeurs) ; relancer n’ajoute rien
+               employeurs ; aucune dans les portefeuilles des conseillers) ; relancer n’ajoute rien
   --email-domain DOMAINE   le domaine de leurs adresses électroniques, dont l’exploitant lit le
                            courrier (leurre.rempart.test par défaut)
 check FICHIER  compte les adresses et numéros de personnes témoins d’un fichier fuité (CSV ou
