@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ownerOf } from '../../test/support/databases.js';
 import { deviceSession } from '../../test/support/device-session.js';
-import { makeVault, person, system, type TestKit } from '../../test/support/fixtures.js';
+import { makeVault, person, seededAccount, system, type TestKit } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { createDeviceClient } from '../identity/client/proof-client.js';
 import { seedAccounts, seedPeople } from '../seed/seed.purposes.js';
@@ -37,33 +37,7 @@ describe.each(engines)('the guard on %s', (engine) => {
       orgId,
       String(Date.now()).padStart(14, '0').slice(-14),
     ]);
-    const account = async (role: Role): Promise<AccountActor> => {
-      const id = randomUUID();
-      await kit.vault.write(system, seedAccounts, [
-        {
-          id,
-          role,
-          organisationId: orgId,
-          personId: null,
-          email: `${id}@demo.rempart.test`,
-          displayName: role,
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-          approvedAt: null,
-        },
-      ]);
-      return {
-        kind: 'account',
-        accountId: id,
-        role,
-        organisationId: orgId,
-        personId: null,
-        sessionId: 's',
-        clientAddr: '192.0.2.1',
-      };
-    };
+    const account = (role: Role) => seededAccount(kit.vault, role, orgId);
     const manager = await account('of_manager');
     const user = await account('of_user');
     await deviceSession(db, {
@@ -246,31 +220,15 @@ describe.each(engines)('the guard on %s', (engine) => {
 
   it('asks for a step-up on a search so broad it selects nearly everyone, before anything leaves', async () => {
     const owner = await ownerOf(db);
-    const advisor = (await organisation(0)).user; // any staff account will do for the settings
     const agency = randomUUID();
     await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'agency', 'Agence')", [agency]);
-    const advisorId = randomUUID();
-    await kit.vault.write(system, seedAccounts, [
-      {
-        id: advisorId,
-        role: 'advisor',
-        organisationId: agency,
-        personId: null,
-        email: `${advisorId}@demo.rempart.test`,
-        displayName: 'advisor',
-        passwordHash: null,
-        status: 'active',
-        createdBy: null,
-        approvedBy: null,
-        approvedAt: null,
-      },
-    ]);
+    const actor = await seededAccount(kit.vault, 'advisor', agency);
+    const advisorId = actor.accountId;
     const seekers = Array.from({ length: 4 }, () => person({ franceTravailId: '5550001Z' }));
     await kit.vault.write(system, seedPeople, seekers);
     for (const seeker of seekers) {
       await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [advisorId, seeker.id]);
     }
-    const actor: AccountActor = { ...advisor, accountId: advisorId, role: 'advisor', organisationId: agency };
     await owner.query("UPDATE guard_settings SET value = 4 WHERE name = 'broad_search_breadth'");
     try {
       await expect(kit.vault.search(actor, searchPortfolio, { franceTravailId: '5550001Z' })).rejects.toMatchObject({
@@ -357,34 +315,7 @@ describe.each(engines)('the guard on %s', (engine) => {
     const { orgId, user, ids } = await organisation(2);
     const platformOrg = randomUUID();
     await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'platform', 'Plateforme')", [platformOrg]);
-    const officer = async (): Promise<AccountActor> => {
-      const id = randomUUID();
-      await kit.vault.write(system, seedAccounts, [
-        {
-          id,
-          role: 'security_officer',
-          organisationId: platformOrg,
-          personId: null,
-          email: `${id}@demo.rempart.test`,
-          displayName: 'rssi',
-          passwordHash: null,
-          status: 'active',
-          createdBy: null,
-          approvedBy: null,
-          approvedAt: null,
-        },
-      ]);
-      const actor: AccountActor = {
-        kind: 'account',
-        accountId: id,
-        role: 'security_officer',
-        organisationId: platformOrg,
-        personId: null,
-        sessionId: 's',
-        clientAddr: '192.0.2.9',
-      };
-      return actor;
-    };
+    const officer = () => seededAccount(kit.vault, 'security_officer', platformOrg);
     const first = await officer();
     const second = await officer();
     const deps = { db, clock: kit.clock, random: kit.platform.random, accessLog: kit.accessLog };

@@ -64,6 +64,40 @@ async function organisation(db: Db, kind: string, extra: { versant?: string; sir
   return id;
 }
 
+/** An active account seeded as the platform, and the actor it signs in as (no real session). */
+export async function seededAccount(
+  vault: Vault,
+  role: Role,
+  organisationId: string | null,
+  personId: string | null = null,
+): Promise<Extract<Actor, { kind: 'account' }>> {
+  const id = randomUUID();
+  await vault.write(system, seedAccounts, [
+    {
+      id,
+      role,
+      organisationId,
+      personId,
+      email: `${id}@demo.rempart.test`,
+      displayName: role,
+      passwordHash: null,
+      status: 'active',
+      createdBy: null,
+      approvedBy: null,
+      approvedAt: null,
+    },
+  ]);
+  return {
+    kind: 'account',
+    accountId: id,
+    role,
+    organisationId,
+    personId,
+    sessionId: 's-' + id.slice(0, 8),
+    clientAddr: '127.0.0.1',
+  };
+}
+
 function siret(): string {
   return Array.from({ length: 14 }, () => randomInt(10)).join('');
 }
@@ -101,34 +135,8 @@ export async function twoOrganisations(db: Db, vault: Vault) {
     profile(poolOnly.id, true),
     profile(notInPool.id, false),
   ]);
-  const account = async (role: Role, organisationId: string | null, personId: string | null = null) => {
-    const id = randomUUID();
-    await vault.write(system, seedAccounts, [
-      {
-        id,
-        role,
-        organisationId,
-        personId,
-        email: `${id}@demo.rempart.test`,
-        displayName: role,
-        passwordHash: null,
-        status: 'active',
-        createdBy: null,
-        approvedBy: null,
-        approvedAt: null,
-      },
-    ]);
-    const actor: Actor = {
-      kind: 'account',
-      accountId: id,
-      role,
-      organisationId,
-      personId,
-      sessionId: 's-' + id.slice(0, 8),
-      clientAddr: '127.0.0.1',
-    };
-    return actor;
-  };
+  const account = (role: Role, organisationId: string | null, personId: string | null = null) =>
+    seededAccount(vault, role, organisationId, personId);
   const actors = {
     ofUserA: await account('of_user', orgA),
     ofManagerB: await account('of_manager', orgB),
