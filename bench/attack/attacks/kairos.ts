@@ -6,7 +6,7 @@ import { Attacker } from './attacker.js';
  * The Kairos scenarios (2025: an infostealer on one OF user's machine; the thief used that
  * account to read 340,000 job seekers). The victim is an OF user at work; each attacker goes for
  * what a thief wants, by the paths the pages offer: « Mes sessions », each session's list of
- * trainees (their identities, 20 a page) in the order the portal shows them (latest start
+ * trainees (their identities, 10 a page) in the order the portal shows them (latest start
  * first), then each trainee's contact (« Voir les coordonnées », one file a request). The API's
  * list of every trainee, oldest referral first, starts with a canary (src/seed/canaries/
  * training.ts): a thief who takes it is suspended at its first request, so the scenarios take
@@ -22,10 +22,15 @@ export const THIEF = {
 /** A script at full speed: four requests a second. */
 export const FULL_SPEED_MS = 250;
 
-/** The sessions « Mes sessions » lists, page after page, in its order; null once refused. */
-async function sessionsListed(attacker: Attacker): Promise<string[]> {
+/** What a script does before each request: nothing at full speed, or waits for its turn. */
+type Wait = () => void;
+const noWait: Wait = () => undefined;
+
+/** The sessions « Mes sessions » lists, page after page, in its order; stops once refused. */
+async function sessionsListed(attacker: Attacker, wait = noWait): Promise<string[]> {
   const sessions: string[] = [];
   for (let page = 1; page <= 20; page++) {
+    wait();
     const { outcome, answer } = await attacker.open(`/organisme/sessions${page > 1 ? `?page=${page}` : ''}`);
     if (outcome !== 'ok') break;
     sessions.push(...linkedIds(answer.body, '/organisme/sessions/'));
@@ -35,9 +40,10 @@ async function sessionsListed(attacker: Attacker): Promise<string[]> {
 }
 
 /** One session's trainees, every page of its list. */
-async function traineesOf(attacker: Attacker, sessionId: string): Promise<string[]> {
+async function traineesOf(attacker: Attacker, sessionId: string, wait = noWait): Promise<string[]> {
   const referrals: string[] = [];
-  for (let page = 1; page <= 10; page++) {
+  for (let page = 1; page <= 20; page++) {
+    wait();
     const { outcome, answer } = await attacker.open(
       `/organisme/sessions/${sessionId}${page > 1 ? `?page=${page}` : ''}`,
     );
@@ -98,28 +104,25 @@ export async function browserMalware(victim: StaffUser): Promise<Attacker> {
 }
 
 /**
- * low-and-slow: the same malware, patient: one read a minute for a day, keeping the tab's
- * session alive as the page's script does. Each minute, the next page of the walk: a session's
- * list when it needs more trainees, otherwise the next trainee's contact.
+ * low-and-slow: the same malware, patient: one request a minute for a day, keeping the tab's
+ * session alive as the page's script does. Each minute, the next page of the walk: a page of
+ * « Mes sessions », a page of a session's trainees, or the next trainee's contact.
  */
 export async function lowAndSlow(victim: StaffUser): Promise<Attacker> {
   const attacker = new Attacker(victim.browser, 1_000);
   const clock = victim.browser.clock;
   const start = clock.now().getTime();
-  const minute = (n: number) => clock.set(new Date(Math.max(clock.now().getTime(), start + n * 60_000)));
   let n = 0;
+  const nextMinute: Wait = () => void clock.set(new Date(Math.max(clock.now().getTime(), start + ++n * 60_000)));
   let refused = 0;
-  const sessions = await sessionsListed(attacker);
-  for (const session of sessions) {
-    minute(++n);
-    const referrals = await traineesOf(attacker, session);
-    for (const id of referrals) {
-      if (n >= 24 * 60) return attacker;
-      minute(++n);
+  const over = () => n >= 24 * 60 || (attacker.stoppedAt !== null && ++refused > 10);
+  for (const session of await sessionsListed(attacker, nextMinute)) {
+    if (over()) return attacker;
+    for (const id of await traineesOf(attacker, session, nextMinute)) {
+      if (over()) return attacker;
+      nextMinute();
       await attacker.post(`/organisme/orientations/${id}/coordonnees`);
-      if (attacker.stoppedAt !== null && ++refused > 10) return attacker;
     }
-    if (attacker.stoppedAt !== null && ++refused > 10) return attacker;
   }
   return attacker;
 }

@@ -10,7 +10,7 @@ import { hasForm, hasPage, linkedIds } from './pages.js';
  * turn; the RGC (of_manager) sees them all and handles fewer files. Per working day
  * (docs/BENCHMARKS.md gives the reasons):
  * - the home page, « Mes sessions », and four days in five the declarations due;
- * - 1 + Poisson(1.2) of their sessions opened (its list of up to 20 trainees);
+ * - 1 + Poisson(1.2) of their sessions opened (its list of trainees, ten a page);
  * - trainee files opened ~ negative binomial, mean 8 (RGC: 4), dispersion 2 (quiet days and
  *   heavy ones: P90 ≈ 16, P99 ≈ 26), taken from the sessions opened;
  * - on each file, « Voir les coordonnées » three times in ten (RGC: two), a phone call of
@@ -55,7 +55,7 @@ function mine(plan: TrainingPlan, day: string): SessionDates[] {
 /** The referrals listed on a session's pages. */
 async function traineesOf(worker: Worker, sessionId: string): Promise<string[]> {
   const ids: string[] = [];
-  for (let page = 1; page <= 3; page++) {
+  for (let page = 1; page <= 6; page++) {
     const answer = await worker.go('GET', `/organisme/sessions/${sessionId}${page > 1 ? `?page=${page}` : ''}`);
     if (!answer) break;
     ids.push(...linkedIds(answer.body, '/organisme/orientations/'));
