@@ -185,7 +185,7 @@ async function seed(platform: Platform, people: number, organisations: number): 
     try {
       // Measured: the statement's cost with the guard's charge, not its refusals (budgets lifted).
       await owner.query(
-        "UPDATE guard_budgets SET per_window = 1000000000, per_day = 1000000000, floor_day = 1000000000 WHERE role IN ('of_user', 'advisor')",
+        "UPDATE guard_budgets SET per_window = 1000000000, per_day = 1000000000, floor_day = 1000000000, per_second = NULL WHERE role IN ('of_user', 'advisor')",
       );
       await owner.exec('ANALYZE');
     } finally {

@@ -211,7 +211,7 @@ export async function prepare(platform: Platform): Promise<World> {
   // The bench measures what the guard's charge costs on every read, not its refusals: its
   // accounts read thousands of people, so their budgets are lifted out of the way.
   await analyst.query(
-    "UPDATE guard_budgets SET per_window = 1000000000, per_day = 1000000000, floor_day = 1000000000 WHERE role = 'of_user'",
+    "UPDATE guard_budgets SET per_window = 1000000000, per_day = 1000000000, floor_day = 1000000000, per_second = NULL WHERE role = 'of_user'",
   );
   await analyst.exec('ANALYZE');
   await analyst.close();

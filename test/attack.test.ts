@@ -45,13 +45,14 @@ describe('the attack scenarios, against the running server', () => {
   });
 
   /*
-   * The issue's goal is not met for these two, and this file says so rather than hide it (issue
-   * 11 stays open): they read the names on a session's trainee list, which one page shows whole,
-   * and no budget of names can be as low as 10 without stopping an OF user's ordinary day (a
-   * real peak of 46 in ten minutes in the bench's month). Their files, the contacts, stop at 10.
-   * `it.fails` turns red the day they read 10 or fewer: then they move up to the held goals.
+   * The issue's goal is not met for low-and-slow, and this file says so rather than hide it
+   * (issue 11 stays open): one page a minute, it reads a session's trainee list page by page, as
+   * an OF user does, and no budget of names can be as low as 10 without stopping an OF user's
+   * ordinary day (a peak of 42 new names in ten minutes in the bench's month). Its files, the
+   * contacts, stop at 10. `it.fails` turns red the day it reads 10 or fewer. The malware at full
+   * speed is stopped by the pace (migration 0021) at its second page of names.
    */
-  const notYet = new Set(['browser-malware', 'low-and-slow']);
+  const notYet = new Set(['low-and-slow']);
   const read = (name: string) => {
     const result = results.get(name)!;
     expect(result.people, `${name}: ${result.detail.join(' ; ')}`).toBeLessThanOrEqual(10);
@@ -70,7 +71,9 @@ describe('the attack scenarios, against the running server', () => {
 
   it('lets the same malware read more than 10 people once the guard is relaxed (control)', async () => {
     const owner = await server.platform.openOwner();
-    await owner.query('UPDATE guard_budgets SET per_window = 100000, per_day = 100000, floor_day = 100000');
+    await owner.query(
+      'UPDATE guard_budgets SET per_window = 100000, per_day = 100000, floor_day = 100000, per_second = NULL',
+    );
     await owner.query('UPDATE guard_signal_weights SET weight = 0');
     const used = new Set([...pickVictims(people).values()]);
     const victim = people.find((p) => p.user.role === 'of_user' && !used.has(p))!;

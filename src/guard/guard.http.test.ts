@@ -66,6 +66,7 @@ describe.each(engines)('the guard in the pages (%s)', (engine) => {
       mfaAgoMs: 60 * 60_000,
     });
     const contact = async (referral: string) => {
+      clock.advance(5_000); // a person's pace: one file, then the next (the pace is its own test)
       await user.open(`/organisme/orientations/${referral}`);
       return user.form(`/organisme/orientations/${referral}/coordonnees`, {});
     };

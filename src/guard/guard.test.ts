@@ -13,7 +13,7 @@ import { noteAccountRequest, recordSignal } from './signals.js';
 import { liftSwitch, setSwitch } from './switches.js';
 
 /*
- * One test per rule of the guard (guard_check, migration 0018), on both engines. Each test
+ * One test per rule of the guard (guard_check, migrations 0018 and 0021), on both engines. Each test
  * makes its own organisation and accounts, so that budgets and signals start from nothing.
  */
 
@@ -178,8 +178,14 @@ describe.each(engines)('the guard on %s', (engine) => {
 
   it('counts lists apart from files, and re-reads of the day cost nothing', async () => {
     const { user, ids } = await organisation(30);
-    await kit.vault.read(user, followTrainees, ids);
-    await kit.vault.read(user, followTrainees, ids);
+    const readPages = async () => {
+      for (const page of [ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 30)]) {
+        kit.clock.advance(2000); // a person's pace: a page of ten names, then the next
+        await kit.vault.read(user, followTrainees, page);
+      }
+    };
+    await readPages();
+    await readPages();
     await openFiles(user, ids.slice(0, 5));
     const totals = await db.query<{ class: string; total: number }>(
       'SELECT class, total FROM guard_totals WHERE account_id = $1 ORDER BY class',
@@ -189,6 +195,44 @@ describe.each(engines)('the guard on %s', (engine) => {
       { class: 'file', total: 5 },
       { class: 'list', total: 30 },
     ]);
+  });
+
+  it('refuses a page of new names within a second of the last: faster than a person reads', async () => {
+    const { user, ids } = await organisation(40);
+    kit.clock.advance(MINUTE);
+    await kit.vault.read(user, followTrainees, ids.slice(0, 10));
+    // Two reads of the same names, or of a page already read today, are no new names.
+    kit.clock.advance(250);
+    await kit.vault.read(user, followTrainees, ids.slice(0, 10));
+    kit.clock.advance(250);
+    await expect(kit.vault.read(user, followTrainees, ids.slice(10, 20))).rejects.toMatchObject({
+      code: 'STEP_UP_REQUIRED',
+    });
+    const pace = await db.query<{ evidence: Record<string, number> }>(
+      "SELECT evidence FROM guard_signals WHERE account_id = $1 AND kind = 'pace'",
+      [user.accountId],
+    );
+    expect(pace.rows[0]!.evidence).toMatchObject({ personnes: 20, plafond: 10, classe: 'list' });
+    // Refused, so not charged: the day's total holds the first page only.
+    const totals = await db.query<{ total: number }>(
+      "SELECT total FROM guard_totals WHERE account_id = $1 AND class = 'list'",
+      [user.accountId],
+    );
+    expect(totals.rows[0]!.total).toBe(10);
+    // A script that cannot answer keeps asking: refused reads add up to a suspension.
+    for (let i = 0; i < 5; i++) {
+      kit.clock.advance(250);
+      await kit.vault.read(user, followTrainees, ids.slice(20, 30)).catch(() => undefined);
+    }
+    expect(await status(user.accountId)).toBe('suspended');
+
+    // The person at the keyboard, a page every two seconds, is never asked.
+    const other = await organisation(40);
+    for (const page of [0, 10, 20, 30]) {
+      kit.clock.advance(2000);
+      await kit.vault.read(other.user, followTrainees, other.ids.slice(page, page + 10));
+    }
+    expect(await signals(other.user.accountId)).toEqual([]);
   });
 
   it('records ids asked out of scope, asks for a step-up when they run on, then suspends', async () => {

@@ -11,6 +11,7 @@ import type { Queryable } from '../db/client.js';
  * - off_hours: people first read at an hour the account never works;
  * - account_burst: a manager asking for several accounts in a short time (Missions Locales);
  * - budget / budget_again: over a read budget, then over it again after a step-up;
+ * - pace: more people first read within a second than a person reads (migration 0021);
  * - refused: a read asked while a step-up is awaited;
  * - canary: a canary person read (the suspension does not wait for the score).
  */
@@ -23,6 +24,7 @@ export const signalKinds = [
   'account_burst',
   'budget',
   'budget_again',
+  'pace',
   'refused',
   'canary',
 ] as const;
@@ -39,6 +41,7 @@ export const signalLabels: Record<SignalKind, string> = {
   account_burst: 'Plusieurs comptes demandés en peu de temps',
   budget: 'Budget de consultation dépassé',
   budget_again: 'Budget dépassé de nouveau après vérification',
+  pace: 'Lecture plus rapide qu’une personne (pages enchaînées en moins d’une seconde)',
   refused: 'Consultation tentée pendant une vérification demandée',
   canary: 'Consultation d’une personne leurre',
 };

@@ -40,6 +40,9 @@ const evidenceKeys: Record<string, string> = {
   plafond_fenetre: 'Plafond sur 10 minutes',
   jour: 'Personnes dans la journée',
   plafond_jour: 'Plafond de la journée',
+  personnes: 'Personnes nouvelles dans l’intervalle',
+  plafond: 'Plafond',
+  secondes: 'Intervalle (secondes)',
   raison: 'Raison',
 };
 

@@ -12,7 +12,7 @@ import {
 import { findSession, type SessionRow } from './training.repo.js';
 import type { ContactView } from './training.presenter.js';
 import { followTrainees, traineeContact } from './training.purposes.js';
-import { PAGE_CAP } from './training.policy.js';
+import { PEOPLE_PAGE_CAP } from './training.policy.js';
 
 /** A trainee as the lists show them: nom, prénom and France Travail identifier, nothing else. */
 export interface TraineeIdentity {
@@ -32,7 +32,7 @@ export async function identities(
   actor: Actor,
   personIds: readonly string[],
 ): Promise<Map<string, TraineeIdentity>> {
-  const ids = [...new Set(personIds)].slice(0, PAGE_CAP);
+  const ids = [...new Set(personIds)].slice(0, PEOPLE_PAGE_CAP);
   if (ids.length === 0) return new Map();
   const read = await deps.vault.read(actor, followTrainees, ids);
   return new Map(
@@ -65,7 +65,7 @@ export async function traineePage(
   const { organisationId } = organisationOf(actor);
   const session = input.sessionId ? await findSession(deps.db, organisationId, input.sessionId) : null;
   if (input.sessionId && !session) notFound();
-  const size = Math.min(input.size, PAGE_CAP);
+  const size = Math.min(input.size, PEOPLE_PAGE_CAP);
   const { rows, total } = await listTrainees(deps.db, organisationId, {
     sessionId: input.sessionId,
     limit: size,
@@ -121,7 +121,7 @@ export async function duesPage(
 ): Promise<Paged<DueRow & TraineeIdentity & { late: boolean }>> {
   const { organisationId } = organisationOf(actor);
   const day = today(deps);
-  const size = Math.min(input.size, PAGE_CAP);
+  const size = Math.min(input.size, PEOPLE_PAGE_CAP);
   const { rows, total } = await listDues(deps.db, organisationId, day, {
     limit: size,
     offset: (input.page - 1) * size,

@@ -19,6 +19,13 @@ export const DECLARATION_DAYS = 3;
 export const PAGE_CAP = 50;
 export const DEFAULT_PAGE_SIZE = 20;
 
+/**
+ * The most people one page names (trainees, declarations due, the API's trainees), whatever
+ * size is asked: the guard lets an OF account first read ten people a second (migration 0021),
+ * so a page is always within that pace, and a script chaining pages is stopped at its second.
+ */
+export const PEOPLE_PAGE_CAP = 10;
+
 /** What the organisation may do about a referral in each state. */
 const allowed: Record<ReferralStatus, readonly (ReferralEventKind | 'answer')[]> = {
   referred: ['answer'],

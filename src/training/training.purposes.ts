@@ -1,4 +1,5 @@
 import { readPurpose, writePurpose, type AnyPurpose } from '../vault/index.js';
+import { PEOPLE_PAGE_CAP } from './training.policy.js';
 
 /**
  * Kairos: a training organisation follows the job seekers referred to its own sessions, and
@@ -13,7 +14,7 @@ export const followTrainees = readPurpose({
   fields: ['lastName', 'firstName', 'franceTravailId'],
   scope: `SELECT r.person_id AS id FROM referrals r JOIN training_sessions s ON s.id = r.session_id
     WHERE s.organisation_id = :subject AND r.person_id = ANY(:ids)`,
-  pageCap: 50,
+  pageCap: PEOPLE_PAGE_CAP,
 });
 
 /**

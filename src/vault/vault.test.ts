@@ -386,10 +386,12 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
         people: [applicantA.id],
       });
     } finally {
-      for (const row of saved.rows as { role: string; per_window: number; per_day: number; floor_day: number }[]) {
+      type Row = { role: string; per_window: number; per_day: number; floor_day: number; per_second: number | null };
+      for (const row of saved.rows as Row[]) {
         await owner.query(
-          "INSERT INTO guard_budgets (role, class, per_window, per_day, floor_day) VALUES ($1, 'list', $2, $3, $4)",
-          [row.role, row.per_window, row.per_day, row.floor_day],
+          `INSERT INTO guard_budgets (role, class, per_window, per_day, floor_day, per_second)
+           VALUES ($1, 'list', $2, $3, $4, $5)`,
+          [row.role, row.per_window, row.per_day, row.floor_day, row.per_second],
         );
       }
     }
