@@ -22,6 +22,7 @@ export const searchPortfolio = searchPurpose({
   fields: ['lastName', 'firstName', 'franceTravailId', 'registrationStatus'],
   by: ['franceTravailId', 'name'],
   scope: portfolio,
+  extent: 'SELECT count(*) FROM portfolios WHERE advisor_id = :subject',
   pageCap: 20,
 });
 

@@ -13,7 +13,7 @@ import { noteAccountRequest, recordSignal } from './signals.js';
 import { liftSwitch, setSwitch } from './switches.js';
 
 /*
- * One test per rule of the guard (guard_check, migrations 0018 and 0021), on both engines. Each test
+ * One test per rule of the guard (guard_check, migrations 0018, 0021 and 0022), on both engines. Each test
  * makes its own organisation and accounts, so that budgets and signals start from nothing.
  */
 
@@ -286,6 +286,40 @@ describe.each(engines)('the guard on %s', (engine) => {
       expect(await signals(advisorId)).toEqual(['broad_search']);
     } finally {
       await owner.query("UPDATE guard_settings SET value = 200 WHERE name = 'broad_search_breadth'");
+      await owner.close();
+    }
+  });
+
+  it('judges a search’s breadth against what its scope covers in all: broad at its share, not below', async () => {
+    const owner = await ownerOf(db);
+    const agency = randomUUID();
+    await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'agency', 'Agence')", [agency]);
+    const actor = await seededAccount(kit.vault, 'advisor', agency);
+    // A portfolio of 8: 4 share an identifier, so a search by it matches half the portfolio.
+    const seekers = Array.from({ length: 8 }, (_, i) =>
+      person({ franceTravailId: i < 4 ? '5550002Z' : `5551${i}00Z` }),
+    );
+    await kit.vault.write(system, seedPeople, seekers);
+    for (const seeker of seekers) {
+      await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [actor.accountId, seeker.id]);
+    }
+    await owner.query("UPDATE guard_settings SET value = 4 WHERE name = 'broad_search_breadth'");
+    try {
+      // 4 matches of 8 is under a share of 60 %: past the fixed threshold, but not broad.
+      await owner.query("UPDATE guard_settings SET value = 0.6 WHERE name = 'broad_search_share'");
+      const found = await kit.vault.search(actor, searchPortfolio, { franceTravailId: '5550002Z' });
+      expect(found.records).toHaveLength(4);
+      expect(await signals(actor.accountId)).toEqual([]);
+      // At a share of 50 %, the same search is broad.
+      await owner.query("UPDATE guard_settings SET value = 0.5 WHERE name = 'broad_search_share'");
+      kit.clock.advance(1000);
+      await expect(kit.vault.search(actor, searchPortfolio, { franceTravailId: '5550002Z' })).rejects.toMatchObject({
+        code: 'STEP_UP_REQUIRED',
+      });
+      expect(await signals(actor.accountId)).toEqual(['broad_search']);
+    } finally {
+      await owner.query("UPDATE guard_settings SET value = 200 WHERE name = 'broad_search_breadth'");
+      await owner.query("UPDATE guard_settings SET value = 0.05 WHERE name = 'broad_search_share'");
       await owner.close();
     }
   });

@@ -161,6 +161,7 @@ export const searchPool = searchPurpose({
   fields: ['postsSought', 'zones', 'languages'],
   by: ['facets'],
   scope: optedIn,
+  extent: 'SELECT count(*) FROM candidate_profiles WHERE pool_opt_in',
   pageCap: 20,
 });
 

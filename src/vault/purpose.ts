@@ -52,6 +52,13 @@ export interface SearchPurpose<R extends TableName = TableName, F extends string
   by: readonly SearchKey[];
   /** The most records one search returns. */
   pageCap: number;
+  /**
+   * How many records the scope covers in all, for the guard to judge a search's breadth
+   * against (a search matching 5 % of a pool of 377,418 is broad; 300 of them are not): SQL
+   * over non-personal tables returning one row of one number, with `:subject` and `:account`
+   * as in the scope. Without it, the guard's fixed threshold alone decides.
+   */
+  extent?: string;
   /** A search's results are always counted as a list. */
   guardClass?: 'file' | 'list' | 'self';
 }

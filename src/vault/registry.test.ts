@@ -84,4 +84,13 @@ describe('the purposes the vault composes at start', () => {
     );
     expect(refusal([{ ...write, scope: 'SELECT id FROM people WHERE :subject IS NOT NULL' }])).toMatch(/new_rows/);
   });
+
+  it('refuses a search’s extent that names an encrypted column, takes the ids asked, or holds two statements', () => {
+    const search = searchPurpose({ ...trainees, by: ['franceTravailId'], name: 'training.search' });
+    const extent = (sql: string) => refusal([{ ...search, extent: sql }]);
+    expect(extent('SELECT count(*) FROM referrals WHERE session_id IS NOT NULL')).toBeNull();
+    expect(extent('SELECT count(*) FROM people WHERE last_name_enc IS NOT NULL')).toMatch(/étendue nomme la colonne/);
+    expect(extent('SELECT count(*) FROM people WHERE id = ANY(:ids)')).toMatch(/sans identifiants/);
+    expect(extent('SELECT 1; SELECT 2')).toMatch(/étendue doit être une seule requête/);
+  });
 });

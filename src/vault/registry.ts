@@ -70,14 +70,23 @@ function checkWrite(purpose: Extract<AnyPurpose, { kind: 'write' }>, fail: (reas
   if (purpose.fields.length === 0 && purpose.plain.length === 0) fail('rien à écrire');
 }
 
-function checkScope(purpose: AnyPurpose, fail: (reason: string) => never): void {
-  const scope = purpose.scope;
-  for (const name of scope.match(/\b[a-z][a-z0-9_]*\b/g) ?? []) {
+/** SQL a purpose declares (its scope, a search's extent): no personal column, one query. */
+function checkPlainSql(sql: string, what: string, fail: (reason: string) => never): void {
+  for (const name of sql.match(/\b[a-z][a-z0-9_]*\b/g) ?? []) {
     if (secretColumns.has(name) || /_(enc|bidx)$/.test(name)) {
-      fail(`sa portée nomme la colonne chiffrée ou l’index aveugle « ${name} »`);
+      fail(`${what} nomme la colonne chiffrée ou l’index aveugle « ${name} »`);
     }
   }
-  if (scope.includes(';')) fail('sa portée doit être une seule requête');
+  if (sql.includes(';')) fail(`${what} doit être une seule requête`);
+}
+
+function checkScope(purpose: AnyPurpose, fail: (reason: string) => never): void {
+  const scope = purpose.scope;
+  checkPlainSql(scope, 'sa portée', fail);
+  if (purpose.kind === 'search' && purpose.extent !== undefined) {
+    checkPlainSql(purpose.extent, 'son étendue', fail);
+    if (/(?<!:):ids\b/.test(purpose.extent)) fail('son étendue compte toute la portée, sans identifiants (:ids)');
+  }
   const creates = purpose.kind === 'write' && purpose.mode === 'create';
   if (creates ? !/\bnew_rows\b/.test(scope) : !/(?<!:):ids\b/.test(scope)) {
     fail(creates ? 'sa portée doit partir de new_rows' : 'sa portée doit filtrer les identifiants demandés (:ids)');

@@ -10,7 +10,7 @@ import type { ReadPurpose, SearchPurpose } from './purpose.js';
  *
  * - `allowed`: the purpose's scope, kept to the ids asked (a scope cannot widen itself);
  * - `verdict`: the guard (SQL function guard_check) sees the ids asked, the ids allowed, the
- *   purpose and a search's breadth, even when nothing is in scope;
+ *   purpose, a search's breadth and what its scope covers in all, even when nothing is in scope;
  * - `entry`: the access-log entry, with the verdict and the ids probed outside scope;
  * - the final SELECT returns the envelopes only when the verdict is 'allow'.
  */
@@ -56,7 +56,8 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
       WHERE door_scope.id = ANY(door_req.ids)),
     numbered AS MATERIALIZED (
       SELECT r.n, nextval('access_log_seq') AS seq,
-        guard_check(r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, $8::timestamptz) AS verdict
+        guard_check(r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, NULL::int,
+          $8::timestamptz) AS verdict
       FROM req r ORDER BY r.n),
     entry AS (
       INSERT INTO access_log (seq, ${ENTRY_COLUMNS})
@@ -88,6 +89,13 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
     account: '$2::uuid',
     ids: '(ARRAY(SELECT id FROM matched))',
   });
+  // The extent (how many records the whole scope covers) is counted only for a search that
+  // matched at least the guard's fixed threshold: the only searches it can change the guard's
+  // mind about (migration 0022). CASE evaluates its subquery only then.
+  const extent = purpose.extent
+    ? `CASE WHEN (SELECT n FROM breadth) >= (SELECT value FROM guard_settings WHERE name = 'broad_search_breadth')
+        THEN (SELECT door_extent.n FROM (${bindScope(purpose.extent, { subject: '$1::uuid', account: '$2::uuid', ids: 'NULL' })}) AS door_extent(n))::int END`
+    : 'NULL::int';
   const sql = `WITH matched AS MATERIALIZED (${matchedSql}),
     in_scope AS MATERIALIZED (
       SELECT DISTINCT door_scope.id FROM (${scope}) AS door_scope WHERE door_scope.id IN (SELECT id FROM matched)),
@@ -95,7 +103,7 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
     breadth AS MATERIALIZED (SELECT count(*)::int AS n FROM in_scope),
     verdict AS MATERIALIZED (
       SELECT guard_check($2::uuid, $6::text, '{}'::uuid[], ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
-        (SELECT n FROM breadth), $5::timestamptz) AS v),
+        (SELECT n FROM breadth), ${extent}, $5::timestamptz) AS v),
     entry AS (
       INSERT INTO access_log (${ENTRY_COLUMNS})
       SELECT $5::timestamptz, $2::uuid, $3::text, 'search', $6::text, $7::text,

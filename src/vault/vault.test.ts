@@ -359,7 +359,7 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
   it('fails the read when the guard is unavailable', async () => {
     const { actors, traineeB } = world;
     await owner.exec(
-      'ALTER FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, timestamptz) RENAME TO guard_off',
+      'ALTER FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, integer, timestamptz) RENAME TO guard_off',
     );
     try {
       await expect(vault.read(actors.ofManagerB, followTrainees, [traineeB.id])).rejects.toMatchObject({
@@ -367,7 +367,7 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
       });
     } finally {
       await owner.exec(
-        'ALTER FUNCTION guard_off(uuid, text, uuid[], uuid[], integer, timestamptz) RENAME TO guard_check',
+        'ALTER FUNCTION guard_off(uuid, text, uuid[], uuid[], integer, integer, timestamptz) RENAME TO guard_check',
       );
     }
     expect((await entriesFor(db, accountId(actors.ofManagerB))).length).toBe(0);

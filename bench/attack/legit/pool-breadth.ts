@@ -6,8 +6,9 @@ export const CSP_POOL = 377_418;
 /**
  * The breadth of the recruiter managers' own pool searches during the month (the matches in
  * scope, as the access log records them), and what the same criteria would match in a pool the
- * size of Choisir le service public's: the guard flags a search as too broad from a fixed number
- * of matches (`broad_search_breadth`), whatever the size of the pool.
+ * size of Choisir le service public's: the guard flags a search as too broad from a number of
+ * matches (`broad_search_breadth`) that is also a share of the pool (`broad_search_share`,
+ * migration 0022), so the projection counts the searches that would pass both.
  */
 export async function poolBreadthLines(db: Db, from: Date, to: Date): Promise<string[]> {
   const { rows } = await db.query<{ breadth: number }>(
@@ -17,9 +18,16 @@ export async function poolBreadthLines(db: Db, from: Date, to: Date): Promise<st
   );
   const pool = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM candidate_profiles WHERE pool_opt_in'))
     .rows[0]!.n;
-  const threshold = Number(
-    (await db.query<{ value: string }>("SELECT value FROM guard_settings WHERE name = 'broad_search_breadth'")).rows[0]
-      ?.value ?? 200,
+  const settings = new Map(
+    (
+      await db.query<{ name: string; value: string }>(
+        "SELECT name, value FROM guard_settings WHERE name IN ('broad_search_breadth', 'broad_search_share')",
+      )
+    ).rows.map((row) => [row.name, Number(row.value)]),
+  );
+  const threshold = Math.max(
+    settings.get('broad_search_breadth') ?? 200,
+    Math.ceil((settings.get('broad_search_share') ?? 0) * CSP_POOL),
   );
   if (rows.length === 0 || pool === 0) return [];
   const breadths = rows.map((r) => r.breadth);
@@ -27,6 +35,6 @@ export async function poolBreadthLines(db: Db, from: Date, to: Date): Promise<st
   const projected = breadths.filter((b) => (b * CSP_POOL) / pool >= threshold).length;
   return [
     `    recherches du vivier : ${breadths.length}, vivier de ${pool} profils ; correspondances p50 ${at(0.5)}, p90 ${at(0.9)}, max ${at(1)}`,
-    `    à l’échelle du vivier de 2026 (${CSP_POOL} profils), ${((100 * projected) / breadths.length).toFixed(0)} % de ces recherches dépasseraient le seuil de recherche trop large (${threshold})`,
+    `    à l’échelle du vivier de 2026 (${CSP_POOL} profils), ${((100 * projected) / breadths.length).toFixed(0)} % de ces recherches dépasseraient le seuil de recherche trop large (${threshold} correspondances)`,
   ];
 }
