@@ -80,13 +80,24 @@ describe.each(engines)('canary people on %s', (engine) => {
     expect(after.liveSessions).toBe(0);
     expect(after.journaled).toBe(1);
     expect(after.alerts).toEqual([{ compte: accountId, role: 'of_user', finalite: 'training.follow_up', canaris: 1 }]);
+    // The log says what happened: the read was refused, and no entry names the canary as read.
+    const entries = await db.query<{ outcome: string; people: string[] }>(
+      "SELECT outcome, people FROM access_log WHERE actor_id = $1 AND purpose = 'training.follow_up' AND $2 = ANY(people)",
+      [accountId, world.traineeA.id],
+    );
+    expect(entries.rows.map((row) => row.outcome)).toEqual(['allow', 'deny']); // the control's read, then this one
 
-    // A second read before anyone looks is refused by the guard itself (the account is suspended),
-    // and adds no second alert, suspension or journal entry.
+    // A second read before anyone looks is refused again, logged `deny` by the guard (the account
+    // is suspended), and adds no second alert, suspension or journal entry.
     await expect(kit.vault.read(reader, followTrainees, [world.traineeA.id])).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'ACCOUNT_SUSPENDED',
     });
     expect(await state(accountId)).toMatchObject({ alerts: [after.alerts[0]], journaled: 1 });
+    const last = await db.query<{ outcome: string }>(
+      'SELECT outcome FROM access_log WHERE actor_id = $1 ORDER BY seq DESC LIMIT 1',
+      [accountId],
+    );
+    expect(last.rows[0]!.outcome).toBe('deny');
   });
 
   it('watches the marks another process plants within a minute, and not the first seeds’ marks', async () => {

@@ -145,7 +145,34 @@ export function createDoor(deps: DoorDeps): Door {
     throw new AppError('ACCOUNT_SUSPENDED', cause.kind === 'canary' ? 'canary read' : 'guard');
   }
 
-  /** The canaries among the people a read or search names: suspends the account at once. */
+  /**
+   * A read of people by their ids: its canaries are known from the ids asked, before anything
+   * is read. The account is suspended first, then the read runs and is refused by the guard
+   * (a suspended account's reads are denied) and logged `deny`, so that the log never names as
+   * read the people of an answer the door withheld. Always throws.
+   */
+  async function refuseCanaryRead(
+    actor: Actor,
+    purpose: ReadPurpose,
+    canaries: number,
+    read: () => Promise<unknown>,
+  ): Promise<never> {
+    const stopped = await suspended(actor, purpose, { kind: 'canary', canaries }).catch((error: unknown) => error);
+    await read().catch(() => undefined);
+    throw stopped;
+  }
+
+  /** How many of the ids a read of people asks are canaries (none for other records). */
+  function canariesAsked(actor: Actor, purpose: ReadPurpose, ids: readonly string[]): number | Promise<number> {
+    if (actor.kind !== 'account' || recordKind(purpose) !== 'person') return 0;
+    return deps.canaries.count(ids);
+  }
+
+  /**
+   * The canaries among the people a read or search names, once its entry is committed: for a
+   * search, or records about people (an application, a CV), whose people only the statement
+   * knows. Suspends the account at once.
+   */
   async function checkCanaries(actor: Actor, purpose: ReadPurpose | SearchPurpose, people: readonly string[]) {
     if (actor.kind !== 'account' || recordKind(purpose) !== 'person' || people.length === 0) return;
     // Counted at once while the marks are fresh: an ordinary read waits for nothing more.
@@ -161,9 +188,13 @@ export function createDoor(deps: DoorDeps): Door {
       const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
       if (wanted.length > purpose.pageCap) throw new AppError('BAD_REQUEST', `more than ${purpose.pageCap} ids`);
       if (wanted.length === 0) return [];
+      const submit = () => batcherFor(purpose, fields).submit({ actor, ids: wanted });
+      const flagged = canariesAsked(actor, purpose, wanted);
+      const canaries = typeof flagged === 'number' ? flagged : await flagged;
+      if (canaries > 0) await refuseCanaryRead(actor, purpose, canaries, submit);
       let outcome: ReadOutcome;
       try {
-        outcome = await batcherFor(purpose, fields).submit({ actor, ids: wanted });
+        outcome = await submit();
       } catch (error) {
         if (error instanceof AppError && error.code === 'ACCOUNT_SUSPENDED' && error.detail === 'guard') {
           await suspended(actor, purpose, { kind: 'score' });
