@@ -16,10 +16,17 @@ export function guardClassOf(purpose: AnyPurpose): GuardClass | null {
 }
 
 /**
+ * The surfaces whose pages name ten people at most (`PEOPLE_PAGE_CAP` in the OF portal), where
+ * the guard's pace applies (migration 0023): more than a page of new names within a second is a
+ * script. Other pages name up to 20 or 50 people, or an organisation's accounts, at once.
+ */
+const PACED_SURFACES: ReadonlySet<string> = new Set(['of_portal']);
+
+/**
  * Writes what the guard needs from the code at start: each purpose's class and surface (a
  * purpose missing from this table is denied), and the default daily ceiling of the roles
  * without their own budgets ('*') from the configuration. The guard itself is SQL
- * (guard_check, migration 0018), called from the door's statement, so that every process
+ * (guard_check, migration 0023), called from the door's statement, so that every process
  * sharing the database shares the budgets and the signals.
  */
 export async function configureGuard(
@@ -29,13 +36,14 @@ export async function configureGuard(
 ): Promise<void> {
   const rows = purposes.flatMap((purpose) => {
     const cls = guardClassOf(purpose);
-    return cls ? [{ name: purpose.name, cls, surface: surfaceOf(purpose) }] : [];
+    const surface = surfaceOf(purpose);
+    return cls ? [{ name: purpose.name, cls, surface, paced: surface !== null && PACED_SURFACES.has(surface) }] : [];
   });
   await q.query(
-    `INSERT INTO guard_purposes (name, class, surface)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-     ON CONFLICT (name) DO UPDATE SET class = EXCLUDED.class, surface = EXCLUDED.surface`,
-    [rows.map((r) => r.name), rows.map((r) => r.cls), rows.map((r) => r.surface)],
+    `INSERT INTO guard_purposes (name, class, surface, paced)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[])
+     ON CONFLICT (name) DO UPDATE SET class = EXCLUDED.class, surface = EXCLUDED.surface, paced = EXCLUDED.paced`,
+    [rows.map((r) => r.name), rows.map((r) => r.cls), rows.map((r) => r.surface), rows.map((r) => r.paced)],
   );
   await q.query(`UPDATE guard_budgets SET per_day = $1, floor_day = least(floor_day, $1) WHERE role = '*'`, [
     settings.readCeilingPerDay,
