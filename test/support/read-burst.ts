@@ -61,6 +61,11 @@ const actor: Actor = {
   sessionId: 'crash',
   clientAddr: '192.0.2.9',
 };
+// A burst is a machine's pace, not a person's: the guard's pace (migration 0021) would stop it
+// at its second second. The test is about the log, so the pace is lifted for the OF roles.
+const owner = await platform.openOwner();
+await owner.query("UPDATE guard_budgets SET per_second = NULL WHERE role = 'of_user'");
+await owner.close();
 process.stdout.write(`ready ${accountId}\n`);
 let n = 0;
 await Promise.all(

@@ -6,8 +6,6 @@ import { ARGON2_PARAMS, MAX_PASSWORD_LENGTH } from './params.js';
 import { verifyAgainstDummy } from './verify-dummy.js';
 import { verifyPassword } from './verify-password.js';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
@@ -81,11 +79,13 @@ describe('verifyAgainstDummy', () => {
     await verifyPassword(stored, 'warm-up');
     const real: number[] = [];
     const dummy: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 11; i++) {
       real.push(await timed(() => verifyPassword(stored, 'Mauvais-Essai-42')));
       dummy.push(await timed(() => verifyAgainstDummy('Mauvais-Essai-42')));
     }
-    const ratio = median(dummy) / median(real);
+    // The fastest of each: other test files share the two cores, and what they take from one
+    // verification only ever adds time; a dummy that skipped the hash would still be near 0.
+    const ratio = Math.min(...dummy) / Math.min(...real);
     expect(ratio).toBeGreaterThan(0.6);
     expect(ratio).toBeLessThan(1.6);
   });
