@@ -212,7 +212,8 @@ describe.each(engines)('the guard on %s', (engine) => {
       "SELECT evidence FROM guard_signals WHERE account_id = $1 AND kind = 'pace'",
       [user.accountId],
     );
-    expect(pace.rows[0]!.evidence).toMatchObject({ personnes: 20, plafond: 10, classe: 'list' });
+    // (counted up to one past the pace: 20 fresh people within the second, of which 11 are enough to refuse)
+    expect(pace.rows[0]!.evidence).toMatchObject({ personnes: 11, plafond: 10, classe: 'list' });
     // Refused, so not charged: the day's total holds the first page only.
     const totals = await db.query<{ total: number }>(
       "SELECT total FROM guard_totals WHERE account_id = $1 AND class = 'list'",

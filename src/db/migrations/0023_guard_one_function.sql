@@ -29,8 +29,8 @@ DROP FUNCTION guard_budget_check(uuid, text, uuid[], uuid[], integer, timestampt
 --  5. the pace, for the purposes it covers (guard_purposes.paced): no more than per_second
 --     fresh people within pace_seconds, this request's included.
 -- A refused request is not charged. Nothing here grows with the reads already made that day:
--- the day's counter is one row, and the window's and the pace's counts are bounded by their
--- budgets.
+-- the day's counter is one row, and the window's and the pace's counts stop one past their
+-- budgets (so the evidence of a refusal says « budget + 1 » at most).
 CREATE FUNCTION guard_check(actor uuid, purpose text, asked uuid[], allowed uuid[], breadth integer,
     extent integer, now_at timestamptz) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -199,17 +199,27 @@ BEGIN
         AND (u.asked_at AT TIME ZONE 'Europe/Paris')::date = today AND u.asked_at < mfa) THEN
       mult := 2;
     END IF;
-    win := (SELECT count(*) FROM guard_reads r WHERE r.account_id = actor AND r.class = ctx.cls
-            AND r.first_at > now_at - make_interval(mins => setting.window_minutes::int))::int;
+    -- Every person first read within the window was first read today (unless the window began
+    -- before midnight), so a day's total within the window's budget needs no count; past it,
+    -- the count stops one past the budget. Either way its cost is bounded by the budget, not by
+    -- the day's reads.
+    IF total <= ctx.cap_w * mult
+       AND now_at - make_interval(mins => setting.window_minutes::int) >= (today::timestamp AT TIME ZONE 'Europe/Paris') THEN
+      win := total;
+    ELSE
+      win := (SELECT count(*) FROM (SELECT 1 FROM guard_reads r WHERE r.account_id = actor AND r.class = ctx.cls
+              AND r.first_at > now_at - make_interval(mins => setting.window_minutes::int)
+              LIMIT ctx.cap_w * mult + 1) AS w)::int;
+    END IF;
     IF win > ctx.cap_w * mult OR total > cap_d * mult THEN
       refusal := CASE WHEN mult = 2 THEN 'budget_again' ELSE 'budget' END;
       evidence := jsonb_build_object('finalite', purpose, 'classe', ctx.cls, 'fenetre', win,
         'plafond_fenetre', ctx.cap_w * mult, 'jour', total, 'plafond_jour', cap_d * mult);
     ELSIF ctx.paced AND ctx.per_second IS NOT NULL AND setting.pace_seconds IS NOT NULL THEN
       -- 5. The pace: the people first read within the span, this request's included.
-      recent := (SELECT count(*) FROM guard_reads r WHERE r.account_id = actor AND r.class = ctx.cls
+      recent := (SELECT count(*) FROM (SELECT 1 FROM guard_reads r WHERE r.account_id = actor AND r.class = ctx.cls
         AND r.first_at > now_at - make_interval(secs => setting.pace_seconds::double precision)
-        AND r.first_at <= now_at)::int;
+        AND r.first_at <= now_at LIMIT ctx.per_second + 1) AS p)::int;
       IF recent > ctx.per_second THEN
         refusal := 'pace';
         evidence := jsonb_build_object('finalite', purpose, 'classe', ctx.cls, 'personnes', recent,
