@@ -2,8 +2,9 @@
 -- wrapped migration 0018's guard_check in two more functions, each looking up the account, the
 -- purpose and the settings again; and the door's bench (issue 7) showed the door three times
 -- slower with the guard than before it. Same rules, same order, same evidence as those three
--- functions, in one: the account, its purpose's class and its budgets come in one query, the
--- settings in one, the account's usual hours in one, and its last second-factor check once.
+-- functions, in one: the account, its purpose's class, its budgets and the kill switches come
+-- in one query; the settings, its last second-factor check, its score and its answered step-up
+-- in another; its usual hours in one.
 DROP FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, integer, timestamptz);
 
 -- The pace counts only where a page names ten people at most: the OF portal's lists of trainees
@@ -65,7 +66,11 @@ BEGIN
          COALESCE(o.per_window, b.per_window, d.per_window) AS cap_w,
          COALESCE(o.per_day, b.per_day, d.per_day) AS cap_d,
          COALESCE(b.floor_day, d.floor_day) AS floor_d,
-         COALESCE(b.per_second, d.per_second) AS per_second
+         COALESCE(b.per_second, d.per_second) AS per_second,
+         EXISTS (SELECT 1 FROM guard_switches w WHERE w.lifted_at IS NULL AND (
+           (w.level = 'account' AND w.target = actor::text)
+           OR (w.level = 'organisation' AND w.target = a.organisation_id::text)
+           OR (w.level = 'surface' AND w.target = g.surface))) AS closed
     INTO ctx
     FROM accounts a
     LEFT JOIN guard_purposes g ON g.name = purpose
@@ -82,36 +87,42 @@ BEGIN
   IF NOT ctx.known THEN
     RETURN 'deny';
   END IF;
-  IF EXISTS (SELECT 1 FROM guard_switches w WHERE w.lifted_at IS NULL AND (
-      (w.level = 'account' AND w.target = actor::text)
-      OR (w.level = 'organisation' AND w.target = ctx.organisation_id::text)
-      OR (w.level = 'surface' AND w.target = ctx.surf))) THEN
+  IF ctx.closed THEN
     RETURN 'closed';
   END IF;
   IF ctx.cls = 'self' THEN
     RETURN 'allow'; -- one's own account: the page that answers a step-up reads it too
   END IF;
-  SELECT
-    max(value) FILTER (WHERE name = 'step_up_score') AS step_up,
-    max(value) FILTER (WHERE name = 'suspend_score') AS suspend,
-    max(value) FILTER (WHERE name = 'score_minutes') AS score_minutes,
-    max(value) FILTER (WHERE name = 'window_minutes') AS window_minutes,
-    max(value) FILTER (WHERE name = 'history_days') AS history_days,
-    max(value) FILTER (WHERE name = 'history_factor') AS history_factor,
-    max(value) FILTER (WHERE name = 'broad_search_breadth') AS broad,
-    max(value) FILTER (WHERE name = 'broad_search_share') AS broad_share,
-    max(value) FILTER (WHERE name = 'enumeration_probes') AS probes,
-    max(value) FILTER (WHERE name = 'usual_hour_days') AS usual_days,
-    max(value) FILTER (WHERE name = 'off_hours_history_days') AS known_days,
-    max(value) FILTER (WHERE name = 'pace_seconds') AS pace_seconds
-  INTO setting FROM guard_settings;
+  -- The settings, the account's last second-factor check in a live session (it answers the
+  -- signals before it), the score of its unanswered signals, and whether a step-up it was asked
+  -- today has been answered since: one query.
+  SELECT st.*, m.mfa,
+    (SELECT COALESCE(sum(s.weight), 0) FROM guard_signals s WHERE s.account_id = actor
+      AND s.at > now_at - make_interval(mins => st.score_minutes::int) AND s.at >= m.mfa)::int AS score,
+    EXISTS (SELECT 1 FROM guard_step_ups u WHERE u.account_id = actor
+      AND (u.asked_at AT TIME ZONE 'Europe/Paris')::date = today AND u.asked_at < m.mfa) AS answered
+  INTO setting
+  FROM (SELECT
+      max(value) FILTER (WHERE name = 'step_up_score') AS step_up,
+      max(value) FILTER (WHERE name = 'suspend_score') AS suspend,
+      max(value) FILTER (WHERE name = 'score_minutes') AS score_minutes,
+      max(value) FILTER (WHERE name = 'window_minutes') AS window_minutes,
+      max(value) FILTER (WHERE name = 'history_days') AS history_days,
+      max(value) FILTER (WHERE name = 'history_factor') AS history_factor,
+      max(value) FILTER (WHERE name = 'broad_search_breadth') AS broad,
+      max(value) FILTER (WHERE name = 'broad_search_share') AS broad_share,
+      max(value) FILTER (WHERE name = 'enumeration_probes') AS probes,
+      max(value) FILTER (WHERE name = 'usual_hour_days') AS usual_days,
+      max(value) FILTER (WHERE name = 'off_hours_history_days') AS known_days,
+      max(value) FILTER (WHERE name = 'pace_seconds') AS pace_seconds
+    FROM guard_settings) AS st
+  CROSS JOIN (SELECT COALESCE(max(x.mfa_at), '-infinity'::timestamptz) AS mfa FROM sessions x
+    WHERE x.account_id = actor AND x.ended_at IS NULL) AS m;
   IF setting.step_up IS NULL OR setting.suspend IS NULL OR setting.window_minutes IS NULL
      OR setting.score_minutes IS NULL THEN
     RETURN 'deny';
   END IF;
-  -- The account's last second-factor check in a live session: it answers the signals before it.
-  mfa := COALESCE((SELECT max(x.mfa_at) FROM sessions x WHERE x.account_id = actor AND x.ended_at IS NULL),
-                  '-infinity'::timestamptz);
+  mfa := setting.mfa;
 
   -- 2. This request's own signals.
   probed := (SELECT count(*) FROM (SELECT unnest(asked) EXCEPT SELECT unnest(allowed)) AS x)::int;
@@ -146,8 +157,12 @@ BEGIN
   END IF;
 
   -- 3. The score of the signals not yet answered.
-  score := (SELECT COALESCE(sum(s.weight), 0) FROM guard_signals s WHERE s.account_id = actor
-    AND s.at > now_at - make_interval(mins => setting.score_minutes::int) AND s.at >= mfa)::int;
+  score := setting.score;
+  IF flagged THEN
+    -- This request's own signals count too.
+    score := (SELECT COALESCE(sum(s.weight), 0) FROM guard_signals s WHERE s.account_id = actor
+      AND s.at > now_at - make_interval(mins => setting.score_minutes::int) AND s.at >= mfa)::int;
+  END IF;
   IF score >= setting.step_up AND score < setting.suspend THEN
     INSERT INTO guard_step_ups (account_id, asked_at) VALUES (actor, now_at) ON CONFLICT (account_id) DO UPDATE
       SET asked_at = EXCLUDED.asked_at WHERE guard_step_ups.asked_at < mfa;
@@ -195,8 +210,7 @@ BEGIN
         WHERE t.account_id = actor AND t.class = ctx.cls AND t.day < today AND t.day >= today - setting.history_days::int;
       cap_d := least(cap_d, greatest(floor_d, ceil(setting.history_factor * COALESCE(p99, 0))::int));
     END IF;
-    IF EXISTS (SELECT 1 FROM guard_step_ups u WHERE u.account_id = actor
-        AND (u.asked_at AT TIME ZONE 'Europe/Paris')::date = today AND u.asked_at < mfa) THEN
+    IF setting.answered THEN
       mult := 2;
     END IF;
     -- Every person first read within the window was first read today (unless the window began
