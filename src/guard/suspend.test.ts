@@ -100,6 +100,13 @@ describe.each(engines)('canary people on %s', (engine) => {
     expect(last.rows[0]!.outcome).toBe('deny');
   });
 
+  it('does not suspend for a canary asked out of scope: that id reaches nobody', async () => {
+    // traineeA is a canary since the test above, in organisation A; B's manager asks for it.
+    const reader = world.actors.ofManagerB;
+    expect(await kit.vault.read(reader, followTrainees, [world.traineeA.id])).toEqual([]);
+    expect(await state(idOf(reader))).toMatchObject({ status: 'active', suspension: null, alerts: [] });
+  });
+
   it('watches the marks another process plants within a minute, and not the first seeds’ marks', async () => {
     const reader = world.actors.ofManagerB;
     const accountId = idOf(reader);

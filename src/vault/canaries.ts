@@ -26,6 +26,8 @@ export interface CanaryWatch {
    * path then waits for nothing), a promise when they must be loaded again first.
    */
   count(people: readonly string[]): number | Promise<number>;
+  /** The canaries among `people`, in the same way: at once while the marks are fresh. */
+  find(people: readonly string[]): string[] | Promise<string[]>;
   /** Marks planted by this process, known at once and kept across reloads. */
   add(marks: readonly Buffer[]): void;
 }
@@ -38,10 +40,10 @@ export function createCanaryWatch(deps: { db: Db; keyring: Keyring; clock: Clock
 
   // The key is derived at each read, not once: the keyring loads (or reloads) its index key after
   // this watch is made. One HMAC per read, then one per person it names.
-  const countIn = (people: readonly string[]) => {
-    if (marks.size === 0) return 0;
+  const findIn = (people: readonly string[]) => {
+    if (marks.size === 0) return [];
     const mark = deps.keyring.marker(CANARY_MARK);
-    return people.filter((id) => marks.has(mark(id).toString('hex'))).length;
+    return people.filter((id) => marks.has(mark(id).toString('hex')));
   };
 
   /** One reload at a time, shared by the reads that find the marks stale. */
@@ -60,10 +62,14 @@ export function createCanaryWatch(deps: { db: Db; keyring: Keyring; clock: Clock
   }
 
   return {
+    find(people) {
+      if (people.length === 0) return [];
+      if (deps.clock.now().getTime() - loadedAt < RELOAD_MS) return findIn(people);
+      return reload().then(() => findIn(people));
+    },
     count(people) {
-      if (people.length === 0) return 0;
-      if (deps.clock.now().getTime() - loadedAt < RELOAD_MS) return countIn(people);
-      return reload().then(() => countIn(people));
+      const found = this.find(people);
+      return Array.isArray(found) ? found.length : found.then((ids) => ids.length);
     },
     add(added) {
       for (const one of added) {

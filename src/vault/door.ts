@@ -9,7 +9,7 @@ import { catalogue } from './catalogue.js';
 import { openCell } from './codec.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
-import { readStatement, searchStatement, type DoorStatement } from './statement.js';
+import { readStatement, scopeStatement, searchStatement, type DoorStatement } from './statement.js';
 import { concerns } from './concerns.js';
 import type { Actor } from './types.js';
 
@@ -146,26 +146,35 @@ export function createDoor(deps: DoorDeps): Door {
   }
 
   /**
-   * A read of people by their ids: its canaries are known from the ids asked, before anything
-   * is read. The account is suspended first, then the read runs and is refused by the guard
-   * (a suspended account's reads are denied) and logged `deny`, so that the log never names as
-   * read the people of an answer the door withheld. Always throws.
+   * A read of people by their ids knows its canaries before it runs: those among the ids asked
+   * that its scope allows (a canary asked out of scope reaches nobody, and is the guard's probe
+   * like any other id). The account is then suspended first, and only once that is done does
+   * the read run, refused by the guard (a suspended account's reads are denied) and logged
+   * `deny`: the log never names as read the people of an answer the door withheld. If the
+   * suspension fails, the read does not run at all, and fails with it. Returns when no canary
+   * in scope is asked; otherwise throws.
    */
   async function refuseCanaryRead(
     actor: Actor,
     purpose: ReadPurpose,
-    canaries: number,
+    ids: readonly string[],
     read: () => Promise<unknown>,
-  ): Promise<never> {
-    const stopped = await suspended(actor, purpose, { kind: 'canary', canaries }).catch((error: unknown) => error);
-    await read().catch(() => undefined);
+  ) {
+    if (actor.kind !== 'account' || purpose.record !== 'person') return;
+    const found = deps.canaries.find(ids);
+    const canaries = Array.isArray(found) ? found : await found;
+    if (canaries.length === 0) return;
+    const reached = await run(deps.db, scopeStatement(purpose), [
+      subjectOf(actor, purpose),
+      entryActor(actor, deps.addressKey).accountId,
+      canaries,
+    ]);
+    if (reached.length === 0) return;
+    const stopped: unknown = await suspended(actor, purpose, { kind: 'canary', canaries: reached.length }).catch(
+      (error: unknown) => error,
+    );
+    if (stopped instanceof AppError && stopped.code === 'ACCOUNT_SUSPENDED') await read().catch(() => undefined);
     throw stopped;
-  }
-
-  /** How many of the ids a read of people asks are canaries (none for other records). */
-  function canariesAsked(actor: Actor, purpose: ReadPurpose, ids: readonly string[]): number | Promise<number> {
-    if (actor.kind !== 'account' || recordKind(purpose) !== 'person') return 0;
-    return deps.canaries.count(ids);
   }
 
   /**
@@ -189,9 +198,7 @@ export function createDoor(deps: DoorDeps): Door {
       if (wanted.length > purpose.pageCap) throw new AppError('BAD_REQUEST', `more than ${purpose.pageCap} ids`);
       if (wanted.length === 0) return [];
       const submit = () => batcherFor(purpose, fields).submit({ actor, ids: wanted });
-      const flagged = canariesAsked(actor, purpose, wanted);
-      const canaries = typeof flagged === 'number' ? flagged : await flagged;
-      if (canaries > 0) await refuseCanaryRead(actor, purpose, canaries, submit);
+      await refuseCanaryRead(actor, purpose, wanted, submit);
       let outcome: ReadOutcome;
       try {
         outcome = await submit();

@@ -118,6 +118,20 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
   return { sql, fields: located };
 }
 
+/**
+ * Which of some ids the purpose's scope allows the subject, and nothing else: no guard, no log,
+ * no personal column (a scope names none). The door asks it only of the canaries among the ids
+ * a read of people asks, to know whether the read would reach one before it runs.
+ * Parameters: $1 subject · $2 account · $3 the ids (uuid[]).
+ */
+export function scopeStatement(purpose: ReadPurpose): string {
+  const scope = bindScope(purpose.scope, { subject: '$1::uuid', account: '$2::uuid', ids: '$3::uuid[]' });
+  // Every parameter is typed here, whether the scope names it or not (a prepared statement
+  // cannot leave one untyped).
+  return `SELECT DISTINCT door_scope.id FROM (${scope}) AS door_scope,
+    (SELECT $1::uuid AS subject, $2::uuid AS account) AS door_params WHERE door_scope.id = ANY($3::uuid[])`;
+}
+
 /** Where a search's own parameters start. */
 export const SEARCH_PARAMS_START = 11;
 
