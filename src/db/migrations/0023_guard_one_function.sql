@@ -226,6 +226,12 @@ BEGIN
               LIMIT ctx.cap_w * mult + 1) AS w)::int;
     END IF;
     IF win > ctx.cap_w * mult OR total > cap_d * mult THEN
+      IF win = total AND total <= ctx.cap_w * mult THEN
+        -- Over the daily budget with the window's count skipped: its evidence counts it.
+        win := (SELECT count(*) FROM (SELECT 1 FROM guard_reads r WHERE r.account_id = actor AND r.class = ctx.cls
+                AND r.first_at > now_at - make_interval(mins => setting.window_minutes::int)
+                LIMIT ctx.cap_w * mult + 1) AS w)::int;
+      END IF;
       refusal := CASE WHEN mult = 2 THEN 'budget_again' ELSE 'budget' END;
       evidence := jsonb_build_object('finalite', purpose, 'classe', ctx.cls, 'fenetre', win,
         'plafond_fenetre', ctx.cap_w * mult, 'jour', total, 'plafond_jour', cap_d * mult);
