@@ -92,7 +92,10 @@ export function registerTrainingApi(web: Web, deps: TrainingDeps): void {
       response: { 200: z.strictObject({ stagiaires: z.array(traineeSchema), pagination: paging }) },
       summary:
         'Les stagiaires orientés vers les sessions de l’organisme (nom, prénom, identifiant France Travail), page par page',
-      description: 'Une page de 50 au plus ; chaque lecture est enregistrée dans le journal des accès.',
+      description:
+        'Une page de 10 personnes au plus, quelle que soit la taille demandée ; au plus 10 personnes nouvelles par seconde ' +
+        '(au-delà, la lecture est refusée avec STEP_UP_REQUIRED : comptez une page par seconde) ; ' +
+        'chaque lecture est enregistrée dans le journal des accès.',
       tags,
     },
     async (request) => {
