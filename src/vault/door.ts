@@ -9,7 +9,13 @@ import { catalogue } from './catalogue.js';
 import { openCell } from './codec.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
 import type { PurposeRegistry } from './registry.js';
-import { readStatement, scopeStatement, searchStatement, type DoorStatement } from './statement.js';
+import {
+  readStatement,
+  scopeStatement,
+  searchStatements,
+  type DoorStatement,
+  type SearchStatements,
+} from './statement.js';
 import { concerns } from './concerns.js';
 import type { Actor } from './types.js';
 
@@ -85,7 +91,7 @@ export interface Door {
  */
 export function createDoor(deps: DoorDeps): Door {
   const batchers = new Map<string, Batcher<ReadRequest, ReadOutcome>>();
-  const statements = new Map<string, DoorStatement>();
+  const statements = new Map<string, SearchStatements>();
 
   function batcherFor(purpose: ReadPurpose, fields: string[]): Batcher<ReadRequest, ReadOutcome> {
     const key = `${purpose.name}|${fields.join(',')}`;
@@ -145,14 +151,35 @@ export function createDoor(deps: DoorDeps): Door {
     throw new AppError('ACCOUNT_SUSPENDED', cause.kind === 'canary' ? 'canary read' : 'guard');
   }
 
+  /** The canaries among some people: at once while the marks are fresh. */
+  function canariesAmong(people: readonly string[]): string[] | Promise<string[]> {
+    return people.length === 0 ? [] : deps.canaries.find(people);
+  }
+
+  /**
+   * A request that would reach canaries, known before it runs: the account is suspended first,
+   * and only once that is done does the request run, refused by the guard (a suspended
+   * account's reads are denied) and logged `deny`, so that the log never names as read the
+   * people of an answer the door withheld. If the suspension fails, the request does not run
+   * at all, and fails with it. Always throws.
+   */
+  async function stopBeforeCanaries(
+    actor: Actor,
+    purpose: ReadPurpose | SearchPurpose,
+    canaries: number,
+    request: () => Promise<unknown>,
+  ): Promise<never> {
+    const stopped: unknown = await suspended(actor, purpose, { kind: 'canary', canaries }).catch(
+      (error: unknown) => error,
+    );
+    if (stopped instanceof AppError && stopped.code === 'ACCOUNT_SUSPENDED') await request().catch(() => undefined);
+    throw stopped;
+  }
+
   /**
    * A read of people by their ids knows its canaries before it runs: those among the ids asked
    * that its scope allows (a canary asked out of scope reaches nobody, and is the guard's probe
-   * like any other id). The account is then suspended first, and only once that is done does
-   * the read run, refused by the guard (a suspended account's reads are denied) and logged
-   * `deny`: the log never names as read the people of an answer the door withheld. If the
-   * suspension fails, the read does not run at all, and fails with it. Returns when no canary
-   * in scope is asked; otherwise throws.
+   * like any other id). Returns when it reaches none; otherwise stops before them.
    */
   async function refuseCanaryRead(
     actor: Actor,
@@ -161,7 +188,7 @@ export function createDoor(deps: DoorDeps): Door {
     read: () => Promise<unknown>,
   ) {
     if (actor.kind !== 'account' || purpose.record !== 'person') return;
-    const found = deps.canaries.find(ids);
+    const found = canariesAmong(ids);
     const canaries = Array.isArray(found) ? found : await found;
     if (canaries.length === 0) return;
     const reached = await run(deps.db, scopeStatement(purpose), [
@@ -169,12 +196,7 @@ export function createDoor(deps: DoorDeps): Door {
       entryActor(actor, deps.addressKey).accountId,
       canaries,
     ]);
-    if (reached.length === 0) return;
-    const stopped: unknown = await suspended(actor, purpose, { kind: 'canary', canaries: reached.length }).catch(
-      (error: unknown) => error,
-    );
-    if (stopped instanceof AppError && stopped.code === 'ACCOUNT_SUSPENDED') await read().catch(() => undefined);
-    throw stopped;
+    if (reached.length > 0) await stopBeforeCanaries(actor, purpose, reached.length, read);
   }
 
   /**
@@ -219,12 +241,12 @@ export function createDoor(deps: DoorDeps): Door {
       const key = `${purpose.name}|${fields.join(',')}|${search.matchedSql}`;
       let statement = statements.get(key);
       if (!statement) {
-        statement = searchStatement(purpose, fields, search.matchedSql);
+        statement = searchStatements(purpose, fields, search.matchedSql);
         statements.set(key, statement);
       }
       await deps.keyring.refreshIfStale(deps.db);
       const who = entryActor(actor, deps.addressKey);
-      const rows = await run(deps.db, statement.sql, [
+      const common = [
         subjectOf(actor, purpose),
         who.accountId,
         who.sessionId,
@@ -233,10 +255,24 @@ export function createDoor(deps: DoorDeps): Door {
         purpose.name,
         recordKind(purpose),
         fields,
-        purpose.pageCap,
-        offset,
-        ...search.params,
-      ]);
+      ];
+      // The page first: which people it holds, before anything is decided or logged.
+      const [page] = await run(deps.db, statement.page, [...common, purpose.pageCap, offset, ...search.params]);
+      const ids = (page?.ids as string[] | undefined) ?? [];
+      const breadth = (page?.breadth as number | null | undefined) ?? 0;
+      const entry = statement.entry;
+      const decide = () => run(deps.db, entry.sql, [...common, ids, breadth, page?.extent ?? null]);
+      if (actor.kind === 'account' && purpose.record === 'person') {
+        const found = canariesAmong(ids);
+        const canaries = Array.isArray(found) ? found : await found;
+        if (canaries.length > 0) {
+          await stopBeforeCanaries(actor, purpose, canaries.length, async () => {
+            await decide();
+            deps.onLogged?.();
+          });
+        }
+      }
+      const rows = await decide();
       deps.onLogged?.();
       const refusal = verdictError(rows[0]?.outcome);
       if (refusal) throw refusal;
@@ -244,7 +280,7 @@ export function createDoor(deps: DoorDeps): Door {
       await checkCanaries(actor, purpose, (rows[0]?.door_people as string[] | null) ?? []);
       const records = rows
         .filter((row) => row.id !== null)
-        .map((row) => decrypt(deps.keyring, statement, row))
+        .map((row) => decrypt(deps.keyring, entry, row))
         .filter((record) => search.isExact(record))
         .map((record) => only(record, returned));
       return { records, breadth: (rows[0]?.breadth as number | null) ?? 0 };

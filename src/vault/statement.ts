@@ -75,16 +75,37 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
   return { sql, fields: located };
 }
 
+/** A search's two statements: its page, then its guard, entry and envelopes. */
+export interface SearchStatements {
+  page: string;
+  entry: DoorStatement;
+}
+
 /**
- * A search: the ids its criteria match (through blind indexes) take the place of the ids asked,
- * the purpose's scope keeps those it allows, and its page cap the first of them. Parameters:
- * $1 subject · $2 account · $3 session · $4 client address · $5 time · $6 purpose · $7 record
- * kind · $8 fields · $9 page cap · $10 offset of the page (ids in order) · then the criteria's own
- * from $11 ({@link SEARCH_PARAMS_START}).
+ * A search, in two statements, so that the door knows the people of its page before anything
+ * is decided or logged (a canary among them suspends the account first, and the entry then
+ * says `deny`, not `allow`).
+ *
+ * `page`: the ids its criteria match (through blind indexes) take the place of the ids asked,
+ * the purpose's scope keeps those it allows, and its page cap the first of them; it returns
+ * them (`ids`), how many the scope allowed in all (`breadth`) and, where the purpose declares
+ * it, its extent. It writes nothing and reads no personal column. Parameters: $1 subject ·
+ * $2 account · $3 session · $4 client address · $5 time · $6 purpose · $7 record kind ·
+ * $8 fields · $9 page cap · $10 offset of the page (ids in order) · then the criteria's own
+ * from $11 ({@link SEARCH_PARAMS_START}); those the page does not use are only typed, so that
+ * both statements take the same first parameters.
+ *
+ * `entry`: the scope again on the page's ids (what changed in between is not returned), the
+ * guard with the breadth and the extent, the log entry, and the envelopes if allowed.
+ * Parameters: $1 to $8 as above · $9 the page's ids (uuid[]) · $10 breadth · $11 extent.
  */
-export function searchStatement(purpose: SearchPurpose, fields: readonly string[], matchedSql: string): DoorStatement {
+export function searchStatements(
+  purpose: SearchPurpose,
+  fields: readonly string[],
+  matchedSql: string,
+): SearchStatements {
   const located = locate(purpose, fields);
-  const scope = bindScope(purpose.scope, {
+  const matchedScope = bindScope(purpose.scope, {
     subject: '$1::uuid',
     account: '$2::uuid',
     ids: '(ARRAY(SELECT id FROM matched))',
@@ -96,26 +117,34 @@ export function searchStatement(purpose: SearchPurpose, fields: readonly string[
     ? `CASE WHEN (SELECT n FROM breadth) >= (SELECT value FROM guard_settings WHERE name = 'broad_search_breadth')
         THEN (SELECT door_extent.n FROM (${bindScope(purpose.extent, { subject: '$1::uuid', account: '$2::uuid', ids: 'NULL' })}) AS door_extent(n))::int END`
     : 'NULL::int';
-  const sql = `WITH matched AS MATERIALIZED (${matchedSql}),
+  const page = `WITH door_params AS MATERIALIZED (
+      SELECT $1::uuid AS subject, $2::uuid AS account, $3::text AS session, $4::text AS addr,
+        $5::timestamptz AS at, $6::text AS purpose, $7::text AS kind, $8::text[] AS fields),
+    matched AS MATERIALIZED (${matchedSql}),
     in_scope AS MATERIALIZED (
-      SELECT DISTINCT door_scope.id FROM (${scope}) AS door_scope WHERE door_scope.id IN (SELECT id FROM matched)),
+      SELECT DISTINCT door_scope.id FROM (${matchedScope}) AS door_scope WHERE door_scope.id IN (SELECT id FROM matched)),
     allowed AS MATERIALIZED (SELECT id FROM in_scope ORDER BY id LIMIT $9::int OFFSET $10::int),
-    breadth AS MATERIALIZED (SELECT count(*)::int AS n FROM in_scope),
+    breadth AS MATERIALIZED (SELECT count(*)::int AS n FROM in_scope)
+    SELECT ARRAY(SELECT id FROM allowed ORDER BY id) AS ids, (SELECT n FROM breadth) AS breadth, ${extent} AS extent
+    FROM door_params`;
+  const pageScope = bindScope(purpose.scope, { subject: '$1::uuid', account: '$2::uuid', ids: '$9::uuid[]' });
+  const entry = `WITH allowed AS MATERIALIZED (
+      SELECT DISTINCT door_scope.id FROM (${pageScope}) AS door_scope WHERE door_scope.id = ANY($9::uuid[])),
     verdict AS MATERIALIZED (
       SELECT guard_check($2::uuid, $6::text, '{}'::uuid[], ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
-        (SELECT n FROM breadth), ${extent}, $5::timestamptz) AS v),
+        $10::int, $11::int, $5::timestamptz) AS v),
     entry AS (
       INSERT INTO access_log (${ENTRY_COLUMNS})
       SELECT $5::timestamptz, $2::uuid, $3::text, 'search', $6::text, $7::text,
         ${concernedBy(purpose.record, 'SELECT id FROM allowed')},
-        '{}'::uuid[], $8::text[], $4::text, verdict.v, (SELECT n FROM breadth)
+        '{}'::uuid[], $8::text[], $4::text, verdict.v, $10::int
       FROM verdict
       RETURNING seq, outcome, breadth, people)
     SELECT e.outcome, e.breadth, e.people AS door_people, $1::uuid AS subject, t.*
     FROM entry e LEFT JOIN LATERAL (${selectRecords(purpose.record, located, 'SELECT id FROM allowed')}) AS t
       ON e.outcome = 'allow'
     ORDER BY t.id`;
-  return { sql, fields: located };
+  return { page, entry: { sql: entry, fields: located } };
 }
 
 /**

@@ -49,6 +49,14 @@ describe.each(engines)('canaries through the routes (%s)', (engine) => {
     );
     return { status: account.rows[0]!.status, liveSessions: live.rows[0]!.n, alerts: alerts.rows[0]!.n };
   };
+  /** The outcome of the account's last entry for a purpose: what the log says left. */
+  const lastEntry = async (accountId: string, purpose: string) =>
+    (
+      await db.query<{ outcome: string }>(
+        'SELECT outcome FROM access_log WHERE actor_id = $1 AND purpose = $2 ORDER BY seq DESC LIMIT 1',
+        [accountId, purpose],
+      )
+    ).rows[0]?.outcome;
   const untouched = { status: 'active', liveSessions: 1, alerts: 0 };
   const tripped = { status: 'suspended', liveSessions: 0, alerts: 1 };
 
@@ -152,8 +160,10 @@ describe.each(engines)('canaries through the routes (%s)', (engine) => {
     for (const link of links) answers.push(await browser.open(link));
     expect(answers.map((answer) => answer.statusCode)).toEqual([200, 403]);
     expect(await stateOf(id)).toEqual(tripped);
-    // Nothing of the dormant session's list left: the page is the suspension's.
+    // Nothing of the dormant session's list left: the page is the suspension's, and the log
+    // says the read was refused.
     expect(answers[1]!.body).toContain('Votre compte est suspendu');
+    expect(await lastEntry(id, 'training.follow_up')).toBe('deny');
   });
 
   it('pool: narrow searches find people; the search by one language alone suspends the manager', async () => {
@@ -175,6 +185,7 @@ describe.each(engines)('canaries through the routes (%s)', (engine) => {
     expect(broad.statusCode).toBe(403);
     expect(broad.body).not.toContain('Ouvrir le profil');
     expect(await stateOf(id)).toEqual(tripped);
+    expect(await lastEntry(id, 'recruiting.pool_search')).toBe('deny');
     // The other broad language has its own canary, for another manager.
     const other = await browserOf(world.actors.managerB);
     expect((await other.browser.open('/recrutement/vivier?langue=es&niveau=A1')).statusCode).toBe(403);
