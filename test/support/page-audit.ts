@@ -23,7 +23,8 @@ interface Violation {
 
 /** Runs axe-core (WCAG 2.1 A and AA rules, the ground RGAA 4.1 builds on) on the open page. */
 export async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  // Once per document: the phone's check reuses what the desktop's loaded.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: Violation[] }> } }).axe;
     // resultTypes: the passes and the inapplicable rules are not collected node by node, which
