@@ -200,12 +200,14 @@ export function createDoor(deps: DoorDeps): Door {
   }
 
   /**
-   * The canaries among the people a read or search names, once its entry is committed: for a
-   * search, or records about people (an application, a CV), whose people only the statement
-   * knows. Suspends the account at once.
+   * The canaries among the people a read of records about people (an application, a CV)
+   * names, once its entry is committed: only the statement knows those people. Suspends the
+   * account at once.
    */
   async function checkCanaries(actor: Actor, purpose: ReadPurpose | SearchPurpose, people: readonly string[]) {
-    if (actor.kind !== 'account' || recordKind(purpose) !== 'person' || people.length === 0) return;
+    // Reads and searches of people themselves were checked before they ran.
+    if (actor.kind !== 'account' || purpose.record === 'person' || recordKind(purpose) !== 'person') return;
+    if (people.length === 0) return;
     // Counted at once while the marks are fresh: an ordinary read waits for nothing more.
     const counted = deps.canaries.count(people);
     const canaries = typeof counted === 'number' ? counted : await counted;
