@@ -4,7 +4,11 @@
 -- slower with the guard than before it. Same rules, same order, same evidence as those three
 -- functions, in one: the account, its purpose's class, its budgets and the kill switches come
 -- in one query; the settings, its last second-factor check, its score and its answered step-up
--- in another; its usual hours in one.
+-- in another; its usual hours in one. Three differences, on purpose: the pace counts only where
+-- a purpose is paced (below); a missing score_minutes now refuses, as the other settings do,
+-- where it made the score 0; and a read refused by the pace uncharges its own fresh people only
+-- (the wrapper of 0021 uncharged every person first read at that instant, another request's of
+-- the same batch included).
 DROP FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, integer, timestamptz);
 
 -- The pace counts only where a page names ten people at most: the OF portal's lists of trainees
