@@ -13,7 +13,7 @@ import { noteAccountRequest, recordSignal } from './signals.js';
 import { liftSwitch, setSwitch } from './switches.js';
 
 /*
- * One test per rule of the guard (guard_check, migration 0023), on both engines. Each test
+ * One test per rule of the guard (guard_check, migration 0021), on both engines. Each test
  * makes its own organisation and accounts, so that budgets and signals start from nothing.
  */
 

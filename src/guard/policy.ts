@@ -17,7 +17,7 @@ export function guardClassOf(purpose: AnyPurpose): GuardClass | null {
 
 /**
  * The surfaces whose pages name ten people at most (`PEOPLE_PAGE_CAP` in the OF portal), where
- * the guard's pace applies (migration 0023): more than a page of new names within a second is a
+ * the guard's pace applies (migration 0021): more than a page of new names within a second is a
  * script. Other pages name up to 20 or 50 people, or an organisation's accounts, at once.
  */
 const PACED_SURFACES: ReadonlySet<string> = new Set(['of_portal']);
@@ -26,7 +26,7 @@ const PACED_SURFACES: ReadonlySet<string> = new Set(['of_portal']);
  * Writes what the guard needs from the code at start: each purpose's class and surface (a
  * purpose missing from this table is denied), and the default daily ceiling of the roles
  * without their own budgets ('*') from the configuration. The guard itself is SQL
- * (guard_check, migration 0023), called from the door's statement, so that every process
+ * (guard_check, migration 0021), called from the door's statement, so that every process
  * sharing the database shares the budgets and the signals.
  */
 export async function configureGuard(

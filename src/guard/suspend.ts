@@ -10,7 +10,7 @@ import { raiseAlert } from './alerts.js';
 /*
  * What happens when the guard suspends an account during one of its reads: the account read a
  * canary (a fake person planted where no legitimate task leads), or its signals' score crossed
- * the line (guard_check, migration 0023). In one transaction, before the read fails: the
+ * the line (guard_check, migration 0021). In one transaction, before the read fails: the
  * suspension at the platform's level (so its own RGC cannot lift it alone, and lifting takes
  * two people: src/identity/accounts/suspensions.ts), its sessions ended, the journal told, an
  * alert opened for the security officers, and an e-mail queued to its organisation's account

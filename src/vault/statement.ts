@@ -112,7 +112,7 @@ export function searchStatements(
   });
   // The extent (how many records the whole scope covers) is counted only for a search that
   // matched at least the guard's fixed threshold: the only searches it can change the guard's
-  // mind about (migration 0022). CASE evaluates its subquery only then.
+  // mind about (migration 0021). CASE evaluates its subquery only then.
   const extent = purpose.extent
     ? `CASE WHEN (SELECT n FROM breadth) >= (SELECT value FROM guard_settings WHERE name = 'broad_search_breadth')
         THEN (SELECT door_extent.n FROM (${bindScope(purpose.extent, { subject: '$1::uuid', account: '$2::uuid', ids: 'NULL' })}) AS door_extent(n))::int END`

@@ -8,7 +8,7 @@ export const CSP_POOL = 377_418;
  * scope, as the access log records them), and what the same criteria would match in a pool the
  * size of Choisir le service public's: the guard flags a search as too broad from a number of
  * matches (`broad_search_breadth`) that is also a share of the pool (`broad_search_share`,
- * migration 0022), so the projection counts the searches that would pass both.
+ * migration 0021), so the projection counts the searches that would pass both.
  */
 export async function poolBreadthLines(db: Db, from: Date, to: Date): Promise<string[]> {
   const { rows } = await db.query<{ breadth: number }>(

@@ -1,22 +1,41 @@
--- The guard in one function again. Migrations 0021 (the pace) and 0022 (the breadth's share)
--- wrapped migration 0018's guard_check in two more functions, each looking up the account, the
--- purpose and the settings again; and the door's bench (issue 7) showed the door three times
--- slower with the guard than before it. Same rules, same order, same evidence as those three
--- functions, in one: the account, its purpose's class, its budgets and the kill switches come
--- in one query; the settings, its last second-factor check, its score and its answered step-up
--- in another; its usual hours in one. Three differences, on purpose: the pace counts only where
--- a purpose is paced (below); a missing score_minutes now refuses, as the other settings do,
--- where it made the score 0; and a read refused by the pace uncharges its own fresh people only
--- (the wrapper of 0021 uncharged every person first read at that instant, another request's of
--- the same batch included).
-DROP FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, integer, timestamptz);
-
--- The pace counts only where a page names ten people at most: the OF portal's lists of trainees
--- (src/guard/policy.ts sets it from the purpose's surface at each start). An RGC's page of the
--- organisation's accounts names more, at once, and is not paced.
+-- The guard's pace and the breadth of a search by its share (issue 11), on migration 0018's
+-- guard. One function still decides every read, inside the door's statement.
+--
+-- The pace. A person reads a page, then asks for the next one; a script in the victim's own
+-- browser asks for page after page, four a second, with the victim's session and device key.
+-- The attack bench showed it read 127 people before any budget stopped it, because one budget
+-- that low would stop an OF user's ordinary morning too. A pace limit does not: no more than
+-- `per_second` people first read today within `pace_seconds`, counting this request's. A read
+-- that would go over is refused and uncharged, and weighs a 'pace' signal (50: a step-up at
+-- once; the script, which cannot answer it, is then suspended by its own refused reads). NULL:
+-- no pace for that role and class. It counts only where a purpose is paced, where a page names
+-- ten people at most: the OF portal's lists of trainees (src/guard/policy.ts sets `paced` from
+-- the purpose's surface at each start; src/training/training.policy.ts caps those pages). An
+-- RGC's page of its organisation's accounts names more, at once, and is not paced.
+ALTER TABLE guard_budgets ADD COLUMN per_second integer CHECK (per_second > 0);
+UPDATE guard_budgets SET per_second = 10 WHERE role IN ('of_user', 'of_manager') AND class = 'list';
 ALTER TABLE guard_purposes ADD COLUMN paced boolean NOT NULL DEFAULT false;
-DROP FUNCTION guard_paced_check(uuid, text, uuid[], uuid[], integer, timestamptz);
-DROP FUNCTION guard_budget_check(uuid, text, uuid[], uuid[], integer, timestamptz);
+INSERT INTO guard_signal_weights (kind, weight) VALUES ('pace', 50);
+INSERT INTO guard_settings (name, value) VALUES ('pace_seconds', 1);
+
+-- A search is too broad for its share of what it searches, not for a fixed number alone. The
+-- threshold of 200 matches (migration 0018) was measured on a pool of 366 profiles; the
+-- recruiter managers' own searches of the attack bench's month matched up to 1.6 % of it, so in
+-- a pool the size of Choisir le service public's in 2026 (377,418 profiles) three searches in
+-- four would have passed 200 and asked for a step-up (docs/BENCHMARKS.md). A search whose
+-- purpose declares its extent (how many records its scope covers in all) is now too broad when
+-- it matches at least 200 records and at least `broad_search_share` of that extent; 5 % leaves
+-- three times the month's widest ordinary search, and still flags « English, A1 or better »
+-- (three profiles in four) at any size.
+INSERT INTO guard_settings (name, value) VALUES ('broad_search_share', 0.05);
+
+-- guard_check gains the extent, and is written whole again with fewer queries than 0018's: the
+-- account, its purpose's class, its budgets and the kill switches come in one query; the
+-- settings, its last second-factor check, its score and its answered step-up in another; its
+-- usual hours in one. Same rules, same order, same evidence as 0018, with two differences on
+-- purpose: a missing score_minutes refuses, as the other settings do, where it made the score
+-- 0; and the window's count is bounded by its budget (see below).
+DROP FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, timestamptz);
 
 -- The guard's decision on one request through the door: 'allow', 'step_up', 'suspend', 'deny'
 -- (no such account, suspended, or a guard without its configuration) or 'closed' (a kill
