@@ -11,6 +11,8 @@ import { followTrainees, traineeContact } from '../training/training.purposes.js
 import type { Actor, Role } from '../vault/index.js';
 import { noteAccountRequest, recordSignal } from './signals.js';
 import { liftSwitch, setSwitch } from './switches.js';
+import { allPurposes } from '../purposes.js';
+import { createVault } from '../vault/index.js';
 
 /*
  * One test per rule of the guard (guard_check, migration 0021), on both engines. Each test
@@ -138,6 +140,54 @@ describe.each(engines)('the guard on %s', (engine) => {
     await expect(kit.vault.read(user, traineeContact, [ids[0]!])).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+
+  it('decides one account’s reads merged into one statement one after the other', async () => {
+    const { user, manager, ids } = await organisation(12);
+    kit.clock.advance(MINUTE);
+    await openFiles(user, ids.slice(0, 10)); // of_user: 10 files per 10 minutes
+    // A vault whose door statements wait at a gate: the manager's two reads hold the two
+    // statements in flight (src/vault/batcher.ts), so the user's next two files leave together
+    // in the next one. A statement looks its accounts' contexts up once (migration 0022); the
+    // second file must still see that the first asked for a step-up (a 'refused' read), not
+    // the context from before it (a second 'budget').
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let held = 0;
+    const gated = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'query')
+          return async (...args: Parameters<Db['query']>) => {
+            if (args[0].includes('guard_decide(')) {
+              held++;
+              await gate;
+            }
+            return target.query(...args);
+          };
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const vault = createVault({
+      db: gated,
+      keyring: kit.keyring,
+      clock: kit.clock,
+      purposes: allPurposes,
+      addressKey: kit.platform.keys.addressKey,
+    });
+    const first = ids.slice(0, 2).map((id) => vault.read(manager, traineeContact, [id]));
+    while (held < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    const files = Promise.allSettled(ids.slice(10, 12).map((id) => vault.read(user, traineeContact, [id])));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    open();
+    await Promise.all(first);
+    const results = await files;
+    expect(held).toBe(3);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'))).toEqual([
+      'STEP_UP_REQUIRED',
+      'STEP_UP_REQUIRED',
+    ]);
+    expect(await signals(user.accountId)).toEqual(['budget', 'refused']);
   });
 
   it('frees the window as it slides: the same pace spread over time never asks for anything', async () => {

@@ -9,8 +9,11 @@ import type { ReadPurpose, SearchPurpose } from './purpose.js';
  * from the catalogue, never from input.
  *
  * - `allowed`: the purpose's scope, kept to the ids asked (a scope cannot widen itself);
- * - `verdict`: the guard (SQL function guard_check) sees the ids asked, the ids allowed, the
- *   purpose, a search's breadth and what its scope covers in all, even when nothing is in scope;
+ * - `verdict`: the guard (SQL functions guard_check and guard_decide) sees the ids asked, the
+ *   ids allowed, the purpose, a search's breadth and what its scope covers in all, even when
+ *   nothing is in scope; a statement of several reads looks their accounts up once
+ *   (guard_contexts), and hands each account's context to its first read only: a second read
+ *   of the same account decides after the first, on what the first wrote (migration 0022);
  * - `entry`: the access-log entry, with the verdict and the ids probed outside scope;
  * - the final SELECT returns the envelopes only when the verdict is 'allow'.
  */
@@ -54,10 +57,16 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
     allowed AS MATERIALIZED (
       SELECT DISTINCT door_req.n, door_scope.id FROM req door_req CROSS JOIN LATERAL (${scope}) AS door_scope
       WHERE door_scope.id = ANY(door_req.ids)),
+    door_ctx AS MATERIALIZED (
+      -- The accounts as a lateral column, not a subquery in the call: PostgreSQL inlines a SQL
+      -- function into the prepared statement only then, instead of planning it at every call.
+      SELECT c FROM (SELECT ARRAY(SELECT DISTINCT account FROM req) AS accounts) AS q
+      CROSS JOIN LATERAL guard_contexts(q.accounts, $9::text, $8::timestamptz) AS c),
     numbered AS MATERIALIZED (
       SELECT r.n, nextval('access_log_seq') AS seq,
-        guard_check(r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, NULL::int,
-          $8::timestamptz) AS verdict
+        guard_decide(CASE WHEN NOT EXISTS (SELECT 1 FROM req r2 WHERE r2.account = r.account AND r2.n < r.n)
+            THEN (SELECT x.c FROM door_ctx x WHERE (x.c).actor = r.account) END,
+          r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, NULL::int, $8::timestamptz) AS verdict
       FROM req r ORDER BY r.n),
     entry AS (
       INSERT INTO access_log (seq, ${ENTRY_COLUMNS})

@@ -358,17 +358,15 @@ describe.each(engines)('the door fails closed on %s', (engine) => {
 
   it('fails the read when the guard is unavailable', async () => {
     const { actors, traineeB } = world;
-    await owner.exec(
-      'ALTER FUNCTION guard_check(uuid, text, uuid[], uuid[], integer, integer, timestamptz) RENAME TO guard_off',
-    );
+    // Reads and searches both decide through guard_decide (migration 0022).
+    const decide = 'guard_context, uuid, text, uuid[], uuid[], integer, integer, timestamptz';
+    await owner.exec(`ALTER FUNCTION guard_decide(${decide}) RENAME TO guard_off`);
     try {
       await expect(vault.read(actors.ofManagerB, followTrainees, [traineeB.id])).rejects.toMatchObject({
         code: 'AUDIT_FAILED',
       });
     } finally {
-      await owner.exec(
-        'ALTER FUNCTION guard_off(uuid, text, uuid[], uuid[], integer, integer, timestamptz) RENAME TO guard_check',
-      );
+      await owner.exec(`ALTER FUNCTION guard_off(${decide}) RENAME TO guard_decide`);
     }
     expect((await entriesFor(db, accountId(actors.ofManagerB))).length).toBe(0);
   });
