@@ -42,6 +42,8 @@ export interface DoorBenchResult {
   lockSamples: number;
   /** Diagnostic: c=8 with the commit not waiting for the disk (synchronous_commit off), same run. */
   asyncCommit: { plain: number; door: number };
+  /** Diagnostic: the door at c=32 with its guard, and with a guard that only answers 'allow'. */
+  guardShare: { guarded: number; unguarded: number };
   fixedCost: Awaited<ReturnType<typeof benchFixedCost>>;
 }
 
@@ -65,6 +67,7 @@ export async function benchOneDoor(server: PostgresServer, options: { reads?: nu
     }
     const http = await benchHttp(platform, world, reads, rounds, sampler);
     await sampler.close();
+    const guardShare = await withoutGuard(platform, world, reads, rounds);
     const asyncCommit = await withoutDurableCommit(platform, masterKey, (other) =>
       interleaved(other, world, reads, rounds, 8),
     );
@@ -76,6 +79,7 @@ export async function benchOneDoor(server: PostgresServer, options: { reads?: nu
       lockKinds: [...sampler.kinds()],
       lockSamples: sampler.samples(),
       asyncCommit,
+      guardShare,
       fixedCost,
     } satisfies DoorBenchResult;
   } finally {
@@ -115,6 +119,60 @@ async function interleaved(
     sampler?.stop();
   }
   return { plain: median(plainRuns), door: median(doorRuns) };
+}
+
+/** guard_decide's arguments, and their types alone (migration 0022). */
+const DECIDE_ARGS =
+  'ctx guard_context, actor uuid, purpose text, asked uuid[], allowed uuid[], breadth integer, extent integer, now_at timestamptz';
+const DECIDE_TYPES = 'guard_context, uuid, text, uuid[], uuid[], integer, integer, timestamptz';
+
+/**
+ * A diagnostic, not the product: how much of a door read at c=32 the guard takes. Rounds of door
+ * reads alternate between the guard and a decision that only answers 'allow', swapped in by the
+ * schema's owner by renaming the functions (the prepared statement is planned again on each
+ * swap); the guard is put back before anything else runs.
+ */
+async function withoutGuard(
+  platform: Platform,
+  world: World,
+  reads: number,
+  rounds: number,
+): Promise<DoorBenchResult['guardShare']> {
+  const owner = await platform.openOwner();
+  const swap = async (from: string, to: string) => owner.exec(`ALTER FUNCTION ${from} RENAME TO ${to}`);
+  await owner.exec(
+    `CREATE FUNCTION guard_allow_only(${DECIDE_ARGS}) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'allow'; END $$;
+     GRANT EXECUTE ON FUNCTION guard_allow_only(${DECIDE_ARGS}) TO rempart_app`,
+  );
+  const signature = (name: string) => `${name}(${DECIDE_TYPES})`;
+  const decide = signature('guard_decide');
+  const guarded: number[] = [];
+  const unguarded: number[] = [];
+  let off = false;
+  try {
+    const door = async (i: number, worker: number) => {
+      const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
+      if (rows.length !== 1) throw new Error('lecture attendue');
+    };
+    for (let round = 0; round < rounds; round++) {
+      guarded.push(await throughput(reads, 32, door));
+      await swap(decide, 'guard_real');
+      await swap(signature('guard_allow_only'), 'guard_decide');
+      off = true;
+      unguarded.push(await throughput(reads, 32, door));
+      await swap(decide, 'guard_allow_only');
+      await swap(signature('guard_real'), 'guard_decide');
+      off = false;
+    }
+  } finally {
+    if (off) {
+      await swap(decide, 'guard_allow_only');
+      await swap(signature('guard_real'), 'guard_decide');
+    }
+    await owner.exec(`DROP FUNCTION ${signature('guard_allow_only')}`);
+    await owner.close();
+  }
+  return { guarded: median(guarded), unguarded: median(unguarded) };
 }
 
 /**
@@ -374,6 +432,13 @@ export function printOneDoor(result: DoorBenchResult): void {
   );
   console.log(
     `    part de l’attente du disque au commit dans une lecture par la porte (c=8) : ${((1 - durable / fast.door) * 100).toFixed(0)} %`,
+  );
+  const share = result.guardShare;
+  console.log(
+    `    diagnostic c=32, le garde remplacé par une décision qui laisse tout passer : porte ${share.unguarded.toFixed(0)} lectures/s, contre ${share.guarded.toFixed(0)} avec le garde (tours alternés)`,
+  );
+  console.log(
+    `    part du garde dans une lecture par la porte (c=32) : ${((1 - share.guarded / share.unguarded) * 100).toFixed(0)} %`,
   );
   printFixedCost(result.fixedCost);
 }
