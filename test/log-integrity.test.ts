@@ -16,6 +16,7 @@ import { seedPeople } from '../src/seed/seed.purposes.js';
 import { platformActor } from '../src/vault/index.js';
 import { createPostgresDatabase, engines, type Engine } from './support/databases.js';
 import { person } from './support/fixtures.js';
+import { prepareDataDir } from './support/pglite-template.js';
 
 /*
  * Issue 7, « a log nobody can rewrite from the database »: the application's role cannot change
@@ -27,10 +28,14 @@ import { person } from './support/fixtures.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** A platform's settings on a data directory of its own: PGlite there, or a new PostgreSQL database. */
+/**
+ * A platform's settings on a data directory of its own: PGlite there, started from the run's
+ * migrated cluster (an initdb of its own took about 7 s a test), or a new PostgreSQL database.
+ */
 async function settings(engine: Engine, env: Record<string, string> = {}): Promise<Config> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rempart-integrity-'));
   dirs.push(dataDir);
+  if (engine === 'pglite') await prepareDataDir(inject('pgliteTemplate'), dataDir);
   const database = engine === 'postgres' ? { DATABASE_URL: await createPostgresDatabase() } : {};
   return loadConfig({ DATA_DIR: dataDir, ...database, ...env });
 }

@@ -17,6 +17,7 @@ import { createPostgresDatabase } from './support/databases.js';
 import { makeVault, person, system } from './support/fixtures.js';
 import { addAccount, identityApp, submitForm } from './support/identity.js';
 import { LeakScanner } from './support/leak-scanner.js';
+import { templateBlob } from './support/pglite-template.js';
 
 /**
  * DESIGN.md promise 4: a copy of the database files or a pg_dump shows no plaintext name,
@@ -131,8 +132,9 @@ describe('no plaintext at rest', () => {
     beforeAll(async () => {
       const dataDir = await tempDir('rempart-at-rest-');
       const files = path.join(dataDir, 'pglite');
-      // The migrated but empty database first: its bytes are the baseline (catalogue text).
-      const empty = await openPglite(files);
+      // The migrated but empty database first (the run's migrated cluster, rather than an initdb
+      // of its own): its bytes are the baseline (catalogue text).
+      const empty = await openPglite(files, await templateBlob(inject('pgliteTemplate')));
       await migrate(empty);
       await empty.close();
       const baseline = await tempDir('rempart-baseline-');
@@ -254,7 +256,7 @@ describe('no citizen address at rest in sessions, login_failures and the access 
   it('finds none in the PGlite files of those tables, and the control', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rempart-addresses-'));
     try {
-      const db = await openPglite(dir);
+      const db = await openPglite(dir, await templateBlob(inject('pgliteTemplate')));
       await exercise(db);
       // Each table's files, its indexes' and its TOAST table's (every fork and segment).
       const { rows } = await db.query<{ file: string }>(

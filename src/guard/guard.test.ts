@@ -15,7 +15,7 @@ import { allPurposes } from '../purposes.js';
 import { createVault } from '../vault/index.js';
 
 /*
- * One test per rule of the guard (guard_check, migration 0021), on both engines. Each test
+ * One test per rule of the guard (guard_decide and guard_check, migrations 0021 and 0022), on both engines. Each test
  * makes its own organisation and accounts, so that budgets and signals start from nothing.
  */
 

@@ -11,7 +11,7 @@ import { isSurface, type Surface } from './surfaces.js';
 /*
  * The kill switch: in one action, with a reason, a security officer (or an admin) stops an
  * account, a whole organisation or a whole surface (the OF portal, the candidate pool).
- * guard_check refuses every read the switch covers ('closed' in the access log); an account's
+ * guard_decide refuses every read the switch covers ('closed' in the access log); an account's
  * or an organisation's sessions end at once. Lifting takes two people at the level that set
  * it, the platform's: one asks, another confirms, as a platform-level suspension is lifted.
  */

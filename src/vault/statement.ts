@@ -67,6 +67,9 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
         guard_decide(CASE WHEN NOT EXISTS (SELECT 1 FROM req r2 WHERE r2.account = r.account AND r2.n < r.n)
             THEN (SELECT x.c FROM door_ctx x WHERE (x.c).actor = r.account) END,
           r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, NULL::int, $8::timestamptz) AS verdict
+      -- Load-bearing: the decisions run in the order of n (PostgreSQL evaluates a volatile
+      -- output column after the sort), so an account's first read, the one given the context,
+      -- is decided before its others.
       FROM req r ORDER BY r.n),
     entry AS (
       INSERT INTO access_log (seq, ${ENTRY_COLUMNS})

@@ -19,8 +19,13 @@
 --    merged into one statement one after the other »);
 --  - the ids probed are counted only when some id asked is not allowed, which an array
 --    comparison tells without a query;
---  - the charge, the hour worked and the day's counter are one statement (data-modifying CTEs;
---    the counter is added to only when someone was fresh, as before).
+--  - the charge and the day's counter are one statement (data-modifying CTEs; the counter is
+--    added to only when someone was fresh, as before), after the hour worked;
+--  - the contexts handed over are read in the statement's snapshot, taken when it began, where
+--    0021 looked them up when each decision began: a suspension or a kill switch committed by
+--    another transaction in between (the scope's run and the earlier decisions of the same
+--    statement, a few milliseconds) reaches that account's first read in the statement only
+--    from its next statement on. 0021 had the same gap, from the decision's start instead.
 -- guard_check keeps its signature and its answers: it is guard_decide without a context (a
 -- search's entry, the tests). Measured the same way, with the decision looking its context up
 -- at every read against the statement's contexts: 377 against 250 µs of the server's CPU per
@@ -216,15 +221,16 @@ BEGIN
   END IF;
 
   -- 4. The budgets of fresh people.
-  -- One statement charges the fresh people, marks the hour worked and adds to the day's
-  -- counter. The counter's row is this account's alone and stays locked until the read
-  -- commits, so one account's concurrent reads count exactly, and the window is counted after
-  -- it. No fresh person: no counter is touched, and the read is allowed.
+  -- The hour worked first, on its own: the order of the data-modifying CTEs below is not
+  -- PostgreSQL's to promise, and an hour's row taken after the counter's could deadlock with a
+  -- read of the same account in another statement. Then one statement charges the fresh people
+  -- and adds to the day's counter. The counter's row is this account's alone and stays locked
+  -- until the read commits, so one account's concurrent reads count exactly, and the window is
+  -- counted after it. No fresh person: no counter is touched, and the read is allowed.
+  INSERT INTO guard_hours (account_id, day, hour) VALUES (actor, today, hr) ON CONFLICT DO NOTHING;
   WITH charged AS (
       INSERT INTO guard_reads (account_id, day, class, person_id, first_at)
         SELECT actor, today, ctx.cls, x, now_at FROM unnest(allowed) AS x ON CONFLICT DO NOTHING RETURNING person_id),
-    worked AS (
-      INSERT INTO guard_hours (account_id, day, hour) VALUES (actor, today, hr) ON CONFLICT DO NOTHING),
     counted AS (
       INSERT INTO guard_totals AS t (account_id, day, class, total)
         SELECT actor, today, ctx.cls, count(*) FROM charged HAVING count(*) > 0
