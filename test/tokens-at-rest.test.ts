@@ -22,6 +22,7 @@ import { startTestSmtpServer, type TestSmtpServer } from '../src/mail/test-helpe
 import { createPostgresDatabase } from './support/databases.js';
 import { addAccount, identityApp, submitForm, TEST_PUBLIC_URL, twoAdmins } from './support/identity.js';
 import { openMailbox } from './support/mail.js';
+import { templateBlob } from './support/pglite-template.js';
 
 /*
  * Issue 8, item 3, and DESIGN.md "usable secrets in a dump: 0". After registrations, password
@@ -213,7 +214,8 @@ describe('no usable token at rest', () => {
     'the raw PGlite files': async () => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'rempart-tokens-'));
       dirs.push(dir);
-      const first = await openPglite(dir);
+      // The run's migrated cluster, rather than an initdb of its own.
+      const first = await openPglite(dir, await templateBlob(inject('pgliteTemplate')));
       await migrate(first);
       const scenario = await populate(first, smtp);
       await first.close(); // flushes every page to the files
