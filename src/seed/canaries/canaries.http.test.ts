@@ -219,6 +219,8 @@ describe.each(engines)('canaries through the routes (%s)', (engine) => {
     const last = await browser.open('/recrutement/candidatures?page=2');
     expect(last.statusCode).toBe(403);
     expect(await stateOf(id)).toEqual(tripped);
+    // The page's applicants are read as people: the door knew the canary before the read ran.
+    expect(await lastEntry(id, 'recruiting.application')).toBe('deny');
   });
 
   it('adds nothing when planted again', async () => {
