@@ -4,6 +4,7 @@ import { deviceSession } from '../../test/support/device-session.js';
 import { makeVault, system, twoOrganisations, type TestKit } from '../../test/support/fixtures.js';
 import type { Db } from '../db/client.js';
 import { createDeviceClient } from '../identity/client/proof-client.js';
+import { readApplicationMessage } from '../recruiting/recruiting.purposes.js';
 import { followTrainees } from '../training/training.purposes.js';
 import type { Actor } from '../vault/index.js';
 import { CANARY_MARK } from '../vault/canaries.js';
@@ -126,6 +127,28 @@ describe.each(engines)('canary people on %s', (engine) => {
       code: 'ACCOUNT_SUSPENDED',
     });
     expect((await state(accountId)).status).toBe('suspended');
+  });
+
+  it('stops before a read of a record planted with a canary, asked by its own id, and logs it deny', async () => {
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM applications WHERE person_id = $1', [
+      world.applicantA.id,
+    ]);
+    const application = rows[0]!.id;
+    // Marked as the recruiters' canary's application is (src/seed/canaries/recruiting.ts).
+    await kit.vault.markCanaries(system, [application]);
+    // Asked from another employer, it reaches nobody: no suspension.
+    expect(await kit.vault.read(world.actors.managerB, readApplicationMessage, [application])).toEqual([]);
+    expect((await state(idOf(world.actors.managerB))).status).toBe('active');
+    const reader = world.actors.recruiterA;
+    await expect(kit.vault.read(reader, readApplicationMessage, [application])).rejects.toMatchObject({
+      code: 'ACCOUNT_SUSPENDED',
+    });
+    expect((await state(idOf(reader))).status).toBe('suspended');
+    const entries = await db.query<{ outcome: string }>(
+      "SELECT outcome FROM access_log WHERE actor_id = $1 AND purpose = 'recruiting.application_message'",
+      [idOf(reader)],
+    );
+    expect(entries.rows.map((row) => row.outcome)).toEqual(['deny']);
   });
 
   it('watches reads by accounts only: the platform’s own reads of a canary trip nothing', async () => {

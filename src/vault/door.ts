@@ -179,7 +179,9 @@ export function createDoor(deps: DoorDeps): Door {
   /**
    * A read of people by their ids knows its canaries before it runs: those among the ids asked
    * that its scope allows (a canary asked out of scope reaches nobody, and is the guard's probe
-   * like any other id). Returns when it reaches none; otherwise stops before them.
+   * like any other id). So does a read of records about people whose asked ids include a record
+   * planted with a canary and marked with it (its application: src/seed/canaries/plant.ts).
+   * Returns when it reaches none; otherwise stops before them.
    */
   async function refuseCanaryRead(
     actor: Actor,
@@ -187,7 +189,7 @@ export function createDoor(deps: DoorDeps): Door {
     ids: readonly string[],
     read: () => Promise<unknown>,
   ) {
-    if (actor.kind !== 'account' || purpose.record !== 'person') return;
+    if (actor.kind !== 'account' || recordKind(purpose) !== 'person') return;
     const found = canariesAmong(ids);
     const canaries = Array.isArray(found) ? found : await found;
     if (canaries.length === 0) return;

@@ -96,8 +96,11 @@ export interface Vault {
     rows: readonly ({ id: string } & Partial<WriteRowOf<T, F, P>>)[],
     tx?: Queryable & { readonly inTransaction: true },
   ): Promise<void>;
-  /** Records canary people apart, as keyed marks only; the platform's own work. */
-  markCanaries(actor: Actor, personIds: readonly string[]): Promise<void>;
+  /**
+   * Records canaries apart, as keyed marks only; the platform's own work. The ids are canary
+   * people's, or records that hold one and are read by their own ids (an application).
+   */
+  markCanaries(actor: Actor, ids: readonly string[]): Promise<void>;
   /** Whether a person is a canary; only the guard should need this. */
   isCanary(personId: string): Promise<boolean>;
   /** The account whose login e-mail is `email`, if any (exact match on its blind index); no data read. */
@@ -130,9 +133,9 @@ export function createVault(deps: VaultDeps): Vault {
       };
     },
     write: (actor, purpose, rows, tx) => writeRecords({ ...deps, registry }, actor, purpose, rows, tx),
-    markCanaries: async (actor, personIds) => {
+    markCanaries: async (actor, ids) => {
       if (actor.kind !== 'system') throw new AppError('FORBIDDEN', 'canaries are the platform’s own');
-      const marks = personIds.map((id) => deps.keyring.mark(CANARY_MARK, id));
+      const marks = ids.map((id) => deps.keyring.mark(CANARY_MARK, id));
       await deps.db.query('INSERT INTO canary_marks (mark) SELECT unnest($1::bytea[]) ON CONFLICT DO NOTHING', [marks]);
       canaries.add(marks);
     },

@@ -48,6 +48,12 @@ export interface Placement {
   person: NewPerson;
   rng: Rng;
   today: string;
+  /**
+   * The id to give the record that holds the canary in its space, where a read can ask for that
+   * record by its own id (an application): marked with the canary, so that the door knows it
+   * before such a read runs. Undefined where the space's reads name people only.
+   */
+  recordId?: string;
 }
 
 /**
@@ -58,7 +64,7 @@ export interface Placement {
 export async function plantOne(
   deps: CanaryDeps,
   options: PlantOptions,
-  planting: { space: Space; holder: string; kind: NewPerson['kind']; id?: string },
+  planting: { space: Space; holder: string; kind: NewPerson['kind']; id?: string; markRecord?: boolean },
   place: (placement: Placement) => Promise<void>,
 ): Promise<boolean> {
   if (await planted(deps.db, planting)) return false;
@@ -70,7 +76,8 @@ export async function plantOne(
   // person's nom and prénom must never find a canary beside them.
   const compound = `${made.lastName.split('-')[0]}-${lastName(rng).split('-')[0]}`;
   const id = planting.id ?? deps.random.uuid();
-  await deps.vault.markCanaries(seedActor, [id]);
+  const recordId = planting.markRecord ? deps.random.uuid() : undefined;
+  await deps.vault.markCanaries(seedActor, recordId ? [id, recordId] : [id]);
   return deps.db.transaction(async (tx) => {
     const claimed = await tx.query(
       `INSERT INTO canary_plantings (space, holder, planted_at) VALUES ($1, $2, $3)
@@ -84,7 +91,7 @@ export async function plantOne(
     const person: NewPerson = { ...made, ...name, ...contacts, id };
     await deps.vault.write(seedActor, seedPeople, [person], tx);
     await recordContacts(tx, key, planting, contacts);
-    await place({ tx, person, rng, today });
+    await place({ tx, person, rng, today, recordId });
     return true;
   });
 }
@@ -107,6 +114,8 @@ export interface SpacePlan<H extends { holder: string }> {
   eligible: readonly H[];
   /** The canary's id, when its place in an order matters (the pool). */
   id?: () => string;
+  /** Whether the record placed is read by its own id too (Placement.recordId). */
+  markRecord?: boolean;
   place: (holder: H, placement: Placement) => Promise<void>;
 }
 
@@ -120,7 +129,13 @@ export async function plantSpace<H extends { holder: string }>(
     typeof plan.holders === 'number' ? plan.holders : (await deps.db.query<{ n: number }>(plan.holders)).rows[0]!.n;
   const report: SpaceReport = { planted: 0, present: 0, waiting: holders - plan.eligible.length };
   for (const one of plan.eligible) {
-    const planting = { space: plan.space, holder: one.holder, kind: plan.kind, id: plan.id?.() };
+    const planting = {
+      space: plan.space,
+      holder: one.holder,
+      kind: plan.kind,
+      id: plan.id?.(),
+      markRecord: plan.markRecord,
+    };
     if (await plantOne(deps, options, planting, (placement) => plan.place(one, placement))) report.planted++;
     else report.present++;
   }

@@ -42,10 +42,12 @@ export async function plantRecruiting(deps: CanaryDeps, options: PlantOptions): 
   return plantSpace(deps, options, {
     space: 'recruiting',
     kind: 'candidate',
+    // Its application is read by its id too (its message, its CV), not only as a person's.
+    markRecord: true,
     holders: "SELECT count(*)::int AS n FROM organisations WHERE kind = 'employer'",
     // An employer without a closed offer has no old offer to hide its canary under, yet.
     eligible: rows.filter((row) => row.closed),
-    place: async (employer, { tx, person, rng, today }) => {
+    place: async (employer, { tx, person, rng, today, recordId }) => {
       const earliest = new Date(employer.first).getTime() - 30 * DAY_MS;
       const latest = new Date(employer.bound).getTime() - 60_000;
       const submittedAt = new Date(earliest + Math.floor(rng.next() * (latest - earliest)));
@@ -60,7 +62,7 @@ export async function plantRecruiting(deps: CanaryDeps, options: PlantOptions): 
       const { personId: _personId, ...fields } = profile;
       await deps.vault.write(seedActor, seedProfiles, [{ id: person.id, ...fields }], tx);
       const application = {
-        id: deps.random.uuid(),
+        id: recordId!,
         offerId: offers[0]!.id,
         personId: person.id,
         status: 'rejected' as const,
