@@ -67,10 +67,12 @@ export function readStatement(purpose: ReadPurpose, fields: readonly string[]): 
         guard_decide(CASE WHEN NOT EXISTS (SELECT 1 FROM req r2 WHERE r2.account = r.account AND r2.n < r.n)
             THEN (SELECT x.c FROM door_ctx x WHERE (x.c).actor = r.account) END,
           r.account, $9::text, ${askedOf('r.n')}, ${peopleOf('r.n')}, NULL::int, NULL::int, $8::timestamptz) AS verdict
-      -- Load-bearing: the decisions run in the order of n (PostgreSQL evaluates a volatile
-      -- output column after the sort), so an account's first read, the one given the context,
-      -- is decided before its others.
-      FROM req r ORDER BY r.n),
+      -- Load-bearing: the decisions run in this order (PostgreSQL evaluates a volatile output
+      -- column after the sort). By account first: each decision locks its account's rows (the
+      -- day's counter, the hour) until the commit, so every statement takes them in one order,
+      -- and two statements in flight cannot each hold an account the other waits for. Then by
+      -- n: an account's first read, the one given the context, is decided before its others.
+      FROM req r ORDER BY r.account, r.n),
     entry AS (
       INSERT INTO access_log (seq, ${ENTRY_COLUMNS})
       SELECT nb.seq, $8::timestamptz, r.account, r.session, 'read', $9::text, $10::text, ${peopleOf('r.n')},
@@ -162,7 +164,8 @@ export function searchStatements(
 /**
  * Which of some ids the purpose's scope allows the subject, and nothing else: no guard, no log,
  * no personal column (a scope names none). The door asks it only of the canaries among the ids
- * a read of people asks, to know whether the read would reach one before it runs.
+ * a read asks (people, or records marked with a canary), to know whether the read would reach
+ * one before it runs.
  * Parameters: $1 subject · $2 account · $3 the ids (uuid[]).
  */
 export function scopeStatement(purpose: ReadPurpose): string {

@@ -42,7 +42,7 @@ export async function plantRecruiting(deps: CanaryDeps, options: PlantOptions): 
   return plantSpace(deps, options, {
     space: 'recruiting',
     kind: 'candidate',
-    // Its application is read by its id too (its message, its CV), not only as a person's.
+    // Its application is read by its own id too (its covering message), not only as a person's.
     markRecord: true,
     holders: "SELECT count(*)::int AS n FROM organisations WHERE kind = 'employer'",
     // An employer without a closed offer has no old offer to hide its canary under, yet.
