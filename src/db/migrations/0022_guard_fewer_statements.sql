@@ -34,12 +34,10 @@
 CREATE TYPE guard_context AS (
   actor uuid,
   role text,
-  organisation_id uuid,
   status text,
   read_ceiling_per_day integer,
   known boolean,
   cls text,
-  surf text,
   paced boolean,
   cap_w integer,
   cap_d integer,
@@ -67,8 +65,8 @@ CREATE TYPE guard_context AS (
 -- accounts in one query. An account that does not exist has no row (its read is denied).
 CREATE FUNCTION guard_contexts(actors uuid[], purpose text, now_at timestamptz) RETURNS SETOF guard_context
 LANGUAGE sql STABLE AS $$
-  SELECT a.id AS actor, a.role, a.organisation_id, a.status, a.read_ceiling_per_day,
-         g.name IS NOT NULL AS known, g.class AS cls, g.surface AS surf, g.paced,
+  SELECT a.id AS actor, a.role, a.status, a.read_ceiling_per_day,
+         g.name IS NOT NULL AS known, g.class AS cls, g.paced,
          COALESCE(o.per_window, b.per_window, d.per_window) AS cap_w,
          COALESCE(o.per_day, b.per_day, d.per_day) AS cap_d,
          COALESCE(b.floor_day, d.floor_day) AS floor_d,
