@@ -151,11 +151,6 @@ export function createDoor(deps: DoorDeps): Door {
     throw new AppError('ACCOUNT_SUSPENDED', cause.kind === 'canary' ? 'canary read' : 'guard');
   }
 
-  /** The canaries among some people: at once while the marks are fresh. */
-  function canariesAmong(people: readonly string[]): string[] | Promise<string[]> {
-    return people.length === 0 ? [] : deps.canaries.find(people);
-  }
-
   /**
    * A request that would reach canaries, known before it runs: the account is suspended first,
    * and only once that is done does the request run, refused by the guard (a suspended
@@ -190,7 +185,7 @@ export function createDoor(deps: DoorDeps): Door {
     read: () => Promise<unknown>,
   ) {
     if (actor.kind !== 'account' || recordKind(purpose) !== 'person') return;
-    const found = canariesAmong(ids);
+    const found = deps.canaries.find(ids);
     const canaries = Array.isArray(found) ? found : await found;
     if (canaries.length === 0) return;
     const reached = await run(deps.db, scopeStatement(purpose), [
@@ -267,7 +262,7 @@ export function createDoor(deps: DoorDeps): Door {
       const entry = statement.entry;
       const decide = () => run(deps.db, entry.sql, [...common, ids, breadth, page?.extent ?? null]);
       if (actor.kind === 'account' && purpose.record === 'person') {
-        const found = canariesAmong(ids);
+        const found = deps.canaries.find(ids);
         const canaries = Array.isArray(found) ? found : await found;
         if (canaries.length > 0) {
           await stopBeforeCanaries(actor, purpose, canaries.length, async () => {
