@@ -104,10 +104,7 @@ async function interleaved(
         prepare: true,
       },
     );
-  const door = async (i: number, worker: number) => {
-    const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
-    if (rows.length !== 1) throw new Error('lecture attendue');
-  };
+  const door = doorRead(platform, world);
   await throughput(300, concurrency, plain);
   await throughput(300, concurrency, door);
   const plainRuns: number[] = [];
@@ -119,6 +116,14 @@ async function interleaved(
     sampler?.stop();
   }
   return { plain: median(plainRuns), door: median(doorRuns) };
+}
+
+/** The i-th read through the door, by the worker's own account. */
+function doorRead(platform: Platform, world: World) {
+  return async (i: number, worker: number) => {
+    const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
+    if (rows.length !== 1) throw new Error('lecture attendue');
+  };
 }
 
 /** The guard's two functions (migration 0022), with their arguments' types, and stand-ins for them. */
@@ -156,28 +161,21 @@ async function withoutGuard(
   const owner = await platform.openOwner();
   const renames = (pairs: [string, string][]) =>
     owner.exec(`BEGIN; ${pairs.map(([from, to]) => `ALTER FUNCTION ${from} RENAME TO ${to};`).join(' ')} COMMIT;`);
-  const off = () =>
+  /** Puts the functions named with `suffix` in place, and those in place aside under `aside`. */
+  const putInPlace = (suffix: string, aside: string) =>
     renames(
-      GUARD_FUNCTIONS.flatMap(({ name, types }) => [
-        [`${name}(${types})`, `${name}_real`],
-        [`${name}_stand_in(${types})`, name],
+      GUARD_FUNCTIONS.flatMap(({ name, types }): [string, string][] => [
+        [`${name}(${types})`, `${name}${aside}`],
+        [`${name}${suffix}(${types})`, name],
       ]),
     );
-  const on = () =>
-    renames(
-      GUARD_FUNCTIONS.flatMap(({ name, types }) => [
-        [`${name}(${types})`, `${name}_stand_in`],
-        [`${name}_real(${types})`, name],
-      ]),
-    );
+  const off = () => putInPlace('_stand_in', '_real');
+  const on = () => putInPlace('_real', '_stand_in');
   const guarded: number[] = [];
   const unguarded: number[] = [];
   try {
     for (const { name, standIn } of GUARD_FUNCTIONS) await owner.exec(`CREATE FUNCTION ${name}_stand_in${standIn}`);
-    const door = async (i: number, worker: number) => {
-      const rows = await platform.vault.read(world.actors[worker % ACCOUNTS]!, followTrainees, [world.pick(i)]);
-      if (rows.length !== 1) throw new Error('lecture attendue');
-    };
+    const door = doorRead(platform, world);
     for (let round = 0; round < rounds; round++) {
       guarded.push(await throughput(reads, 32, door));
       await off();
@@ -186,9 +184,10 @@ async function withoutGuard(
     }
   } finally {
     try {
-      const { rows } = await owner.query<{ off: boolean }>(
-        "SELECT to_regprocedure('guard_decide_real(guard_context, uuid, text, uuid[], uuid[], integer, integer, timestamptz)') IS NOT NULL AS off",
-      );
+      const decide = GUARD_FUNCTIONS[1];
+      const { rows } = await owner.query<{ off: boolean }>('SELECT to_regprocedure($1) IS NOT NULL AS off', [
+        `${decide.name}_real(${decide.types})`,
+      ]);
       if (rows[0]!.off) await on();
       for (const { name, types } of GUARD_FUNCTIONS)
         await owner.exec(`DROP FUNCTION IF EXISTS ${name}_stand_in(${types})`);

@@ -15,8 +15,9 @@ import { allPurposes } from '../purposes.js';
 import { createVault } from '../vault/index.js';
 
 /*
- * One test per rule of the guard (guard_decide and guard_check, migrations 0021 and 0022), on both engines. Each test
- * makes its own organisation and accounts, so that budgets and signals start from nothing.
+ * One test per rule of the guard (guard_decide and guard_check, migrations 0021 and 0022), on
+ * both engines. Each test makes its own organisation and accounts, so that budgets and signals
+ * start from nothing.
  */
 
 type AccountActor = Extract<Actor, { kind: 'account' }>;
