@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -333,6 +334,37 @@ describe.each(engines)('two sealers on one database, on %s', (engine) => {
     const report = await verifyAccessLog(db, { checkpointDir: dir, ...testKeys, now: clock.now() });
     expect(report).toMatchObject({ ok: true, checked: total, unsealed: 0 });
     rmSync(dir, { recursive: true });
+  });
+
+  it('spaces its passes while reads keep coming, and seals them all', async () => {
+    const clock = fixedClock(new Date('2026-01-01T09:00:00Z'));
+    const { log, sealer } = logAndSealer(db, clock);
+    await sealUntilDone(sealer, db);
+    const sealsSoFar = async () =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM access_log_seals')).rows[0]!.n;
+    const before = await sealsSoFar();
+    sealer.start();
+    // As the door does: each committed entry nudges the sealer, for 300 ms of steady appends.
+    const started = performance.now();
+    let appended = 0;
+    while (performance.now() - started < 300) {
+      await log.append(db, { ...security, actorId: actors[appended % 2]! });
+      appended++;
+      sealer.nudge();
+    }
+    const elapsed = performance.now() - started;
+    const during = (await sealsSoFar()) - before;
+    await sealer.stop();
+    await sealUntilDone(sealer, db);
+    // A pass at most every 25 ms (the first at once), each sealing what came meanwhile. Without
+    // the spacing, a pass followed each append by 3 ms: 49 seals here on PostgreSQL.
+    expect(appended).toBeGreaterThan(during);
+    expect(during).toBeLessThanOrEqual(Math.ceil(elapsed / 25) + 2);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM access_log
+       WHERE seq > (SELECT max(to_seq) FROM access_log_seals)`,
+    );
+    expect(rows[0]!.n).toBe(0);
   });
 });
 

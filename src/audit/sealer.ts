@@ -9,6 +9,13 @@ import { insertSeal, lastSeal, sealMac, type Seal } from './seals.js';
 const BATCH = 5000;
 /** After an append, a pass runs this soon, so that a burst of reads shares one seal. */
 const NUDGE_DELAY_MS = 3;
+/**
+ * Under steady reads, a pass starts at most this often: each pass is a transaction of its own
+ * with a durable commit, and one every few milliseconds cost the readers about a third of their
+ * throughput at concurrency 8 (bench (b), docs/BENCHMARKS.md). Spaced, each pass seals what
+ * dozens of reads committed meanwhile.
+ */
+const PASS_SPACING_MS = 25;
 /** Without appends in this process (another process, the CLI), the sealer still looks this often. */
 const POLL_MS = 200;
 /**
@@ -75,6 +82,8 @@ export function createSealer(deps: SealerDeps): Sealer {
   let again = false;
   let nudgeTimer: NodeJS.Timeout | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
+  /** When the last pass began (monotonic): the next one waits for its spacing. */
+  let lastStart = Number.NEGATIVE_INFINITY;
 
   async function pass(): Promise<number> {
     let total = 0;
@@ -147,6 +156,7 @@ export function createSealer(deps: SealerDeps): Sealer {
       again = true;
       return;
     }
+    lastStart = monotonic();
     running = pass()
       .catch((error: unknown) => {
         deps.onError?.(error);
@@ -163,10 +173,11 @@ export function createSealer(deps: SealerDeps): Sealer {
 
   function schedule(): void {
     if (nudgeTimer || !pollTimer) return;
+    const delay = Math.min(PASS_SPACING_MS, Math.max(NUDGE_DELAY_MS, lastStart + PASS_SPACING_MS - monotonic()));
     nudgeTimer = setTimeout(() => {
       nudgeTimer = null;
       run();
-    }, NUDGE_DELAY_MS);
+    }, delay);
   }
 
   return {
