@@ -143,25 +143,22 @@ describe.each(engines)('the guard on %s', (engine) => {
     });
   });
 
-  it('decides one account’s reads merged into one statement one after the other', async () => {
-    const { user, manager, ids } = await organisation(12);
-    kit.clock.advance(MINUTE);
-    await openFiles(user, ids.slice(0, 10)); // of_user: 10 files per 10 minutes
-    // A vault whose door statements wait at a gate: the manager's two reads hold the two
-    // statements in flight (src/vault/batcher.ts), so the user's next two files leave together
-    // in the next one. A statement looks its accounts' contexts up once (migration 0022); the
-    // second file must still see that the first asked for a step-up (a 'refused' read), not
-    // the context from before it (a second 'budget').
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let held = 0;
+  /**
+   * A vault whose door statements each wait at a gate of their own until `release` lets the
+   * oldest waiting ones go (or `openAll` every one, now and to come): `reached` counts the
+   * statements that got there, so a test knows what is in flight (src/vault/batcher.ts).
+   */
+  function gatedVault() {
+    const waiting: (() => void)[] = [];
+    let open = false;
+    let reached = 0;
     const gated = new Proxy(db, {
       get(target, prop) {
         if (prop === 'query')
           return async (...args: Parameters<Db['query']>) => {
             if (args[0].includes('guard_decide(')) {
-              held++;
-              await gate;
+              reached++;
+              if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
             }
             return target.query(...args);
           };
@@ -176,19 +173,83 @@ describe.each(engines)('the guard on %s', (engine) => {
       purposes: allPurposes,
       addressKey: kit.platform.keys.addressKey,
     });
-    const first = ids.slice(0, 2).map((id) => vault.read(manager, traineeContact, [id]));
-    while (held < 2) await new Promise((resolve) => setTimeout(resolve, 10));
-    const files = Promise.allSettled(ids.slice(10, 12).map((id) => vault.read(user, traineeContact, [id])));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    open();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    return {
+      vault,
+      reached: () => reached,
+      /** Lets the oldest waiting statement go, and waits for what follows from it to settle. */
+      release: async () => {
+        waiting.shift()?.();
+        await settle();
+      },
+      openAll: () => {
+        open = true;
+        waiting.splice(0).forEach((go) => go());
+      },
+      until: async (n: number) => {
+        while (reached < n) await new Promise((resolve) => setTimeout(resolve, 10));
+      },
+    };
+  }
+
+  it('decides one account’s reads merged into one statement one after the other', async () => {
+    const { user, manager, ids } = await organisation(12);
+    const elsewhere = await organisation(1);
+    kit.clock.advance(MINUTE);
+    await openFiles(user, ids.slice(0, 10)); // of_user: 10 files per 10 minutes
+    // Two managers' reads hold the two statements in flight, so the user's next two files
+    // leave together in the next one. A statement looks its accounts' contexts up once
+    // (migration 0022); the second file must still see that the first asked for a step-up (a
+    // 'refused' read), not the context from before it (a second 'budget').
+    const gate = gatedVault();
+    const first = [
+      gate.vault.read(manager, traineeContact, [ids[0]!]),
+      gate.vault.read(elsewhere.manager, traineeContact, [elsewhere.ids[0]!]),
+    ];
+    await gate.until(2);
+    const files = Promise.allSettled(ids.slice(10, 12).map((id) => gate.vault.read(user, traineeContact, [id])));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gate.openAll();
     await Promise.all(first);
     const results = await files;
-    expect(held).toBe(3);
+    expect(gate.reached()).toBe(3);
     expect(results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'))).toEqual([
       'STEP_UP_REQUIRED',
       'STEP_UP_REQUIRED',
     ]);
     expect(await signals(user.accountId)).toEqual(['budget', 'refused']);
+  });
+
+  it('keeps one account’s reads out of two statements in flight at once', async () => {
+    const { user, manager, ids } = await organisation(4);
+    const elsewhere = await organisation(1);
+    kit.clock.advance(MINUTE);
+    // The user has been at work this hour: the hour worked and the day's counter exist.
+    await openFiles(user, [ids[2]!]);
+    const gate = gatedVault();
+    // Two other accounts hold both statements in flight; the user's first two files queue.
+    const others = [
+      gate.vault.read(manager, traineeContact, [ids[3]!]),
+      gate.vault.read(elsewhere.manager, traineeContact, [elsewhere.ids[0]!]),
+    ];
+    await gate.until(2);
+    const mine = [ids[0]!, ids[1]!].map((id) => gate.vault.read(user, traineeContact, [id]));
+    await gate.release(); // a slot frees: the user's two files leave together, and wait there
+    expect(gate.reached()).toBe(3);
+    // Two more files of the user's, the same people in the other order, while the first two
+    // are in flight. A slot frees; they must not take it. In a second statement beside the
+    // first, each statement could charge a person the other charges next, and PostgreSQL would
+    // fail one of them, a second later, to end the deadlock (a race of a few milliseconds,
+    // which this test does not try to win: it checks that the second statement never forms).
+    mine.push(...[ids[1]!, ids[0]!].map((id) => gate.vault.read(user, traineeContact, [id])));
+    await gate.release();
+    expect(gate.reached()).toBe(3);
+    gate.openAll();
+    const results = await Promise.allSettled([...others, ...mine]);
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('fulfilled'));
+    // Once the first statement ended, the last two left together.
+    expect(gate.reached()).toBe(4);
+    expect(await signals(user.accountId)).toEqual([]);
   });
 
   it('frees the window as it slides: the same pace spread over time never asks for anything', async () => {

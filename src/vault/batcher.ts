@@ -7,6 +7,43 @@ export interface Batcher<Request, Result> {
   submit(request: Request): Promise<Result>;
 }
 
+/**
+ * The keys (accounts) that statements in flight hold, shared by every batcher of one door: a
+ * request whose key is held waits for a later statement, whichever batcher holds it.
+ */
+export interface HeldKeys {
+  has(key: string): boolean;
+  hold(keys: readonly string[]): void;
+  /** Lets the keys go, then wakes every batcher: one of them may have requests waiting on them. */
+  release(keys: readonly string[]): void;
+  /** Registers a batcher's pump, called on every release. */
+  onRelease(pump: () => void): void;
+}
+
+export function createHeldKeys(): HeldKeys {
+  const counts = new Map<string, number>();
+  const pumps: (() => void)[] = [];
+  return {
+    has: (key) => counts.has(key),
+    hold: (keys) => keys.forEach((key) => counts.set(key, (counts.get(key) ?? 0) + 1)),
+    release: (keys) => {
+      for (const key of keys) {
+        const left = (counts.get(key) ?? 1) - 1;
+        if (left > 0) counts.set(key, left);
+        else counts.delete(key);
+      }
+      pumps.forEach((pump) => pump());
+    },
+    onRelease: (pump) => void pumps.push(pump),
+  };
+}
+
+export interface BatcherOptions<Request> {
+  /** The key a request holds while its statement is in flight, or null for none. */
+  keyOf(request: Request): string | null;
+  held: HeldKeys;
+}
+
 interface Pending<Request, Result> {
   request: Request;
   resolve(result: Result): void;
@@ -21,18 +58,46 @@ interface Pending<Request, Result> {
  * wait. `run` answers each request in order, with its result or its own error; if it throws,
  * every request of the batch fails with it.
  *
+ * A request whose key (its account) a statement in flight holds stays queued, in order, until
+ * that statement ends: one account's reads are then never in two statements at once. Each
+ * statement locks its accounts' guard rows until its commit, and two statements of the same
+ * account, each first reading people the other reads next, would wait on each other until
+ * PostgreSQL failed one; each would also decide on a snapshot without the other's signals. The
+ * account's waiting reads leave together in its next statement, where they are decided one
+ * after the other. Nothing is lost in throughput: they would have queued on the account's
+ * counter row anyway.
+ *
  * Hand-written: no library merges heterogeneous calls into one SQL statement; pg-boss and the
  * like queue jobs, they do not group calls that must each return their own answer.
  */
 export function createBatcher<Request, Result>(
   run: (requests: readonly Request[]) => Promise<(Result | Error)[]>,
+  options: BatcherOptions<Request> = { keyOf: () => null, held: createHeldKeys() },
 ): Batcher<Request, Result> {
   const queue: Pending<Request, Result>[] = [];
   let inFlight = 0;
 
+  /** The queued requests whose keys no statement in flight holds, up to a batch; the rest stay. */
+  function take(): Pending<Request, Result>[] {
+    const batch: Pending<Request, Result>[] = [];
+    const rest: Pending<Request, Result>[] = [];
+    for (const pending of queue) {
+      const key = options.keyOf(pending.request);
+      if (batch.length < MAX_BATCH && (key === null || !options.held.has(key))) batch.push(pending);
+      else rest.push(pending);
+    }
+    queue.splice(0, queue.length, ...rest);
+    return batch;
+  }
+
   function pump(): void {
     while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-      const batch = queue.splice(0, MAX_BATCH);
+      const batch = take();
+      if (batch.length === 0) return;
+      const keys = [
+        ...new Set(batch.map((pending) => options.keyOf(pending.request)).filter((key) => key !== null)),
+      ];
+      options.held.hold(keys);
       inFlight++;
       run(batch.map((pending) => pending.request))
         .then(
@@ -46,10 +111,11 @@ export function createBatcher<Request, Result>(
         )
         .finally(() => {
           inFlight--;
-          pump();
+          options.held.release(keys);
         });
     }
   }
+  options.held.onRelease(pump);
 
   return {
     submit: (request) =>

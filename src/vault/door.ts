@@ -4,7 +4,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import type { Clock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import { checkActor, entryActor, subjectOf } from './actors.js';
-import { createBatcher, type Batcher } from './batcher.js';
+import { createBatcher, createHeldKeys, type Batcher } from './batcher.js';
 import { catalogue } from './catalogue.js';
 import { openCell } from './codec.js';
 import type { ReadPurpose, SearchPurpose } from './purpose.js';
@@ -87,18 +87,25 @@ export interface Door {
  * scope), and only then, once committed, are the asked fields decrypted. Records outside scope
  * are simply absent, as if they did not exist. If the statement fails (guard, log, database),
  * the read fails and nothing is decrypted. Reads of the same purpose and fields that arrive
- * while one is in flight share the next statement: one commit for all of them.
+ * while one is in flight share the next statement: one commit for all of them. An account's
+ * reads wait while one of its statements is in flight (src/vault/batcher.ts).
  */
 export function createDoor(deps: DoorDeps): Door {
   const batchers = new Map<string, Batcher<ReadRequest, ReadOutcome>>();
   const statements = new Map<string, SearchStatements>();
+  // One account's reads are in one statement at a time, whatever their purposes (batcher.ts).
+  const held = createHeldKeys();
+  const accountOf = (request: ReadRequest) => (request.actor.kind === 'account' ? request.actor.accountId : null);
 
   function batcherFor(purpose: ReadPurpose, fields: string[]): Batcher<ReadRequest, ReadOutcome> {
     const key = `${purpose.name}|${fields.join(',')}`;
     let batcher = batchers.get(key);
     if (!batcher) {
       const statement = readStatement(purpose, fields);
-      batcher = createBatcher((requests) => runReads(purpose, fields, statement, requests));
+      batcher = createBatcher((requests) => runReads(purpose, fields, statement, requests), {
+        keyOf: accountOf,
+        held,
+      });
       batchers.set(key, batcher);
     }
     return batcher;
