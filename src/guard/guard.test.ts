@@ -6,7 +6,7 @@ import { makeVault, person, seededAccount, system, type TestKit } from '../../te
 import type { Db } from '../db/client.js';
 import { createDeviceClient } from '../identity/client/proof-client.js';
 import { seedAccounts, seedPeople } from '../seed/seed.purposes.js';
-import { searchPortfolio } from '../advising/advising.purposes.js';
+import { followPortfolio, searchPortfolio } from '../advising/advising.purposes.js';
 import { followTrainees, traineeContact } from '../training/training.purposes.js';
 import type { Actor, Role } from '../vault/index.js';
 import { noteAccountRequest, recordSignal } from './signals.js';
@@ -146,18 +146,23 @@ describe.each(engines)('the guard on %s', (engine) => {
   /**
    * A vault whose door statements each wait at a gate of their own until `release` lets the
    * oldest waiting ones go (or `openAll` every one, now and to come): `reached` counts the
-   * statements that got there, so a test knows what is in flight (src/vault/batcher.ts).
+   * reads' statements that got there and `searched` the searches', so a test knows what is in
+   * flight (src/vault/batcher.ts).
    */
   function gatedVault() {
     const waiting: (() => void)[] = [];
     let open = false;
     let reached = 0;
+    let searched = 0;
     const gated = new Proxy(db, {
       get(target, prop) {
         if (prop === 'query')
           return async (...args: Parameters<Db['query']>) => {
-            if (args[0].includes('guard_decide(')) {
-              reached++;
+            // A read's statement decides with guard_decide, a search's entry with guard_check.
+            const read = args[0].includes('guard_decide(');
+            if (read || args[0].includes('guard_check(')) {
+              if (read) reached++;
+              else searched++;
               if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
             }
             return target.query(...args);
@@ -177,6 +182,7 @@ describe.each(engines)('the guard on %s', (engine) => {
     return {
       vault,
       reached: () => reached,
+      searched: () => searched,
       /** Lets the oldest waiting statement go, and waits for what follows from it to settle. */
       release: async () => {
         waiting.shift()?.();
@@ -250,6 +256,36 @@ describe.each(engines)('the guard on %s', (engine) => {
     // Once the first statement ended, the last two left together.
     expect(gate.reached()).toBe(4);
     expect(await signals(user.accountId)).toEqual([]);
+  });
+
+  it('keeps a search and a read of one account out of two statements in flight at once', async () => {
+    const agency = randomUUID();
+    await db.query("INSERT INTO organisations (id, kind, name) VALUES ($1, 'agency', 'Agence')", [agency]);
+    const advisor = await seededAccount(kit.vault, 'advisor', agency);
+    const seekers = [person({ franceTravailId: '5550003Z' }), person()];
+    await kit.vault.write(system, seedPeople, seekers);
+    for (const seeker of seekers) {
+      await db.query('INSERT INTO portfolios (advisor_id, person_id) VALUES ($1, $2)', [advisor.accountId, seeker.id]);
+    }
+    kit.clock.advance(MINUTE);
+    const gate = gatedVault();
+    const read = gate.vault.read(advisor, followPortfolio, [seekers[1]!.id]);
+    await gate.until(1);
+    // The advisor's search while the read is in flight: its page, but not its entry.
+    const search = gate.vault.search(advisor, searchPortfolio, { franceTravailId: '5550003Z' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(gate.searched()).toBe(0);
+    await gate.release(); // the read ends; the search's entry goes, and waits at the gate
+    expect(gate.searched()).toBe(1);
+    // Now a read of the advisor's while the search's entry is in flight: it waits in turn.
+    const second = gate.vault.read(advisor, followPortfolio, [seekers[0]!.id]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(gate.reached()).toBe(1);
+    gate.openAll();
+    const results = await Promise.allSettled([read, search, second]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(gate.reached()).toBe(2);
+    expect(((await search) as { records: unknown[] }).records).toHaveLength(1);
   });
 
   it('frees the window as it slides: the same pace spread over time never asks for anything', async () => {

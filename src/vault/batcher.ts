@@ -8,33 +8,57 @@ export interface Batcher<Request, Result> {
 }
 
 /**
- * The keys (accounts) that statements in flight hold, shared by every batcher of one door: a
- * request whose key is held waits for a later statement, whichever batcher holds it.
+ * The keys (accounts) that statements in flight hold, shared by every batcher of one door and by
+ * its searches: a request whose key is held waits for a later statement, whichever batcher or
+ * search holds it.
  */
 export interface HeldKeys {
   has(key: string): boolean;
   hold(keys: readonly string[]): void;
-  /** Lets the keys go, then wakes every batcher: one of them may have requests waiting on them. */
+  /**
+   * Lets the keys go, each to the search that waited longest for it if one does, then wakes
+   * every batcher: one of them may have requests waiting on a key let go.
+   */
   release(keys: readonly string[]): void;
   /** Registers a batcher's pump, called on every release. */
   onRelease(pump: () => void): void;
+  /** Runs `work` holding `key` (none: at once), as soon as no statement in flight holds it. */
+  exclusive<T>(key: string | null, work: () => Promise<T>): Promise<T>;
 }
 
 export function createHeldKeys(): HeldKeys {
-  const counts = new Map<string, number>();
+  const held = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
   const pumps: (() => void)[] = [];
+  const release = (keys: readonly string[]) => {
+    for (const key of keys) {
+      const queue = waiting.get(key);
+      const next = queue?.shift();
+      if (queue?.length === 0) waiting.delete(key);
+      // Handed over still held: no batcher takes the key before the search it was given to.
+      if (next) next();
+      else held.delete(key);
+    }
+    pumps.forEach((pump) => pump());
+  };
   return {
-    has: (key) => counts.has(key),
-    hold: (keys) => keys.forEach((key) => counts.set(key, (counts.get(key) ?? 0) + 1)),
-    release: (keys) => {
-      for (const key of keys) {
-        const left = (counts.get(key) ?? 1) - 1;
-        if (left > 0) counts.set(key, left);
-        else counts.delete(key);
-      }
-      pumps.forEach((pump) => pump());
-    },
+    has: (key) => held.has(key),
+    hold: (keys) => keys.forEach((key) => held.add(key)),
+    release,
     onRelease: (pump) => void pumps.push(pump),
+    async exclusive(key, work) {
+      if (key === null) return work();
+      if (held.has(key)) {
+        await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+      } else {
+        held.add(key);
+      }
+      try {
+        return await work();
+      } finally {
+        release([key]);
+      }
+    },
   };
 }
 
@@ -65,7 +89,7 @@ interface Pending<Request, Result> {
  * PostgreSQL failed one; each would also decide on a snapshot without the other's signals. The
  * account's waiting reads leave together in its next statement, where they are decided one
  * after the other. Nothing is lost in throughput: they would have queued on the account's
- * counter row anyway.
+ * counter row anyway. A search's statement holds its account the same way (`exclusive`).
  *
  * Hand-written: no library merges heterogeneous calls into one SQL statement; pg-boss and the
  * like queue jobs, they do not group calls that must each return their own answer.
@@ -94,9 +118,7 @@ export function createBatcher<Request, Result>(
     while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
       const batch = take();
       if (batch.length === 0) return;
-      const keys = [
-        ...new Set(batch.map((pending) => options.keyOf(pending.request)).filter((key) => key !== null)),
-      ];
+      const keys = [...new Set(batch.map((pending) => options.keyOf(pending.request)).filter((key) => key !== null))];
       options.held.hold(keys);
       inFlight++;
       run(batch.map((pending) => pending.request))

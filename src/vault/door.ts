@@ -88,14 +88,15 @@ export interface Door {
  * are simply absent, as if they did not exist. If the statement fails (guard, log, database),
  * the read fails and nothing is decrypted. Reads of the same purpose and fields that arrive
  * while one is in flight share the next statement: one commit for all of them. An account's
- * reads wait while one of its statements is in flight (src/vault/batcher.ts).
+ * reads and searches wait while one of its statements is in flight (src/vault/batcher.ts).
  */
 export function createDoor(deps: DoorDeps): Door {
   const batchers = new Map<string, Batcher<ReadRequest, ReadOutcome>>();
   const statements = new Map<string, SearchStatements>();
-  // One account's reads are in one statement at a time, whatever their purposes (batcher.ts).
+  // One account's reads and searches are in one statement at a time, whatever their purposes
+  // (batcher.ts): each statement locks its accounts' guard rows until its commit.
   const held = createHeldKeys();
-  const accountOf = (request: ReadRequest) => (request.actor.kind === 'account' ? request.actor.accountId : null);
+  const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null);
 
   function batcherFor(purpose: ReadPurpose, fields: string[]): Batcher<ReadRequest, ReadOutcome> {
     const key = `${purpose.name}|${fields.join(',')}`;
@@ -103,7 +104,7 @@ export function createDoor(deps: DoorDeps): Door {
     if (!batcher) {
       const statement = readStatement(purpose, fields);
       batcher = createBatcher((requests) => runReads(purpose, fields, statement, requests), {
-        keyOf: accountOf,
+        keyOf: (request) => accountOf(request.actor),
         held,
       });
       batchers.set(key, batcher);
@@ -267,7 +268,11 @@ export function createDoor(deps: DoorDeps): Door {
       const ids = (page?.ids as string[] | undefined) ?? [];
       const breadth = (page?.breadth as number | null | undefined) ?? 0;
       const entry = statement.entry;
-      const decide = () => run(deps.db, entry.sql, [...common, ids, breadth, page?.extent ?? null]);
+      // The guard's charge: not beside a statement of the same account's (src/vault/batcher.ts).
+      const decide = () =>
+        held.exclusive(accountOf(actor), () =>
+          run(deps.db, entry.sql, [...common, ids, breadth, page?.extent ?? null]),
+        );
       if (actor.kind === 'account' && purpose.record === 'person') {
         const found = deps.canaries.find(ids);
         const canaries = Array.isArray(found) ? found : await found;
