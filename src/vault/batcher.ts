@@ -89,7 +89,8 @@ interface Pending<Request, Result> {
  * PostgreSQL failed one; each would also decide on a snapshot without the other's signals. The
  * account's waiting reads leave together in its next statement, where they are decided one
  * after the other. Nothing is lost in throughput: they would have queued on the account's
- * counter row anyway. A search's statement holds its account the same way (`exclusive`).
+ * counter row anyway. A search's statement holds its account the same way (`exclusive`). The
+ * keys live in this process: another server process on the same database has its own.
  *
  * Hand-written: no library merges heterogeneous calls into one SQL statement; pg-boss and the
  * like queue jobs, they do not group calls that must each return their own answer.
