@@ -11,8 +11,8 @@ const BATCH = 5000;
 const NUDGE_DELAY_MS = 3;
 /**
  * Under steady reads, a pass starts at most this often: each pass is a transaction of its own
- * with a durable commit, and one every few milliseconds cost the readers about a third of their
- * throughput at concurrency 8 (bench (b), docs/BENCHMARKS.md). Spaced, each pass seals what
+ * with a durable commit, and with one every few milliseconds the sealer took about a quarter of
+ * the readers' throughput at concurrency 8 (docs/BENCHMARKS.md). Spaced, each pass seals what
  * dozens of reads committed meanwhile.
  */
 const PASS_SPACING_MS = 25;
