@@ -97,7 +97,7 @@ interface Pending<Request, Result> {
  */
 export function createBatcher<Request, Result>(
   run: (requests: readonly Request[]) => Promise<(Result | Error)[]>,
-  options: BatcherOptions<Request> = { keyOf: () => null, held: createHeldKeys() },
+  options: BatcherOptions<Request>,
 ): Batcher<Request, Result> {
   const queue: Pending<Request, Result>[] = [];
   let inFlight = 0;
