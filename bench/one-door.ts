@@ -106,14 +106,28 @@ async function interleaved(
   const door = doorRead(platform, world);
   await throughput(300, concurrency, plain);
   await throughput(300, concurrency, door);
-  const plainRuns: number[] = [];
-  const doorRuns: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    plainRuns.push(await throughput(reads, concurrency, plain));
-    doorRuns.push(await throughput(reads, concurrency, door));
-  }
+  const [plainRate, doorRate] = await alternated(
+    rounds,
+    () => throughput(reads, concurrency, plain),
+    () => throughput(reads, concurrency, door),
+  );
   if (sampler) await sampled(sampler, rounds, () => throughput(reads, concurrency, door));
-  return { plain: median(plainRuns), door: median(doorRuns) };
+  return { plain: plainRate, door: doorRate };
+}
+
+/** `rounds` rounds of `first` then `second`, alternated; the median of each one's rates. */
+async function alternated(
+  rounds: number,
+  first: () => Promise<number>,
+  second: () => Promise<number>,
+): Promise<[number, number]> {
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    firsts.push(await first());
+    seconds.push(await second());
+  }
+  return [median(firsts), median(seconds)];
 }
 
 /** The i-th read through the door, by the worker's own account. */
@@ -169,17 +183,20 @@ async function withoutGuard(
     );
   const off = () => putInPlace('_stand_in', '_real');
   const on = () => putInPlace('_real', '_stand_in');
-  const guarded: number[] = [];
-  const unguarded: number[] = [];
   try {
     for (const { name, standIn } of GUARD_FUNCTIONS) await owner.exec(`CREATE FUNCTION ${name}_stand_in${standIn}`);
     const door = doorRead(platform, world);
-    for (let round = 0; round < rounds; round++) {
-      guarded.push(await throughput(reads, 32, door));
-      await off();
-      unguarded.push(await throughput(reads, 32, door));
-      await on();
-    }
+    const [guarded, unguarded] = await alternated(
+      rounds,
+      () => throughput(reads, 32, door),
+      async () => {
+        await off();
+        const rate = await throughput(reads, 32, door);
+        await on();
+        return rate;
+      },
+    );
+    return { guarded, unguarded };
   } finally {
     try {
       const decide = GUARD_FUNCTIONS[1];
@@ -193,7 +210,6 @@ async function withoutGuard(
       await owner.close();
     }
   }
-  return { guarded: median(guarded), unguarded: median(unguarded) };
 }
 
 /**
@@ -225,13 +241,12 @@ async function withoutDurableCommit(
     const durableDoor = doorRead(platform, world);
     const fastDoor = doorRead(other, world);
     await throughput(300, 8, fastDoor);
-    const durable: number[] = [];
-    const fast: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      durable.push(await throughput(reads, 8, durableDoor));
-      fast.push(await throughput(reads, 8, fastDoor));
-    }
-    return { durable: median(durable), fast: median(fast) };
+    const [durable, fast] = await alternated(
+      rounds,
+      () => throughput(reads, 8, durableDoor),
+      () => throughput(reads, 8, fastDoor),
+    );
+    return { durable, fast };
   } finally {
     await other.close();
   }
@@ -356,14 +371,13 @@ async function benchHttp(
       clients[worker]!.get(`/api/v1/banc/${kind}/${world.pick(i)}`);
     await throughput(300, concurrency, call('clair'));
     await throughput(300, concurrency, call('porte'));
-    const plainRuns: number[] = [];
-    const doorRuns: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      plainRuns.push(await throughput(reads, concurrency, call('clair')));
-      doorRuns.push(await throughput(reads, concurrency, call('porte')));
-    }
+    const [plain, door] = await alternated(
+      rounds,
+      () => throughput(reads, concurrency, call('clair')),
+      () => throughput(reads, concurrency, call('porte')),
+    );
     await sampled(sampler, rounds, () => throughput(reads, concurrency, call('porte')));
-    return { plain: median(plainRuns), door: median(doorRuns) };
+    return { plain, door };
   } finally {
     await app.close();
   }
@@ -462,6 +476,11 @@ async function lockSampler(url: string): Promise<Sampler> {
   };
 }
 
+/** The share of a rate that a cost takes, in percent: the rate with it against the rate without. */
+function shareOf(withIt: number, without: number): string {
+  return ((1 - withIt / without) * 100).toFixed(0);
+}
+
 /** Prints the figures, the four checked lines in exactly their form first. */
 export function printOneDoor(result: DoorBenchResult): void {
   const at = (c: number) => result.db.find((row) => row.concurrency === c)!;
@@ -488,14 +507,12 @@ export function printOneDoor(result: DoorBenchResult): void {
     `    diagnostic c=8, porte sans attente du disque au commit : ${fast.toFixed(0)} lectures/s, contre ${durable.toFixed(0)} avec (tours alternés)`,
   );
   console.log(
-    `    part de l’attente du disque au commit dans une lecture par la porte (c=8) : ${((1 - durable / fast) * 100).toFixed(0)} %`,
+    `    part de l’attente du disque au commit dans une lecture par la porte (c=8) : ${shareOf(durable, fast)} %`,
   );
   const share = result.guardShare;
   console.log(
     `    diagnostic c=32, le garde remplacé par des fonctions qui ne consultent rien et laissent tout passer : porte ${share.unguarded.toFixed(0)} lectures/s, contre ${share.guarded.toFixed(0)} avec le garde (tours alternés)`,
   );
-  console.log(
-    `    part du garde dans une lecture par la porte (c=32) : ${((1 - share.guarded / share.unguarded) * 100).toFixed(0)} %`,
-  );
+  console.log(`    part du garde dans une lecture par la porte (c=32) : ${shareOf(share.guarded, share.unguarded)} %`);
   printFixedCost(result.fixedCost);
 }
