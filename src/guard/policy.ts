@@ -26,8 +26,8 @@ const PACED_SURFACES: ReadonlySet<string> = new Set(['of_portal']);
  * Writes what the guard needs from the code at start: each purpose's class and surface (a
  * purpose missing from this table is denied), and the default daily ceiling of the roles
  * without their own budgets ('*') from the configuration. The guard itself is SQL
- * (guard_decide, migrations 0021 and 0022), called from the door's statement, so that every process
- * sharing the database shares the budgets and the signals.
+ * (guard_decide, migrations 0021 and 0022), called from the door's statement, so that every
+ * process sharing the database shares the budgets and the signals.
  */
 export async function configureGuard(
   q: Queryable,

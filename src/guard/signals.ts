@@ -3,7 +3,8 @@ import type { Queryable } from '../db/client.js';
 /*
  * The guard's signals, each recorded with its evidence (ids, counts, codes: never personal
  * data) and a weight from guard_signal_weights; their recent, unanswered sum is the account's
- * score, which the guard's decision (guard_decide, migrations 0021 and 0022) turns into allow, step-up or suspend:
+ * score, which the guard's decision (guard_decide, migrations 0021 and 0022) turns into allow,
+ * step-up or suspend:
  * - out_of_scope: ids asked that the purpose's scope did not allow (seen by the door);
  * - enumeration: several such requests within the window;
  * - broad_search: a search whose criteria match so many records they select nearly everyone;

@@ -10,12 +10,13 @@ import { raiseAlert } from './alerts.js';
 /*
  * What happens when the guard suspends an account during one of its reads: the account read a
  * canary (a fake person planted where no legitimate task leads), or its signals' score crossed
- * the line (guard_decide, migrations 0021 and 0022). In one transaction, before the read fails: the
- * suspension at the platform's level (so its own RGC cannot lift it alone, and lifting takes
- * two people: src/identity/accounts/suspensions.ts), its sessions ended, the journal told, an
- * alert opened for the security officers, and an e-mail queued to its organisation's account
- * managers and to every security officer. If any of it fails, the read fails all the same, and
- * guard_decide has already marked the account suspended in the read's own statement.
+ * the line (guard_decide, migrations 0021 and 0022). In one transaction, before the read
+ * fails: the suspension at the platform's level (so its own RGC cannot lift it alone, and
+ * lifting takes two people: src/identity/accounts/suspensions.ts), its sessions ended, the
+ * journal told, an alert opened for the security officers, and an e-mail queued to its
+ * organisation's account managers and to every security officer. If any of it fails, the read
+ * fails all the same, and guard_decide has already marked the account suspended in the read's
+ * own statement.
  */
 
 export interface SuspendDeps {

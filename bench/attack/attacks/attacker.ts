@@ -100,10 +100,10 @@ export class Attacker {
  * - the accounts the attacker itself asked for (their names and e-mails are its own input);
  * - the entry of a read of records about people (an application) that met a canary whose record
  *   was planted without a mark of its own: the log records it 'allow' (the door checks those
- *   people's marks after the entry is committed), but
- *   the door then suspends the account and the answer carries nothing (src/vault/door.ts); the
- *   canary signal has the entry's very instant. Reads of people and searches are logged 'deny'
- *   in that case, so they are left out already.
+ *   people's marks after the entry is committed), but the door then suspends the account and
+ *   the answer carries nothing (src/vault/door.ts); the canary signal has the entry's very
+ *   instant. Reads of people and searches are logged 'deny' in that case, so they are left out
+ *   already.
  */
 export async function peopleRead(
   db: Db,
